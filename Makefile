@@ -1,0 +1,32 @@
+# vgen — the two set-up commands are `make demo` and `make test`.
+SWIFT ?= swift
+OUT ?= out
+
+.PHONY: deps build demo test bench beats-eval format
+
+deps:
+	scripts/install-deps.sh
+
+build: deps
+	$(SWIFT) build -c release --product vgen
+
+## Installs what is missing, builds, and renders this README into out/readme/video.mp4.
+demo: build
+	.build/release/vgen --document README.md --output-dir $(OUT)
+
+## Installs what is missing and runs the whole test suite.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Benchmarks (figures, not tests): see Benchmarks/README.md.
+bench:
+	scripts/install-deps.sh --bench
+	Benchmarks/render-bench.sh
+
+beats-eval:
+	scripts/install-deps.sh --bench
+	Benchmarks/beats-eval.sh $(DIR)
+
+format:
+	$(SWIFT) format --in-place --recursive Sources Tests

@@ -1,0 +1,59 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// vgen: documents into narrated videos, photos and music into beat-synced montages.
+///
+/// Data enters through the input adapters (`VideoCore`), flows through the pipeline stages
+/// (script in `VideoAI`, speech in `VideoCore`, frames and encoding in `VideoRender`) and
+/// leaves as an MP4 with its timing manifest, captions and metadata.
+let swiftSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "vgen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "VideoCore", targets: ["VideoCore"]),
+        .library(name: "VideoAI", targets: ["VideoAI"]),
+        .library(name: "VideoRender", targets: ["VideoRender"]),
+        .executable(name: "vgen", targets: ["vgen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+    ],
+    targets: [
+        // C libraries, one shim target per family. Only the thin wrappers in the Swift
+        // targets below import these.
+        .systemLibrary(
+            name: "CFFmpeg", pkgConfig: "libavformat",
+            providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libswresample-dev"])]),
+        .systemLibrary(name: "CFFTW", pkgConfig: "fftw3", providers: [.apt(["libfftw3-dev"])]),
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
+
+        // Models, input adapters, timing manifest, speech, media I/O, pipeline.
+        .target(
+            name: "VideoCore",
+            dependencies: ["CFFmpeg", "CCmarkGFM", "CEspeakNG", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings),
+        // Narration writers, captions, metadata, music analysis, edit planning.
+        .target(name: "VideoAI", dependencies: ["VideoCore", "CFFTW"], swiftSettings: swiftSettings),
+        // Scene renderers, drawing, encoding, the assembled pipeline.
+        .target(name: "VideoRender", dependencies: ["VideoCore", "VideoAI", "CPangoCairo", "CFFmpeg"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "vgen",
+            dependencies: [
+                "VideoCore", "VideoAI", "VideoRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings),
+
+        .testTarget(name: "VideoCoreTests", dependencies: ["VideoCore", "CFFmpeg"], swiftSettings: swiftSettings),
+        .testTarget(name: "VideoAITests", dependencies: ["VideoAI", "VideoCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "VideoRenderTests", dependencies: ["VideoRender", "VideoAI", "VideoCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "vgenTests", dependencies: ["VideoCore"], swiftSettings: swiftSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)
+

@@ -1,0 +1,8 @@
+#ifndef CCMARKGFM_SHIM_H
+#define CCMARKGFM_SHIM_H
+#include <cmark-gfm.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm-core-extensions.h>
+#include <stdlib.h>
+static inline void CCmarkGFM_free(void *p) { free(p); }
+#endif

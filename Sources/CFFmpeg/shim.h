@@ -1,0 +1,34 @@
+#ifndef CFFMPEG_SHIM_H
+#define CFFMPEG_SHIM_H
+#include <libavformat/avformat.h>
+#include <libavcodec/avcodec.h>
+#include <libavutil/avutil.h>
+#include <libavutil/channel_layout.h>
+#include <libavutil/error.h>
+#include <libavutil/imgutils.h>
+#include <libavutil/opt.h>
+#include <libavutil/samplefmt.h>
+#include <libavutil/display.h>
+#include <libswresample/swresample.h>
+#include <libswscale/swscale.h>
+#include <errno.h>
+#include <string.h>
+
+/* Macros that do not import into Swift, re-exported as prefixed functions and constants. */
+static inline int CFFmpeg_AVERROR(int e) { return AVERROR(e); }
+static const int CFFmpeg_AVERROR_EOF = AVERROR_EOF;
+static const int64_t CFFmpeg_AV_NOPTS_VALUE = AV_NOPTS_VALUE;
+static inline int CFFmpeg_EAGAIN(void) { return AVERROR(EAGAIN); }
+static inline AVRational CFFmpeg_AV_TIME_BASE_Q(void) { return (AVRational){1, AV_TIME_BASE}; }
+static inline AVChannelLayout CFFmpeg_layout_mono(void) { AVChannelLayout l = AV_CHANNEL_LAYOUT_MONO; return l; }
+static inline AVChannelLayout CFFmpeg_layout_stereo(void) { AVChannelLayout l = AV_CHANNEL_LAYOUT_STEREO; return l; }
+static inline void CFFmpeg_error_string(int errnum, char *buf, size_t size) { av_strerror(errnum, buf, size); }
+/* Plane accessors: AVFrame.data/linesize import as tuples. */
+static inline uint8_t *CFFmpeg_frame_plane(AVFrame *f, int i) { return f->data[i]; }
+static inline int CFFmpeg_frame_linesize(AVFrame *f, int i) { return f->linesize[i]; }
+static inline uint8_t **CFFmpeg_frame_planes(AVFrame *f) { return f->data; }
+static inline int *CFFmpeg_frame_linesizes(AVFrame *f) { return f->linesize; }
+static inline const uint8_t **CFFmpeg_frame_const_planes(AVFrame *f) { return (const uint8_t **)f->data; }
+/* Silence libav's console logging below the given level. */
+static inline void CFFmpeg_set_log_level(int level) { av_log_set_level(level); }
+#endif

@@ -1,0 +1,2 @@
+// VideoAI: narration writers, captions, metadata, music analysis and edit planning.
+@_exported import VideoCore

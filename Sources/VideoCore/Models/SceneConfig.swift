@@ -1,0 +1,90 @@
+/// One scene of a video: what it shows, what is said over it, and how long it may last.
+///
+/// A scene's real duration is set by its narration (audio first): the timing manifest gives
+/// it the narration's length plus padding, at least `minDuration`. `maxDuration` is checked
+/// against an estimate when the script is written, and warned about.
+public struct SceneConfig: Hashable, Codable, Sendable {
+    /// A unique identifier within the video (at most `Limits.maxIDLength` characters).
+    public var sceneID: String
+    /// What the scene shows; it determines `sceneType`.
+    public var content: SceneContent
+    /// The words spoken over the scene; `nil` lets the narration writer write them.
+    public var narration: String?
+    /// A voice for this scene only; `nil` uses the video's voice.
+    public var voice: Voice?
+    /// The shortest the scene may last, in seconds.
+    public var minDuration: Double?
+    /// The longest the scene should last, in seconds.
+    public var maxDuration: Double?
+
+    /// The scene's type, from its content.
+    public var sceneType: SceneType { content.sceneType }
+
+    /// Creates and validates a scene.
+    /// - Throws: `VideoError` naming the field and the limit it breaks.
+    public init(
+        sceneID: String, content: SceneContent, narration: String? = nil, voice: Voice? = nil,
+        minDuration: Double? = nil, maxDuration: Double? = nil
+    ) throws {
+        self.sceneID = sceneID
+        self.content = content
+        self.narration = narration
+        self.voice = voice
+        self.minDuration = minDuration
+        self.maxDuration = maxDuration
+        try validate(field: "scene")
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case sceneID = "scene_id", sceneType = "scene_type", content, narration, voice
+        case minDuration = "min_duration", maxDuration = "max_duration"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sceneID = try c.decode(String.self, forKey: .sceneID)
+        content = try c.decode(SceneContent.self, forKey: .content)
+        narration = try c.decodeIfPresent(String.self, forKey: .narration)
+        voice = try c.decodeIfPresent(Voice.self, forKey: .voice)
+        minDuration = try c.decodeIfPresent(Double.self, forKey: .minDuration)
+        maxDuration = try c.decodeIfPresent(Double.self, forKey: .maxDuration)
+        try validate(field: "scene")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(sceneID, forKey: .sceneID)
+        try c.encode(sceneType, forKey: .sceneType)
+        try c.encode(content, forKey: .content)
+        try c.encodeIfPresent(narration, forKey: .narration)
+        try c.encodeIfPresent(voice, forKey: .voice)
+        try c.encodeIfPresent(minDuration, forKey: .minDuration)
+        try c.encodeIfPresent(maxDuration, forKey: .maxDuration)
+    }
+
+    /// Checks every limit; `field` prefixes the field names in errors (for example `scenes[2]`).
+    public func validate(field: String) throws {
+        guard !sceneID.isEmpty else { throw VideoError.invalid("\(field).scene_id", "must not be empty") }
+        guard sceneID.count <= Limits.maxIDLength else {
+            throw VideoError.invalid(
+                "\(field).scene_id", "is \(sceneID.count) characters; the limit is \(Limits.maxIDLength)")
+        }
+        if let narration, narration.count > Limits.maxNarrationLength {
+            throw VideoError.invalid(
+                "\(field).narration", "is \(narration.count) characters; the limit is \(Limits.maxNarrationLength)")
+        }
+        for (name, value) in [("min_duration", minDuration), ("max_duration", maxDuration)] {
+            guard let value else { continue }
+            guard value.isFinite, value >= 0, value <= Limits.maxSceneDuration else {
+                throw VideoError.invalid("\(field).\(name)", "\(value) is outside 0–\(Int(Limits.maxSceneDuration)) seconds")
+            }
+        }
+        if let minDuration, let maxDuration, minDuration > maxDuration {
+            throw VideoError.invalid("\(field).min_duration", "\(minDuration) is greater than max_duration \(maxDuration)")
+        }
+        for text in content.textFields where text.text.count > text.limit {
+            throw VideoError.invalid(
+                "\(field).content.\(text.field)", "is \(text.text.count) characters; the limit is \(text.limit)")
+        }
+    }
+}

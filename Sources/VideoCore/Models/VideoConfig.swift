@@ -1,0 +1,109 @@
+/// Everything needed to make one video: its identity, its look and its scenes.
+///
+/// Every input adapter produces one of these, validated: a `VideoConfig` that exists has
+/// passed every limit in `Limits`.
+public struct VideoConfig: Hashable, Codable, Sendable {
+    /// A file-system-safe identifier; the output folder is named after it.
+    public var videoID: String
+    /// The video's title.
+    public var title: String
+    /// A short description, used in metadata.
+    public var description: String
+    /// The accent colour of every scene.
+    public var accentColor: AccentColor
+    /// The default voice of every scene.
+    public var voice: Voice
+    /// The frame size.
+    public var resolution: Resolution
+    /// Frames per second.
+    public var fps: Int
+    /// The scenes, in order (1 to `Limits.maxScenes`).
+    public var scenes: [SceneConfig]
+
+    /// Creates and validates a video.
+    /// - Throws: `VideoError` naming the field and the limit it breaks.
+    public init(
+        videoID: String, title: String, description: String = "", accentColor: AccentColor = .blue,
+        voice: Voice = .male, resolution: Resolution = .hd1080, fps: Int = 30, scenes: [SceneConfig]
+    ) throws {
+        self.videoID = videoID
+        self.title = title
+        self.description = description
+        self.accentColor = accentColor
+        self.voice = voice
+        self.resolution = resolution
+        self.fps = fps
+        self.scenes = scenes
+        try validate()
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case videoID = "video_id", title, description, accentColor = "accent_color", voice, resolution, fps, scenes
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        videoID = try c.decode(String.self, forKey: .videoID)
+        title = try c.decode(String.self, forKey: .title)
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
+        accentColor = try c.decodeIfPresent(AccentColor.self, forKey: .accentColor) ?? .blue
+        voice = try c.decodeIfPresent(Voice.self, forKey: .voice) ?? .male
+        resolution = try c.decodeIfPresent(Resolution.self, forKey: .resolution) ?? .hd1080
+        fps = try c.decodeIfPresent(Int.self, forKey: .fps) ?? 30
+        scenes = try c.decode([SceneConfig].self, forKey: .scenes)
+        try validate()
+    }
+
+    /// Checks every limit.
+    public func validate() throws {
+        guard !videoID.isEmpty, videoID.count <= Limits.maxIDLength else {
+            throw VideoError.invalid("video_id", "must be 1–\(Limits.maxIDLength) characters")
+        }
+        guard videoID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }),
+            videoID != ".", videoID != "..", !videoID.hasPrefix(".")
+        else {
+            throw VideoError.invalid(
+                "video_id", "'\(videoID)' may hold only letters, digits, '-', '_' and '.', and not start with '.'")
+        }
+        guard title.count <= Limits.maxTextLength else {
+            throw VideoError.invalid("title", "is \(title.count) characters; the limit is \(Limits.maxTextLength)")
+        }
+        guard description.count <= Limits.maxNarrationLength else {
+            throw VideoError.invalid(
+                "description", "is \(description.count) characters; the limit is \(Limits.maxNarrationLength)")
+        }
+        try resolution.validate()
+        guard Limits.fpsRange.contains(fps) else {
+            throw VideoError.invalid("fps", "\(fps) is outside \(Limits.fpsRange.lowerBound)–\(Limits.fpsRange.upperBound)")
+        }
+        guard !scenes.isEmpty else { throw VideoError.invalid("scenes", "a video needs at least one scene") }
+        guard scenes.count <= Limits.maxScenes else {
+            throw VideoError.invalid("scenes", "\(scenes.count) scenes; the limit is \(Limits.maxScenes)")
+        }
+        var seen = Set<String>()
+        for (i, scene) in scenes.enumerated() {
+            try scene.validate(field: "scenes[\(i)]")
+            guard seen.insert(scene.sceneID).inserted else {
+                throw VideoError.invalid("scenes[\(i)].scene_id", "'\(scene.sceneID)' is used by an earlier scene")
+            }
+        }
+    }
+
+    /// Makes a file-system-safe video id from any text (a title or a file name).
+    public static func makeID(from text: String) -> String {
+        var out = ""
+        var lastDash = false
+        for ch in text.lowercased() {
+            if ch.isASCII && (ch.isLetter || ch.isNumber) {
+                out.append(ch)
+                lastDash = false
+            } else if !lastDash && !out.isEmpty {
+                out.append("-")
+                lastDash = true
+            }
+            if out.count >= 64 { break }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "video" : out
+    }
+}

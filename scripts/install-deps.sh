@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages vgen builds against, when any is missing.
+# Usage: scripts/install-deps.sh [--bench]   (--bench adds the ffmpeg CLI used as the benchmark peer)
+set -euo pipefail
+packages=(
+  pkg-config
+  libavcodec-dev libavformat-dev libavutil-dev libswresample-dev libswscale-dev
+  libfftw3-dev
+  libcairo2-dev libpango1.0-dev fonts-dejavu-core
+  libcmark-gfm-dev libcmark-gfm-extensions-dev
+  libespeak-ng-dev espeak-ng-data
+)
+if [ "${1:-}" = "--bench" ]; then packages+=(ffmpeg python3-venv); fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then exit 0; fi
+echo "installing: ${missing[*]}"
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
