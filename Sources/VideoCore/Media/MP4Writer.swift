@@ -1,0 +1,217 @@
+/// The in-process MP4 writer: H.264 (libx264) video and AAC audio muxed by libavformat.
+import Foundation
+internal import CFFmpeg
+
+/// Encodes converted frames and mono audio into an MP4 file (H.264 + AAC, `+faststart`).
+///
+/// Video is constant frame rate with time base `1/fps`: frame *n* is shown at `n / fps`, so a file
+/// with *N* frames lasts exactly `N / fps`. Audio is mono Float32 at `sampleRate`, buffered into
+/// 1024-sample AAC frames and duplicated to stereo when `audioChannels == 2`; its track lasts
+/// exactly as long as the samples given (the encoder's priming is hidden by the MP4 edit list).
+/// Audio and video may be written in any order; the muxer interleaves them.
+///
+/// Each writer makes one self-contained file starting at time 0, so a long video can be written
+/// as several segments (one writer each) and joined later by stream copy.
+///
+/// # Thread safety
+/// Not thread-safe: use one writer from one task at a time.
+package final class MP4Writer {
+    /// Picture width, in pixels.
+    package let width: Int
+    /// Picture height, in pixels.
+    package let height: Int
+    /// Frames per second.
+    package let fps: Int
+    /// Audio sample rate, in hertz.
+    package let sampleRate: Int
+    /// Channels in the audio track (1 or 2).
+    package let audioChannels: Int
+    /// Video frames written so far (each repeat counts).
+    package private(set) var framesWritten = 0
+    /// Mono audio samples accepted so far.
+    package private(set) var audioSamplesWritten = 0
+
+    private let container: Container
+    private let video: Encoder
+    private let audio: Encoder
+    /// Samples accepted but not yet sent to the AAC encoder (fewer than one frame after each call).
+    private var pendingAudio: [Float] = []
+    /// Samples sent to the AAC encoder so far: the next audio frame's pts.
+    private var audioSamplesEncoded = 0
+    private var finished = false
+
+    /// Samples per AAC frame.
+    private var audioFrameSize: Int { Int(audio.context.pointee.frame_size) }
+
+    /// Creates the file and writes its header.
+    /// - Parameters:
+    ///   - url: Where to write the MP4 (overwritten if it exists).
+    ///   - width: Picture width in pixels (even).
+    ///   - height: Picture height in pixels (even).
+    ///   - fps: Frames per second.
+    ///   - sampleRate: Sample rate of the audio given to `writeAudio(_:)`, in hertz.
+    ///   - audioChannels: Channels of the AAC track: 1, or 2 to duplicate the mono input.
+    ///   - preset: The x264 speed preset (for example "veryfast").
+    ///   - crf: The x264 constant rate factor (0–51, lower is better).
+    /// - Throws: `VideoError` (`.invalidInput` for bad parameters, `.io` when the file cannot be
+    ///   created, `.encoding` when an encoder or the muxer refuses).
+    package init(
+        url: URL, width: Int, height: Int, fps: Int, sampleRate: Int, audioChannels: Int = 2,
+        preset: String = "veryfast", crf: Int = 23
+    ) throws {
+        guard width > 0, height > 0, width % 2 == 0, height % 2 == 0, width <= 16384, height <= 16384 else {
+            throw VideoError(.invalidInput, "frame size \(width)x\(height) must be positive and even")
+        }
+        guard (1...1000).contains(fps) else { throw VideoError(.invalidInput, "frame rate \(fps) is out of range") }
+        guard (8000...96000).contains(sampleRate) else {
+            throw VideoError(.invalidInput, "audio sample rate \(sampleRate) Hz is out of range (8000–96000)")
+        }
+        guard (1...2).contains(audioChannels) else {
+            throw VideoError(.invalidInput, "audio channels must be 1 or 2, not \(audioChannels)")
+        }
+        guard (0...51).contains(crf) else { throw VideoError(.invalidInput, "crf \(crf) is out of range (0–51)") }
+        guard Self.x264Presets.contains(preset) else {
+            throw VideoError(.invalidInput, "unknown x264 preset \"\(preset)\"; use one of \(Self.x264Presets.joined(separator: ", "))")
+        }
+        avQuietLogging()
+
+        let container = try Container(path: url.path)
+        let video = try Encoder(
+            name: "libx264", what: "H.264 video", container: container, defaultDuration: 1,
+            options: [("preset", preset), ("crf", String(crf))]
+        ) { context in
+            context.pointee.width = Int32(width)
+            context.pointee.height = Int32(height)
+            context.pointee.pix_fmt = AV_PIX_FMT_YUV420P
+            context.pointee.time_base = AVRational(num: 1, den: Int32(fps))
+            context.pointee.framerate = AVRational(num: Int32(fps), den: 1)
+            context.pointee.sample_aspect_ratio = AVRational(num: 1, den: 1)
+            context.pointee.color_range = AVCOL_RANGE_MPEG
+            context.pointee.colorspace = AVCOL_SPC_BT709
+            context.pointee.color_primaries = AVCOL_PRI_BT709
+            context.pointee.color_trc = AVCOL_TRC_BT709
+            context.pointee.thread_count = 2  // the machine has two cores
+        }
+        video.stream.pointee.avg_frame_rate = AVRational(num: Int32(fps), den: 1)
+        let audio = try Encoder(
+            name: "aac", what: "AAC audio", container: container, defaultDuration: 1024, options: []
+        ) { context in
+            context.pointee.sample_fmt = AV_SAMPLE_FMT_FLTP
+            context.pointee.sample_rate = Int32(sampleRate)
+            context.pointee.time_base = AVRational(num: 1, den: Int32(sampleRate))
+            context.pointee.bit_rate = audioChannels == 2 ? 160_000 : 128_000
+            var layout = audioChannels == 2 ? CFFmpeg_layout_stereo() : CFFmpeg_layout_mono()
+            try avCheck(av_channel_layout_copy(&context.pointee.ch_layout, &layout), "setting the audio layout")
+        }
+        try container.open()
+        // A timescale both frame and sample times divide exactly: edit lists stay exact.
+        try container.writeHeader(movieTimescale: Self.leastCommonMultiple(fps, sampleRate))
+
+        self.container = container
+        self.video = video
+        self.audio = audio
+        self.width = width
+        self.height = height
+        self.fps = fps
+        self.sampleRate = sampleRate
+        self.audioChannels = audioChannels
+    }
+
+    /// Writes one converted picture `count` times, at successive frame times.
+    ///
+    /// Repeating a frame that does not change is how a still picture is drawn and converted once.
+    /// - Parameters:
+    ///   - frame: A picture of the writer's size.
+    ///   - count: How many frames it lasts (0 writes nothing).
+    /// - Throws: `VideoError` for a picture of another size, after `finish()`, or when encoding fails.
+    package func writeVideo(_ frame: YUVFrame, count: Int = 1) throws {
+        try checkOpen()
+        guard frame.width == width, frame.height == height else {
+            throw VideoError(.invalidInput, "a \(frame.width)x\(frame.height) frame cannot go into a \(width)x\(height) video")
+        }
+        guard count >= 0 else { throw VideoError(.invalidInput, "frame count \(count) is negative") }
+        for _ in 0..<count {
+            // A new reference to the same read-only buffer, so the shared frame itself is never touched.
+            guard let clone = av_frame_clone(frame.frame) else {
+                throw VideoError(.encoding, "could not reference a video frame")
+            }
+            defer { var owned: UnsafeMutablePointer<AVFrame>? = clone; av_frame_free(&owned) }
+            clone.pointee.pts = Int64(framesWritten)
+            clone.pointee.pict_type = AV_PICTURE_TYPE_NONE
+            try video.send(clone, to: container)
+            framesWritten += 1
+        }
+    }
+
+    /// Appends mono audio samples (any chunk size) at `sampleRate`.
+    /// - Parameter samples: Float samples, nominally in -1...1.
+    /// - Throws: `VideoError` after `finish()` or when encoding fails.
+    package func writeAudio(_ samples: [Float]) throws {
+        try checkOpen()
+        pendingAudio.append(contentsOf: samples)
+        audioSamplesWritten += samples.count
+        let frameSize = audioFrameSize
+        var start = 0
+        while pendingAudio.count - start >= frameSize {
+            try encodeAudio(pendingAudio[start..<start + frameSize])
+            start += frameSize
+        }
+        pendingAudio.removeFirst(start)
+    }
+
+    /// Encodes the last partial audio frame, flushes both encoders and writes the trailer.
+    ///
+    /// The writer accepts nothing afterwards; calling `finish()` again does nothing.
+    /// - Throws: `VideoError` when flushing or closing the file fails.
+    package func finish() throws {
+        guard !finished else { return }
+        finished = true
+        if !pendingAudio.isEmpty {
+            // The AAC encoder accepts a short last frame, pads it itself and reports the real duration.
+            let canTakeShortFrame = (audio.context.pointee.codec.pointee.capabilities & AV_CODEC_CAP_SMALL_LAST_FRAME) != 0
+            if !canTakeShortFrame {
+                pendingAudio.append(contentsOf: repeatElement(0, count: audioFrameSize - pendingAudio.count))
+            }
+            try encodeAudio(pendingAudio[...])
+            pendingAudio = []
+        }
+        try audio.send(nil, to: container)
+        try video.send(nil, to: container)
+        try container.writeTrailer()
+    }
+
+    /// The speed presets libx264 knows, fastest first.
+    package static let x264Presets = [
+        "ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo",
+    ]
+
+    private static func leastCommonMultiple(_ a: Int, _ b: Int) -> Int {
+        var (x, y) = (a, b)
+        while y != 0 { (x, y) = (y, x % y) }
+        return a / x * b
+    }
+
+    private func checkOpen() throws {
+        if finished { throw VideoError(.encoding, "\(container.path) is already finished") }
+    }
+
+    /// Sends up to one AAC frame of mono samples, copied to every channel.
+    private func encodeAudio(_ samples: ArraySlice<Float>) throws {
+        guard let frame = av_frame_alloc() else { throw VideoError(.encoding, "could not allocate an audio frame") }
+        defer { var owned: UnsafeMutablePointer<AVFrame>? = frame; av_frame_free(&owned) }
+        frame.pointee.format = AV_SAMPLE_FMT_FLTP.rawValue
+        frame.pointee.nb_samples = Int32(samples.count)
+        frame.pointee.sample_rate = Int32(sampleRate)
+        try avCheck(av_channel_layout_copy(&frame.pointee.ch_layout, &audio.context.pointee.ch_layout), "setting the audio layout")
+        try avCheck(av_frame_get_buffer(frame, 0), "allocating an audio frame", code: .encoding)
+        samples.withUnsafeBufferPointer { source in
+            for channel in 0..<audioChannels {
+                let plane = UnsafeMutableRawPointer(CFFmpeg_frame_plane(frame, Int32(channel))!)
+                plane.bindMemory(to: Float.self, capacity: source.count).update(from: source.baseAddress!, count: source.count)
+            }
+        }
+        frame.pointee.pts = Int64(audioSamplesEncoded)
+        audioSamplesEncoded += samples.count
+        try audio.send(frame, to: container)
+    }
+}

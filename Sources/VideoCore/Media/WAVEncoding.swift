@@ -1,0 +1,45 @@
+/// Pure-Swift encoding of mono Float samples as a 16-bit PCM WAV file.
+import Foundation
+
+/// Encodes mono samples as a RIFF/WAVE file: 16-bit signed little-endian PCM, one channel.
+///
+/// Samples are clipped to -1...1 and rounded to the nearest 16-bit step (1.0 → 32767, -1.0 → -32767).
+/// - Parameters:
+///   - samples: Mono Float samples, nominally in -1...1.
+///   - sampleRate: Samples per second, in hertz.
+/// - Returns: The complete file: a 44-byte header followed by the samples.
+package func wavData(samples: [Float], sampleRate: Int) -> Data {
+    precondition(sampleRate > 0, "sample rate must be positive")
+    let bytesPerSample = 2
+    let dataSize = samples.count * bytesPerSample
+    precondition(dataSize <= Int(UInt32.max) - 36, "too many samples for one WAV file")
+    var data = Data(capacity: 44 + dataSize)
+
+    func append(_ text: String) { data.append(contentsOf: Array(text.utf8)) }
+    func append32(_ value: Int) { withUnsafeBytes(of: UInt32(value).littleEndian) { data.append(contentsOf: $0) } }
+    func append16(_ value: Int) { withUnsafeBytes(of: UInt16(value).littleEndian) { data.append(contentsOf: $0) } }
+
+    append("RIFF")
+    append32(36 + dataSize)
+    append("WAVE")
+    append("fmt ")
+    append32(16)  // PCM format chunk size
+    append16(1)  // PCM
+    append16(1)  // channels
+    append32(sampleRate)
+    append32(sampleRate * bytesPerSample)  // byte rate
+    append16(bytesPerSample)  // block align
+    append16(16)  // bits per sample
+    append("data")
+    append32(dataSize)
+
+    var pcm = [UInt8](repeating: 0, count: dataSize)
+    for (index, sample) in samples.enumerated() {
+        let clipped = sample.isNaN ? 0 : min(max(sample, -1), 1)
+        let value = UInt16(bitPattern: Int16((clipped * 32767).rounded()))
+        pcm[index * 2] = UInt8(value & 0xff)
+        pcm[index * 2 + 1] = UInt8(value >> 8)
+    }
+    data.append(contentsOf: pcm)
+    return data
+}

@@ -1,0 +1,197 @@
+/// Tests for `FrameConverter`, `MP4Writer` and `wavData`: write small clips in-process and judge them by decoding.
+import Foundation
+import Testing
+import VideoCore
+
+/// Builds the pictures, tones and files the media tests share.
+enum MediaTestClip {
+    static let width = 320
+    static let height = 240
+    static let fps = 30
+    static let sampleRate = 22050
+
+    /// A BGRA picture of one colour.
+    static func solid(red: UInt8, green: UInt8, blue: UInt8, width: Int = width, height: Int = height) -> [UInt8] {
+        var pixels = [UInt8](repeating: 255, count: width * height * 4)
+        for index in stride(from: 0, to: pixels.count, by: 4) {
+            pixels[index] = blue
+            pixels[index + 1] = green
+            pixels[index + 2] = red
+        }
+        return pixels
+    }
+
+    /// A BGRA picture going from black on the left to light blue on the right.
+    static func gradient(width: Int = width, height: Int = height) -> [UInt8] {
+        var pixels = [UInt8](repeating: 255, count: width * height * 4)
+        for y in 0..<height {
+            for x in 0..<width {
+                let index = (y * width + x) * 4
+                let level = UInt8(x * 255 / (width - 1))
+                pixels[index] = level
+                pixels[index + 1] = level / 2
+                pixels[index + 2] = UInt8(y * 64 / height)
+            }
+        }
+        return pixels
+    }
+
+    /// A sine tone.
+    static func tone(frequency: Double = 440, seconds: Double, sampleRate: Int = sampleRate, amplitude: Float = 0.5) -> [Float] {
+        (0..<Int(seconds * Double(sampleRate))).map {
+            amplitude * Float(sin(2 * Double.pi * frequency * Double($0) / Double(sampleRate)))
+        }
+    }
+
+    /// A fresh path in the temporary directory.
+    static func temporaryURL(_ ext: String = "mp4") -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("vgen-media-\(UUID().uuidString).\(ext)")
+    }
+
+    static func convert(_ converter: FrameConverter, _ pixels: [UInt8]) throws -> YUVFrame {
+        try pixels.withUnsafeBytes { try converter.convert(bgra: $0.baseAddress!, stride: converter.width * 4) }
+    }
+
+    /// The reference clip: 2 s of 320x240 at 30 fps, a solid red first second drawn once and repeated,
+    /// then a gradient converted every frame; a 440 Hz tone, each second's audio written before its frames.
+    static func writeReferenceClip(to url: URL) throws {
+        let writer = try MP4Writer(url: url, width: width, height: height, fps: fps, sampleRate: sampleRate)
+        let converter = try FrameConverter(width: width, height: height)
+        let tone = tone(seconds: 2)
+        let red = try convert(converter, solid(red: 220, green: 30, blue: 30))
+        let gradient = gradient()
+        for second in 0..<2 {
+            var start = second * sampleRate
+            while start < (second + 1) * sampleRate {  // odd chunk sizes on purpose
+                let end = min(start + 777, (second + 1) * sampleRate)
+                try writer.writeAudio(Array(tone[start..<end]))
+                start = end
+            }
+            if second == 0 {
+                try writer.writeVideo(red, count: fps)
+            } else {
+                for _ in 0..<fps { try writer.writeVideo(try convert(converter, gradient)) }
+            }
+        }
+        #expect(writer.framesWritten == 60)
+        #expect(writer.audioSamplesWritten == 44100)
+        try writer.finish()
+    }
+}
+
+@Suite struct MediaWriterTests {
+    @Test func converterUsesBT709LimitedRange() throws {
+        let converter = try FrameConverter(width: 16, height: 8)
+        let red = try MediaTestClip.convert(converter, MediaTestClip.solid(red: 255, green: 0, blue: 0, width: 16, height: 8))
+        let white = try MediaTestClip.convert(converter, MediaTestClip.solid(red: 255, green: 255, blue: 255, width: 16, height: 8))
+        let black = try MediaTestClip.convert(converter, MediaTestClip.solid(red: 0, green: 0, blue: 0, width: 16, height: 8))
+        // BT.709 limited range: red has Y = 16 + 219 × 0.2126 ≈ 63 (BT.601 would give 81) and Cr = 240.
+        #expect(red.plane(0).allSatisfy { abs(Int($0) - 63) <= 1 })
+        #expect(red.plane(2).allSatisfy { abs(Int($0) - 240) <= 1 })
+        #expect(white.plane(0).allSatisfy { abs(Int($0) - 235) <= 1 })
+        #expect(black.plane(0).allSatisfy { abs(Int($0) - 16) <= 1 })
+        #expect(red.plane(1).count == 8 * 4)
+    }
+
+    @Test func writesExactDurations() throws {
+        let url = MediaTestClip.temporaryURL()
+        defer { try? FileManager.default.removeItem(at: url) }
+        try MediaTestClip.writeReferenceClip(to: url)
+        let info = try MediaProbe.inspect(url)
+        #expect(info.videoCodec == "h264")
+        #expect(info.audioCodec == "aac")
+        #expect(info.width == 320 && info.height == 240)
+        #expect(info.fps == 30)
+        #expect(info.videoFrameCount == 60)
+        #expect(abs(info.videoDuration - 2.0) < 1e-9)
+        #expect(abs(info.audioDuration - 2.0) < 1.0 / 30)
+        #expect(abs(info.audioDuration - 2.0) < 1e-6, "a short last AAC frame keeps the audio exact")
+        #expect(info.audioSampleRate == 22050)
+        #expect(info.audioChannels == 2)
+        #expect(info.formatName.contains("mp4"))
+    }
+
+    @Test func anyFrameRangeAndMonoAudio() throws {
+        let url = MediaTestClip.temporaryURL()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let writer = try MP4Writer(url: url, width: 64, height: 48, fps: 25, sampleRate: 48000, audioChannels: 1, preset: "ultrafast")
+        let converter = try FrameConverter(width: 64, height: 48)
+        let frame = try MediaTestClip.convert(converter, MediaTestClip.solid(red: 10, green: 200, blue: 10, width: 64, height: 48))
+        try writer.writeVideo(frame, count: 7)
+        try writer.writeAudio(MediaTestClip.tone(seconds: 1000.0 / 48000, sampleRate: 48000))  // less than one AAC frame
+        try writer.finish()
+        try writer.finish()  // a second call does nothing
+        #expect(throws: VideoError.self) { try writer.writeVideo(frame) }
+        let info = try MediaProbe.inspect(url)
+        #expect(info.videoFrameCount == 7)
+        #expect(abs(info.videoDuration - 7.0 / 25) < 1e-9)
+        #expect(info.audioChannels == 1)
+        #expect(abs(info.audioDuration - 1000.0 / 48000) < 1e-6)
+    }
+
+    @Test func repeatedFrameEqualsReconvertedFrames() throws {
+        let once = MediaTestClip.temporaryURL()
+        let each = MediaTestClip.temporaryURL()
+        defer {
+            try? FileManager.default.removeItem(at: once)
+            try? FileManager.default.removeItem(at: each)
+        }
+        let pixels = MediaTestClip.gradient(width: 96, height: 64)
+        let converter = try FrameConverter(width: 96, height: 64)
+        for (url, repeated) in [(once, true), (each, false)] {
+            let writer = try MP4Writer(url: url, width: 96, height: 64, fps: 10, sampleRate: 22050)
+            if repeated {
+                try writer.writeVideo(try MediaTestClip.convert(converter, pixels), count: 12)
+            } else {
+                for _ in 0..<12 { try writer.writeVideo(try MediaTestClip.convert(converter, pixels)) }
+            }
+            try writer.writeAudio(MediaTestClip.tone(seconds: 1.2))
+            try writer.finish()
+        }
+        let repeatedHashes = try MediaProbe.videoFrameSignatures(once).map(\.hash)
+        let reconvertedHashes = try MediaProbe.videoFrameSignatures(each).map(\.hash)
+        #expect(repeatedHashes.count == 12)
+        #expect(repeatedHashes == reconvertedHashes)
+    }
+
+    @Test func unwritablePathThrows() throws {
+        let url = URL(fileURLWithPath: "/nonexistent-vgen-dir-\(UUID().uuidString)/out.mp4")
+        let error = #expect(throws: VideoError.self) {
+            try MP4Writer(url: url, width: 320, height: 240, fps: 30, sampleRate: 22050)
+        }
+        #expect(error?.code == .io)
+        #expect(error?.message.contains("nonexistent-vgen-dir") == true)
+    }
+
+    @Test func rejectsBadParametersAndFrames() throws {
+        let url = MediaTestClip.temporaryURL()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let odd = #expect(throws: VideoError.self) { try MP4Writer(url: url, width: 321, height: 240, fps: 30, sampleRate: 22050) }
+        #expect(odd?.code == .invalidInput)
+        let preset = #expect(throws: VideoError.self) {
+            try MP4Writer(url: url, width: 320, height: 240, fps: 30, sampleRate: 22050, preset: "warp-speed")
+        }
+        #expect(preset?.code == .invalidInput)
+        #expect(preset?.message.contains("veryfast") == true)
+        let writer = try MP4Writer(url: url, width: 64, height: 48, fps: 30, sampleRate: 22050)
+        let wrongSize = try MediaTestClip.convert(try FrameConverter(width: 32, height: 32), MediaTestClip.gradient(width: 32, height: 32))
+        #expect(throws: VideoError.self) { try writer.writeVideo(wrongSize) }
+        // The writer is dropped without finish(): deinit must free everything without crashing.
+    }
+
+    @Test func wavDataRoundTrips() throws {
+        let samples: [Float] = [0, 0.5, -0.5, 1, -1, 2, 0.25]
+        let data = wavData(samples: samples, sampleRate: 16000)
+        #expect(data.count == 44 + 2 * samples.count)
+        #expect(String(decoding: data.prefix(4), as: UTF8.self) == "RIFF")
+        #expect(data[24] == 0x80 && data[25] == 0x3e)  // 16000, little-endian
+        let url = MediaTestClip.temporaryURL("wav")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try data.write(to: url)
+        let decoded = try MediaProbe.decodeAudio(url)
+        #expect(decoded.sampleRate == 16000)
+        #expect(decoded.samples.count == samples.count)
+        let expected: [Float] = [0, 0.5, -0.5, 1, -1, 1, 0.25]
+        for (got, want) in zip(decoded.samples, expected) { #expect(abs(got - want) < 1.0 / 16000) }
+    }
+}
