@@ -129,6 +129,23 @@ enum MediaTestClip {
         #expect(abs(info.audioDuration - 1000.0 / 48000) < 1e-6)
     }
 
+    @Test func audioWrittenLongBeforeVideo() throws {
+        // More audio up front than the muxer's 10 s interleaving window, then all the frames.
+        let url = MediaTestClip.temporaryURL()
+        defer { try? FileManager.default.removeItem(at: url) }
+        let writer = try MP4Writer(url: url, width: 64, height: 48, fps: 10, sampleRate: 22050, preset: "ultrafast")
+        try writer.writeAudio(MediaTestClip.tone(seconds: 12))
+        let converter = try FrameConverter(width: 64, height: 48)
+        let pixels = MediaTestClip.gradient(width: 64, height: 48)
+        try writer.writeVideo(try MediaTestClip.convert(converter, pixels), count: 60)
+        try writer.writeVideo(try MediaTestClip.convert(converter, MediaTestClip.solid(red: 0, green: 0, blue: 255, width: 64, height: 48)), count: 60)
+        try writer.finish()
+        let info = try MediaProbe.inspect(url)
+        #expect(info.videoFrameCount == 120)
+        #expect(abs(info.videoDuration - 12) < 1e-9)
+        #expect(abs(info.audioDuration - 12) < 1e-6)
+    }
+
     @Test func repeatedFrameEqualsReconvertedFrames() throws {
         let once = MediaTestClip.temporaryURL()
         let each = MediaTestClip.temporaryURL()
