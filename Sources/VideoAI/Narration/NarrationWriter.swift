@@ -1,0 +1,20 @@
+/// Writes what is said over a scene: the script stage's extension point.
+///
+/// The default, `TemplateNarrationWriter`, is deterministic and offline. LLM-backed writers
+/// plug in behind this protocol and fall back to the templates when they fail.
+///
+/// # Implementation requirements
+/// - Return plain sentences for a speech synthesizer: no Markdown, no URLs, no emoji.
+/// - Stay within `Limits.maxNarrationLength`.
+/// - Throw only for failures the caller may retry; return a template when in doubt.
+///
+/// # Thread safety
+/// Called from one task at a time per video, but from several videos at once.
+public protocol NarrationWriter: Sendable {
+    /// A name for logs and cache keys (for example `templates v1`).
+    var identifier: String { get }
+
+    /// Writes the narration of the scene at `index` of `video`.
+    /// - Returns: Plain sentences to be spoken.
+    func narration(for scene: SceneConfig, at index: Int, in video: VideoConfig) async throws -> String
+}

@@ -1,0 +1,73 @@
+/// The default narration writer: one deterministic template per scene type, written to be
+/// spoken (whole sentences, an ordinal for each list item, no symbols read aloud).
+public struct TemplateNarrationWriter: NarrationWriter {
+    /// Creates the writer.
+    public init() {}
+
+    /// `templates v1`.
+    public var identifier: String { "templates v1" }
+
+    /// Writes the scene's narration from its content.
+    public func narration(for scene: SceneConfig, at index: Int, in video: VideoConfig) async throws -> String {
+        Self.narration(for: scene.content, videoTitle: video.title)
+    }
+
+    /// The template text for `content`.
+    public static func narration(for content: SceneContent, videoTitle: String) -> String {
+        let text: String
+        switch content {
+        case .title(let c):
+            let subtitle = c.subtitle.map { " " + SpeechText.sentence($0) } ?? ""
+            text = "Welcome to \(SpeechText.clean(c.title))." + subtitle
+        case .list(let c):
+            text = listNarration(heading: c.heading, items: c.items)
+        case .command(let c):
+            text = commandNarration(c)
+        case .quote(let c):
+            let quote = SpeechText.sentence(c.text)
+            if let who = c.attribution.map(SpeechText.clean), !who.isEmpty {
+                text = "As \(who) put it: \(quote)"
+            } else {
+                text = "Consider this: \(quote)"
+            }
+        case .outro(let c):
+            let subtitle = c.subtitle.map { " " + SpeechText.sentence($0) } ?? ""
+            text = SpeechText.sentence(c.title) + subtitle
+        case .custom(_, let fields):
+            text = fields.sorted { $0.key < $1.key }.map { SpeechText.sentence($0.value) }.joined(separator: " ")
+        }
+        return String(text.prefix(Limits.maxNarrationLength))
+    }
+
+    private static let ordinals = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth"]
+
+    static func listNarration(heading: String, items: [String]) -> String {
+        let head = SpeechText.sentence(heading)
+        let spoken = items.map(SpeechText.clean).filter { !$0.isEmpty }
+        switch spoken.count {
+        case 0: return head
+        case 1: return "\(head) \(SpeechText.sentence(spoken[0]))"
+        default:
+            var parts = ["\(head) Here are \(spoken.count) points."]
+            for (i, item) in spoken.enumerated() {
+                let lead = i == spoken.count - 1 ? "Finally" : (i < ordinals.count ? ordinals[i] : "Next")
+                parts.append("\(lead), \(SpeechText.sentence(SpeechText.lowercasingFirst(item)))")
+            }
+            return parts.joined(separator: " ")
+        }
+    }
+
+    static func commandNarration(_ c: CommandContent) -> String {
+        let heading = SpeechText.sentence(c.heading)
+        let lines = c.code.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let language = c.language?.lowercased() ?? "shell"
+        let caption = c.caption.map { " " + SpeechText.sentence($0) } ?? ""
+        if ["shell", "sh", "bash", "zsh", "console", "terminal", "shell-session"].contains(language) {
+            let what = lines.count == 1 ? "this command" : "these \(lines.count) commands"
+            return "\(heading) Run \(what) in your terminal.\(caption)"
+        }
+        let name = SpeechText.languageName(language)
+        let size = lines.count == 1 ? "one line" : "\(lines.count) lines"
+        return "\(heading) Here is the \(name) code, \(size) long.\(caption)"
+    }
+}

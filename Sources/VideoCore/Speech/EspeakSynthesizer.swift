@@ -1,0 +1,154 @@
+import Foundation
+internal import CEspeakNG
+
+/// The embedded default voice: espeak-ng, linked in process, offline on a fresh machine.
+///
+/// The portable voice names map to espeak-ng voices and variants (`male` → `en-us+m3`,
+/// `female` → `en-us+f3`, `male_warm` → `en-us+m1` a little slower and lower,
+/// `female_friendly` → `en-us+f4` a little brighter); any other name is passed to espeak-ng
+/// as it is (`de`, `fr+f2`, `en-gb`, …) and rejected with a clear error if it is unknown.
+///
+/// # Thread safety
+/// espeak-ng keeps global state, so every synthesis in the process runs under one lock.
+public struct EspeakSynthesizer: SpeechSynthesizer {
+    /// Words per minute for voices that do not set their own rate.
+    public var wordsPerMinute: Int
+
+    /// Creates the synthesizer.
+    /// - Parameter wordsPerMinute: The speaking rate (80–450); 165 is clear and unhurried.
+    public init(wordsPerMinute: Int = 165) {
+        self.wordsPerMinute = min(max(wordsPerMinute, 80), 450)
+    }
+
+    /// `espeak-ng` with its version and rate.
+    public var identifier: String { "espeak-ng \(EspeakEngine.shared.version) rate \(wordsPerMinute)" }
+
+    /// Synthesizes `text` with `voice`.
+    public func synthesize(_ text: String, voice: Voice) async throws -> SpeechAudio {
+        let setting = EspeakVoiceSetting(voice: voice, wordsPerMinute: wordsPerMinute)
+        return try EspeakEngine.shared.synthesize(text, setting: setting)
+    }
+
+    /// The portable voice names and the espeak-ng voices they map to.
+    public static let voiceMap: [Voice: String] = [
+        .male: "en-us+m3", .female: "en-us+f3", .maleWarm: "en-us+m1", .femaleFriendly: "en-us+f4",
+    ]
+}
+
+struct EspeakVoiceSetting {
+    var name: String
+    var rate: Int
+    var pitch: Int
+
+    init(voice: Voice, wordsPerMinute: Int) {
+        name = EspeakSynthesizer.voiceMap[voice] ?? voice.name
+        rate = wordsPerMinute
+        pitch = 50
+        if voice == .maleWarm {
+            rate = max(80, wordsPerMinute - 15)
+            pitch = 38
+        } else if voice == .femaleFriendly {
+            pitch = 60
+        }
+    }
+}
+
+/// The process-wide espeak-ng instance; all access goes through `lock`.
+final class EspeakEngine: @unchecked Sendable {
+    static let shared = EspeakEngine()
+
+    private let lock = NSLock()
+    private var sampleRate: Int32 = 0
+    private var initError: String?
+
+    private init() {
+        lock.lock()
+        defer { lock.unlock() }
+        sampleRate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nil, Int32(espeakINITIALIZE_DONT_EXIT))
+        if sampleRate <= 0 {
+            initError = "espeak-ng could not start (is espeak-ng-data installed?)"
+        } else {
+            espeak_SetSynthCallback(espeakCallback)
+        }
+    }
+
+    var version: String {
+        var path: UnsafePointer<CChar>?
+        guard let v = espeak_Info(&path) else { return "unknown" }
+        return String(cString: v)
+    }
+
+    func synthesize(_ text: String, setting: EspeakVoiceSetting) throws -> SpeechAudio {
+        lock.lock()
+        defer { lock.unlock() }
+        if let initError { throw VideoError(.speech, initError) }
+        guard espeak_SetVoiceByName(setting.name) == EE_OK else {
+            throw VideoError(
+                .invalidInput,
+                "unknown voice '\(setting.name)'; use male, female, male_warm, female_friendly or an espeak-ng voice such as en-us or de",
+                field: "voice")
+        }
+        espeak_SetParameter(espeakRATE, Int32(setting.rate), 0)
+        espeak_SetParameter(espeakPITCH, Int32(setting.pitch), 0)
+        let collector = SynthesisCollector()
+        let context = Unmanaged.passRetained(collector)
+        defer { context.release() }
+        // espeak-ng draws from libc's rand() (voice jitter): seed it so speech is reproducible.
+        srand(1)
+        let bytes = Array(text.utf8CString)
+        let status = bytes.withUnsafeBufferPointer { buffer in
+            espeak_Synth(
+                buffer.baseAddress, buffer.count, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil,
+                context.toOpaque())
+        }
+        guard status == EE_OK else { throw VideoError(.speech, "espeak-ng failed to synthesize (status \(status.rawValue))") }
+        espeak_Synchronize()
+        return collector.result(text: text, sampleRate: Int(sampleRate))
+    }
+}
+
+/// Receives espeak-ng's callbacks for one synthesis.
+private final class SynthesisCollector {
+    var samples: [Float] = []
+    /// (character offset, length in characters, start in milliseconds)
+    var wordEvents: [(position: Int, length: Int, milliseconds: Int)] = []
+
+    func result(text: String, sampleRate: Int) -> SpeechAudio {
+        let characters = Array(text.unicodeScalars)
+        var words: [SpokenWord] = []
+        for (i, event) in wordEvents.enumerated() {
+            let start = max(0, min(event.position - 1, characters.count))
+            var end = max(start, min(start + event.length, characters.count))
+            // Keep trailing punctuation with its word ("world," not "world") for captions.
+            while end < characters.count, !characters[end].properties.isWhitespace { end += 1 }
+            var word = String(String.UnicodeScalarView(characters[start..<end]))
+            word = word.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !word.isEmpty else { continue }
+            let startSample = min(event.milliseconds * sampleRate / 1000, samples.count)
+            let next = i + 1 < wordEvents.count ? wordEvents[i + 1].milliseconds * sampleRate / 1000 : samples.count
+            words.append(SpokenWord(text: word, startSample: startSample, endSample: max(startSample, min(next, samples.count))))
+        }
+        return SpeechAudio(samples: samples, sampleRate: sampleRate, words: words)
+    }
+}
+
+private func espeakCallback(
+    _ wav: UnsafeMutablePointer<Int16>?, _ count: Int32, _ events: UnsafeMutablePointer<espeak_EVENT>?
+) -> Int32 {
+    guard let events, let userData = events.pointee.user_data else { return 0 }
+    let collector = Unmanaged<SynthesisCollector>.fromOpaque(userData).takeUnretainedValue()
+    var event = events
+    while event.pointee.type != espeakEVENT_LIST_TERMINATED {
+        if event.pointee.type == espeakEVENT_WORD {
+            // audio_position is in ms from the start of this synthesis.
+            collector.wordEvents.append(
+                (Int(event.pointee.text_position), Int(event.pointee.length), Int(event.pointee.audio_position)))
+        }
+        event += 1
+    }
+    if let wav, count > 0 {
+        let buffer = UnsafeBufferPointer(start: wav, count: Int(count))
+        collector.samples.append(contentsOf: buffer.lazy.map { Float($0) / 32768 })
+    }
+    return 0
+}
