@@ -55,6 +55,27 @@ import Testing
         #expect(bytesA == bytesB)
     }
 
+    @Test func concurrentRenderingMatchesSerialRendering() async throws {
+        let context = RenderContext(resolution: Resolution(width: 640, height: 360), sceneCount: 4, videoTitle: "Threads")
+        let samples: [SampleScene] = [.titleShort, .listShort, .commandShort, .quoteShort, .outroShort, .listLong]
+        func pixels(_ sample: SampleScene) throws -> Data {
+            let canvas = try RendererRegistry.standard.render(try sample.scene(), context: context)
+            return canvas.withBGRA { Data(bytes: $0, count: $1 * canvas.height) }
+        }
+        let serial = try samples.map(pixels)
+        let concurrent = try await withThrowingTaskGroup(of: (Int, Data).self) { group in
+            for round in 0..<3 {
+                for (i, sample) in samples.enumerated() { group.addTask { (i, try pixels(sample)) } }
+                _ = round
+            }
+            var results: [(Int, Data)] = []
+            for try await result in group { results.append(result) }
+            return results
+        }
+        #expect(concurrent.count == samples.count * 3)
+        for (i, data) in concurrent { #expect(data == serial[i], "scene \(samples[i]) differs when drawn concurrently") }
+    }
+
     @Test func writesContactImages() throws {
         let dir = try contactDirectory()
         let context = RenderContext(accentColor: .blue, sceneIndex: 3, sceneCount: 12, videoTitle: "Swift Packages 101")
@@ -64,6 +85,16 @@ import Testing
             try canvas.writePNG(to: url)
             #expect(FileManager.default.fileExists(atPath: url.path))
         }
+        let scripts = try SceneConfig(sceneID: "scripts", content: .list(ListContent(heading: "Scripts · نصوص · 文字", items: [
+            "مرحبا بالعالم، هذا اختبار للنص العربي", "你好，世界。这是中文测试。", "Emoji 🎬🚀✨", "Ελληνικά, עברית, हिन्दी",
+        ])))
+        let light = RenderContext(accentColor: .green, theme: .light, sceneIndex: 1, sceneCount: 5, videoTitle: "Scripts")
+        try RendererRegistry.standard.render(scripts, context: context).writePNG(to: dir.appendingPathComponent("scripts.png"))
+        try RendererRegistry.standard.render(try SampleScene.commandShort.scene(), context: light)
+            .writePNG(to: dir.appendingPathComponent("light-command.png"))
+        let small = RenderContext(resolution: Resolution(width: 1280, height: 720), accentColor: .pink, sceneCount: 5, videoTitle: "Small")
+        try RendererRegistry.standard.render(try SampleScene.quoteShort.scene(), context: small)
+            .writePNG(to: dir.appendingPathComponent("720-quote.png"))
     }
 
     // MARK: - Registry

@@ -48,6 +48,11 @@ extension Canvas {
         return Size(width: covered.width, height: covered.height)
     }
 
+    /// Whether a text block's first paragraph runs right to left, so markers go on its right.
+    func isRightToLeft(_ text: TextBlock) -> Bool {
+        TextLayout(text, engine: textEngine).isRightToLeft
+    }
+
     private func prepare(_ text: TextBlock, in rect: Rect, verticalAlignment: VerticalAlignment)
         -> (layout: TextLayout?, fit: TextFit, origin: Point)
     {

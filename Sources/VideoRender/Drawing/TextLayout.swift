@@ -86,6 +86,12 @@ final class TextLayout {
 
     var lineCount: Int { Int(pango_layout_get_line_count(layout)) }
 
+    /// Whether the first paragraph runs right to left (Arabic, Hebrew, …).
+    var isRightToLeft: Bool {
+        let direction = pango_layout_get_direction(layout, 0)
+        return direction == PANGO_DIRECTION_RTL || direction == PANGO_DIRECTION_WEAK_RTL
+    }
+
     /// Whether the text, at the current size, fits within `size`.
     func fits(_ size: Size) -> Bool {
         let covered = extents().covered

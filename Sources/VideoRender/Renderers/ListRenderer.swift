@@ -85,10 +85,15 @@ struct BulletColumn {
         var y = area.minY
         var allFitted = fits
         for (index, item) in items.prefix(shown).enumerated() {
-            let box = Rect(x: area.x + chosen.indent, y: y, width: area.width - chosen.indent, height: min(allowed[index], area.maxY - y))
-            let fit = canvas.draw(TextBlock(item, style: chosen.style), in: box)
+            let block = TextBlock(item, style: chosen.style)
+            let rtl = canvas.isRightToLeft(block)
+            let box = Rect(
+                x: rtl ? area.x : area.x + chosen.indent, y: y, width: area.width - chosen.indent,
+                height: min(allowed[index], area.maxY - y))
+            let fit = canvas.draw(block, in: box)
             allFitted = allFitted && fit.fits
-            drawMarker(index: index, style: chosen.style, top: fit.frame.minY, x: area.x, on: canvas, context: context)
+            let markerX = rtl ? area.maxX - chosen.indent + chosen.style.size * 0.5 : area.x
+            drawMarker(index: index, style: chosen.style, top: fit.frame.minY, x: markerX, on: canvas, context: context)
             y += allowed[index] + chosen.gap
         }
         if shown < items.count {

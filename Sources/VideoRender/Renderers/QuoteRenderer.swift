@@ -18,7 +18,7 @@ public struct QuoteRenderer: SceneRenderer {
         let markStyle = TextStyle(family: "DejaVu Serif", size: 200 * u, weight: .bold, color: context.accent)
         // The mark's ink covers only the top half of its line: reserve that much, and draw it
         // in a taller box whose empty lower part the quote overlaps.
-        let markHeight = 100 * u
+        let markHeight = 118 * u
         let textX = inner.x
         let textWidth = inner.maxX - textX
         let quoteStyle = TextStyle(size: 60 * u, minimumSize: 26 * u, italic: true, color: theme.text, lineSpacing: 1.12)
