@@ -1,0 +1,123 @@
+import Foundation
+
+/// Items stacked under each other with a marker in the accent colour, shrunk together to fit.
+struct BulletColumn {
+    enum Marker { case dot, number }
+
+    var items: [String]
+    var size: Double
+    var minimumSize: Double
+    var bullet: Marker
+
+    /// Draws the column; returns whether every item fitted whole.
+    @discardableResult
+    func draw(in area: Rect, on canvas: Canvas, context: RenderContext) -> Bool {
+        let items = items.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        guard !items.isEmpty, area.height > 0 else { return true }
+        let u = context.scale
+        let base = TextStyle(size: size * u, color: context.theme.text, lineSpacing: 1.08)
+        let minScale = minimumSize / size
+
+        func layout(at scale: Double) -> (style: TextStyle, indent: Double, gap: Double, heights: [Double]) {
+            let style = base.scaled(by: scale)
+            let indent = style.size * 1.15, gap = style.size * 0.6
+            let width = area.width - indent
+            let heights = items.map { canvas.measure(TextBlock($0, style: style), width: width).height.rounded(.up) }
+            return (style, indent, gap, heights)
+        }
+        func total(_ l: (style: TextStyle, indent: Double, gap: Double, heights: [Double])) -> Double {
+            l.heights.reduce(0, +) + l.gap * Double(items.count - 1)
+        }
+
+        var chosen = layout(at: 1)
+        var fits = total(chosen) <= area.height
+        if !fits {
+            let smallest = layout(at: minScale)
+            if total(smallest) <= area.height {
+                var lo = minScale, hi = 1.0
+                chosen = smallest
+                while hi - lo > 0.02 {
+                    let mid = (lo + hi) / 2
+                    let candidate = layout(at: mid)
+                    if total(candidate) <= area.height { lo = mid; chosen = candidate } else { hi = mid }
+                }
+                fits = true
+            } else {
+                chosen = smallest
+            }
+        }
+        let lineHeight = (chosen.style.size * 1.17 * chosen.style.lineSpacing).rounded(.up)
+        let gaps = chosen.gap * Double(items.count - 1)
+        var allowed = fits ? chosen.heights : share(area.height - gaps, among: chosen.heights)
+        var shown = items.count
+        if !fits, allowed.contains(where: { $0 < lineHeight }) {
+            // Too many items to give each a line: show the first ones whole and say how many
+            // are left out.
+            let room = area.height - lineHeight - chosen.gap
+            var used = 0.0
+            shown = 0
+            while shown < items.count, used + chosen.heights[shown] <= room {
+                used += chosen.heights[shown] + chosen.gap
+                shown += 1
+            }
+            allowed = Array(chosen.heights.prefix(shown))
+        }
+        var y = area.minY
+        var allFitted = fits
+        for (index, item) in items.prefix(shown).enumerated() {
+            let block = TextBlock(item, style: chosen.style)
+            let rtl = canvas.isRightToLeft(block)
+            let box = Rect(
+                x: rtl ? area.x : area.x + chosen.indent, y: y, width: area.width - chosen.indent,
+                height: min(allowed[index], area.maxY - y))
+            let fit = canvas.draw(block, in: box)
+            allFitted = allFitted && fit.fits
+            let markerX = rtl ? area.maxX - chosen.indent + chosen.style.size * 0.5 : area.x
+            drawMarker(index: index, style: chosen.style, top: fit.frame.minY, x: markerX, on: canvas, context: context)
+            y += allowed[index] + chosen.gap
+        }
+        if shown < items.count {
+            var note = chosen.style
+            note.color = context.theme.secondaryText
+            note.italic = true
+            let box = Rect(x: area.x + chosen.indent, y: y, width: area.width - chosen.indent, height: max(0, area.maxY - y))
+            canvas.draw(TextBlock("+ \(items.count - shown) more", style: note), in: box)
+        }
+        return allFitted
+    }
+
+    private func drawMarker(index: Int, style: TextStyle, top: Double, x: Double, on canvas: Canvas, context: RenderContext) {
+        let lineCenter = top + style.size * 1.17 * style.lineSpacing / 2
+        switch bullet {
+        case .dot:
+            let d = style.size * 0.34
+            canvas.fillEllipse(in: Rect(x: x + style.size * 0.1, y: lineCenter - d / 2, width: d, height: d), color: context.accent)
+        case .number:
+            var numberStyle = style
+            numberStyle.weight = .bold
+            numberStyle.color = context.accent
+            canvas.draw(
+                TextBlock("\(index + 1)", style: numberStyle),
+                in: Rect(x: x, y: top, width: style.size * 1.0, height: style.size * 1.4))
+        }
+    }
+
+    /// Splits `available` height among items needing `heights`: short items keep theirs, the
+    /// rest share what is left equally.
+    private func share(_ available: Double, among heights: [Double]) -> [Double] {
+        var result = heights
+        var remaining = max(0, available)
+        var open = Array(heights.indices)
+        while !open.isEmpty {
+            let each = remaining / Double(open.count)
+            let small = open.filter { heights[$0] <= each }
+            if small.isEmpty {
+                for i in open { result[i] = each.rounded(.down) }
+                break
+            }
+            for i in small { remaining -= heights[i] }
+            open.removeAll { heights[$0] <= each }
+        }
+        return result
+    }
+}

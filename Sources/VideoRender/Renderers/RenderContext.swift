@@ -1,0 +1,42 @@
+/// What a renderer needs to know about the video besides the scene itself.
+public struct RenderContext: Hashable, Sendable {
+    /// The frame size.
+    public var resolution: Resolution
+    /// The video's accent colour, for bars, bullets and highlights.
+    public var accentColor: AccentColor
+    /// The background and text colours.
+    public var theme: Theme
+    /// The scene's position in the video, from 0.
+    public var sceneIndex: Int
+    /// How many scenes the video has.
+    public var sceneCount: Int
+    /// The video's title, shown small in a corner.
+    public var videoTitle: String
+
+    /// Creates a context.
+    public init(
+        resolution: Resolution = .hd1080, accentColor: AccentColor = .blue, theme: Theme = .dark, sceneIndex: Int = 0,
+        sceneCount: Int = 1, videoTitle: String = ""
+    ) {
+        self.resolution = resolution
+        self.accentColor = accentColor
+        self.theme = theme
+        self.sceneIndex = sceneIndex
+        self.sceneCount = sceneCount
+        self.videoTitle = videoTitle
+    }
+
+    /// The area everything is drawn in: the frame less 5% of its width on the left and right
+    /// and 5% of its height at the top and bottom (the title-safe margins).
+    public var safeArea: Rect {
+        let w = Double(resolution.width), h = Double(resolution.height)
+        return Rect(x: w * 0.05, y: h * 0.05, width: w * 0.9, height: h * 0.9)
+    }
+
+    /// One design pixel: sizes are designed for a 1080-pixel short edge and multiplied by
+    /// this (1 at 1920×1080, 2/3 at 1280×720, 2 at 3840×2160).
+    public var scale: Double { Double(min(resolution.width, resolution.height)) / 1080 }
+
+    /// The accent colour as RGB.
+    public var accent: RGBColor { RGBColor(accentColor) }
+}

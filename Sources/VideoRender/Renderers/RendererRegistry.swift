@@ -1,0 +1,48 @@
+/// The renderers a video is drawn with, one per scene type.
+///
+/// Start from `standard` and register an app's own renderers; registering a renderer for a
+/// type that already has one replaces it.
+public struct RendererRegistry: Sendable {
+    private var renderers: [SceneType: any SceneRenderer] = [:]
+    private var order: [SceneType] = []
+
+    /// An empty registry.
+    public init() {}
+
+    /// Creates a registry holding `renderers` (a later one replaces an earlier one of the same type).
+    public init(_ renderers: [any SceneRenderer]) {
+        for renderer in renderers { register(renderer) }
+    }
+
+    /// The built-in renderers.
+    public static var standard: RendererRegistry {
+        RendererRegistry([TitleRenderer(), ListRenderer(), CommandRenderer(), QuoteRenderer(), OutroRenderer()])
+    }
+
+    /// Adds a renderer, replacing the one for the same scene type if there is one.
+    public mutating func register(_ renderer: any SceneRenderer) {
+        if renderers.updateValue(renderer, forKey: renderer.sceneType) == nil { order.append(renderer.sceneType) }
+    }
+
+    /// The renderer for a scene type, if one is registered.
+    public func renderer(for type: SceneType) -> (any SceneRenderer)? { renderers[type] }
+
+    /// The scene types with a renderer, in the order they were first registered.
+    public var sceneTypes: [SceneType] { order }
+
+    /// Draws a scene on a new canvas of the context's resolution.
+    /// - Parameters:
+    ///   - scene: The scene to draw.
+    ///   - context: The video's look and the scene's position.
+    /// - Returns: The drawn canvas.
+    /// - Throws: `VideoError` (`.render`) when no renderer is registered for the scene's
+    ///   type, or the renderer's own error.
+    public func render(_ scene: SceneConfig, context: RenderContext) throws -> Canvas {
+        guard let renderer = renderers[scene.sceneType] else {
+            throw VideoError(.render, "no renderer for scene type '\(scene.sceneType)'")
+        }
+        let canvas = try Canvas(resolution: context.resolution)
+        try renderer.draw(scene, on: canvas, context: context)
+        return canvas
+    }
+}

@@ -1,0 +1,59 @@
+/// The frame shared by the built-in scenes: background, the video title and the scene
+/// counter in the footer, and the accent-underlined heading.
+///
+/// Custom renderers can use it to match the built-in look.
+public enum SlideChrome {
+    /// Fills the background and draws the footer (video title on the left, `n / total` on the
+    /// right, both inside the safe area).
+    /// - Parameters:
+    ///   - canvas: The canvas to draw on.
+    ///   - context: The video's look and the scene's position.
+    ///   - showsFooter: Whether to draw the footer (title cards leave it out).
+    /// - Returns: The area left for the scene's content, inside the safe area.
+    @discardableResult
+    public static func drawBackground(on canvas: Canvas, context: RenderContext, showsFooter: Bool = true) -> Rect {
+        let theme = context.theme, u = context.scale, safe = context.safeArea
+        canvas.fill(theme.background)
+        guard showsFooter else { return safe }
+        let footerHeight = 34 * u
+        let footer = Rect(x: safe.minX, y: safe.maxY - footerHeight, width: safe.width, height: footerHeight)
+        let style = TextStyle(size: 22 * u, minimumSize: 16 * u, color: theme.secondaryText)
+        if context.sceneCount > 1 {
+            let counter = "\(context.sceneIndex + 1) / \(context.sceneCount)"
+            var right = style
+            right.alignment = .right
+            right.weight = .semibold
+            canvas.draw(TextBlock(counter, style: right), in: footer, verticalAlignment: .center)
+            let counterWidth = canvas.measure(TextBlock(counter, style: right)).width
+            let dot = 10 * u
+            canvas.fillEllipse(
+                in: Rect(x: footer.maxX - counterWidth - 14 * u - dot, y: footer.center.y - dot / 2, width: dot, height: dot),
+                color: context.accent)
+        }
+        if !context.videoTitle.isEmpty {
+            var single = style
+            single.minimumSize = style.size
+            canvas.draw(
+                TextBlock(context.videoTitle, style: single), in: footer.inset(right: footer.width * 0.35),
+                verticalAlignment: .center)
+        }
+        return safe.inset(bottom: footerHeight + 28 * u)
+    }
+
+    /// Draws a heading at the top of `area` with a short accent bar under it.
+    /// - Parameters:
+    ///   - heading: The heading text (plain).
+    ///   - area: The content area.
+    ///   - canvas: The canvas to draw on.
+    ///   - context: The video's look.
+    /// - Returns: The area below the heading that is left for the content.
+    public static func drawHeading(_ heading: String, in area: Rect, on canvas: Canvas, context: RenderContext) -> Rect {
+        let u = context.scale
+        let style = TextStyle(size: 60 * u, minimumSize: 34 * u, weight: .bold, color: context.theme.text, lineSpacing: 1.05)
+        let box = Rect(x: area.x, y: area.y, width: area.width, height: min(area.height * 0.28, 170 * u))
+        let fit = canvas.draw(TextBlock(heading, style: style), in: box)
+        let barY = fit.frame.maxY + 18 * u
+        canvas.fillRect(Rect(x: area.x, y: barY, width: 96 * u, height: 8 * u), color: context.accent, cornerRadius: 4 * u)
+        return area.inset(top: barY + 8 * u + 40 * u - area.y)
+    }
+}
