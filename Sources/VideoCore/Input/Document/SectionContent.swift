@@ -47,7 +47,7 @@ struct SectionContent: Hashable, Sendable {
             case .table(let rows):
                 flushLeadIn()
                 items += rows.compactMap { row in
-                    let cells = row.compactMap(Prose.init).map(\.display)
+                    let cells = row.map { SpeechText.display($0.display) }.filter(SpeechText.hasWords)
                     return cells.isEmpty ? nil : SpeechText.shorten(cells.joined(separator: " — "), to: Self.maxItemLength)
                 }
             case .blockQuote(let inner):
