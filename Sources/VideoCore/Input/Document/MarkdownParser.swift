@@ -169,7 +169,7 @@ private final class CmarkDocument {
         let text = inline(childrenOf: node, depth: depth)
         let shown = text.display.trimmingCharacters(in: .whitespaces)
         if url.lowercased().hasPrefix("mailto:") && (shown == url || "mailto:" + shown == url) {
-            return InlineText(shown)
+            return InlineText(String(url.dropFirst("mailto:".count)))
         }
         if shown == url || SpeechText.isAddress(shown) {
             // The speech clean-up decides how an address is read.
