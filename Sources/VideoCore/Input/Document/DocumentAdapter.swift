@@ -102,7 +102,9 @@ public struct DocumentAdapter: InputAdapter {
         }
         let scenes = try drafts.enumerated().map { index, draft in
             let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
-            return try SceneConfig(sceneID: "s\(number)-\(draft.slug)", content: draft.content, narration: draft.narration)
+            // The builder keeps narration near SceneBuilder.maxNarration; this only guards the hard limit.
+            let narration = draft.narration.map { $0.count <= Limits.maxNarrationLength ? $0 : SpeechText.shorten($0, to: Limits.maxNarrationLength) }
+            return try SceneConfig(sceneID: "s\(number)-\(draft.slug)", content: draft.content, narration: narration)
         }
         var description = ""
         if case .title(let card) = drafts.first?.content {

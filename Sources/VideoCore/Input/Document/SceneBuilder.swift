@@ -20,29 +20,28 @@ struct SceneBuilder {
         var intro = outline.intro
         var subtitle: String?
         var titleNarration: String?
-        if outline.titleIsHeading,
-            let index = intro.firstIndex(where: { if case .paragraph(let t) = $0 { Prose(t) != nil } else { false } }),
-            case .paragraph(let text) = intro[index], let first = Prose(text)
-        {
-            subtitle = first.display.count <= maxSubtitle ? first.display : SpeechText.keySentence(first.display, limit: maxSubtitle)
-            if first.speech.count <= maxNarration {
-                titleNarration = first.speech
-                intro.remove(at: index)
+        if outline.titleIsHeading {
+            for (index, block) in intro.enumerated() {
+                guard case .paragraph(let text) = block, let first = Prose(text) else { continue }
+                subtitle = first.display.count <= maxSubtitle ? first.display : SpeechText.keySentence(first.display, limit: maxSubtitle)
+                if first.speech.count <= maxNarration {
+                    titleNarration = first.speech
+                    intro.remove(at: index)
+                }
+                break
             }
         }
         var drafts = [
             SceneDraft(slug: "title", content: .title(TitleContent(title: outline.title, subtitle: subtitle)), narration: titleNarration)
         ]
 
-        var sections = outline.sections
-        if !SectionContent(blocks: intro).isEmpty {
-            let heading = sections.isEmpty ? outline.title : "Overview"
-            sections.insert(DocumentSection(heading: heading, level: 2, blocks: intro), at: 0)
+        var sections = outline.sections.map { (heading: $0.heading ?? outline.title, content: SectionContent(blocks: $0.blocks)) }
+        let introContent = SectionContent(blocks: intro)
+        if !introContent.isEmpty {
+            sections.insert((sections.isEmpty ? outline.title : "Overview", introContent), at: 0)
         }
         var emptyHeadings: [String] = []
-        for section in sections {
-            let heading = section.heading ?? outline.title
-            let content = SectionContent(blocks: section.blocks)
+        for (heading, content) in sections {
             if content.isEmpty {
                 emptyHeadings.append(heading)
             } else {

@@ -19,6 +19,10 @@ struct Prose: Hashable, Sendable {
     init?(_ text: InlineText) {
         display = SpeechText.display(text.display)
         speech = SpeechText.speech(text.speech)
-        guard !SpeechText.speech(text.speech, address: nil).isEmpty else { return nil }
+        guard !speech.isEmpty else { return nil }
+        // A paragraph that is only addresses ("the website") shows nothing worth keeping.
+        if speech.count < 200, speech.contains("the website") {
+            guard !SpeechText.speech(text.speech, address: nil).isEmpty else { return nil }
+        }
     }
 }

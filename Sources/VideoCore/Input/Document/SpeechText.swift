@@ -56,11 +56,11 @@ enum SpeechText {
                 continue
             }
             var cleaned = ""
-            for ch in word {
-                if "`*#|~<>^\\()[]{}→←↑↓•·".contains(ch) { continue }
-                cleaned.append(ch == "_" ? " " : ch)
+            for ch in word where !marks.contains(ch) { cleaned.append(separators.contains(ch) ? " " : ch) }
+            if word.contains(where: separators.contains) {
+                cleaned = cleaned.split(separator: " ").joined(separator: " ")
+                for mark in [".", ",", ";", ":", "!", "?"] { cleaned = cleaned.replacingOccurrences(of: " " + mark, with: mark) }
             }
-            cleaned = cleaned.trimmingCharacters(in: .whitespaces)
             if cleaned.isEmpty { continue }
             if !hasWords(cleaned), let mark = cleaned.last(where: { ".,;:!?".contains($0) }) {
                 attach(mark)  // punctuation left behind by a removed emoji or mark
@@ -76,11 +76,17 @@ enum SpeechText {
         return result
     }
 
+    /// Markdown and layout marks that are never read aloud.
+    private static let marks = Set("`*#|~<>^\\{}→←↑↓•·")
+    /// Marks read as a pause between words: `snake_case`, `run(fast)`, `[a]`.
+    private static let separators = Set("_()[]")
+
     /// Whether the text holds a letter or a digit.
     static func hasWords(_ text: String) -> Bool { text.contains { $0.isLetter || $0.isNumber } }
 
     /// The text without emoji (pictographs, flags, keycaps, joiners and variation selectors).
     static func removingEmoji(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x2000 }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for ch in text where !isEmoji(ch) { out.append(ch) }
@@ -125,7 +131,8 @@ enum SpeechText {
         var current: [String] = []
         for (i, token) in tokens.enumerated() {
             current.append(token)
-            let stripped = token.trimmingCharacters(in: CharacterSet(charactersIn: "\"'”’)"))
+            var stripped = Substring(token)
+            while let last = stripped.last, "\"'”’)".contains(last) { stripped.removeLast() }
             guard let last = stripped.last, ".!?…".contains(last), i + 1 < tokens.count else { continue }
             if abbreviations.contains(stripped.lowercased()) { continue }
             if stripped.count == 2, stripped.first!.isLetter, last == "." { continue }  // initials: "J."
@@ -142,19 +149,26 @@ enum SpeechText {
     static func chunks(_ text: String, limit: Int) -> [String] {
         var chunks: [String] = []
         var current = ""
+        var length = 0  // current.count, kept because counting a String walks it
         func flush() {
             if !current.isEmpty { chunks.append(current) }
             current = ""
+            length = 0
         }
         for sentence in sentences(text) {
-            for piece in sentence.count <= limit ? [sentence] : wrap(sentence, limit: limit) {
+            let count = sentence.count
+            for piece in count <= limit ? [sentence] : wrap(sentence, limit: limit) {
+                let pieceCount = count <= limit ? count : piece.count
                 if current.isEmpty {
                     current = piece
-                } else if current.count + 1 + piece.count <= limit {
+                    length = pieceCount
+                } else if length + 1 + pieceCount <= limit {
                     current += " " + piece
+                    length += 1 + pieceCount
                 } else {
                     flush()
                     current = piece
+                    length = pieceCount
                 }
             }
         }
@@ -167,23 +181,29 @@ enum SpeechText {
     static func wrap(_ text: String, limit: Int) -> [String] {
         var pieces: [String] = []
         var current = ""
+        var length = 0
         for word in words(of: text) {
             var word = word
             while word.count > limit {
                 if !current.isEmpty {
                     pieces.append(current)
                     current = ""
+                    length = 0
                 }
                 pieces.append(String(word.prefix(limit)))
                 word = String(word.dropFirst(limit))
             }
+            let count = word.count
             if current.isEmpty {
                 current = word
-            } else if current.count + 1 + word.count <= limit {
+                length = count
+            } else if length + 1 + count <= limit {
                 current += " " + word
+                length += 1 + count
             } else {
                 pieces.append(current)
                 current = word
+                length = count
             }
         }
         if !current.isEmpty { pieces.append(current) }
@@ -204,7 +224,9 @@ enum SpeechText {
     /// The first sentence of a text, shortened, without a trailing colon: a list item that
     /// stands for a paragraph.
     static func keySentence(_ text: String, limit: Int = 110) -> String {
-        var first = sentences(text).first ?? text
+        // Only the start matters; a whole long text need not be split.
+        let start = String(text.prefix(limit * 4))
+        var first = sentences(start).first ?? start
         while let last = first.last, ":;,".contains(last) { first.removeLast() }
         return shorten(first, to: limit)
     }
