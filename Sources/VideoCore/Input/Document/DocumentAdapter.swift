@@ -1,0 +1,136 @@
+import Foundation
+
+/// Turns a Markdown or plain-text document (typically a README) into the scenes of a narrated video.
+///
+/// The first H1 becomes the title card, its first paragraph the subtitle. Each following
+/// section (H2, H3; deeper headings join the section above) becomes a list scene of its
+/// bullets and table rows (or of its paragraphs' first sentences when it has only prose), a
+/// command scene per code block and a quote scene per block quote; long sections split over
+/// several scenes headed "Heading (2/3)". An outro closes the video. Text without headings is
+/// chunked by paragraphs into list scenes.
+///
+/// Badges, images, raw HTML, link addresses and empty sections are dropped; links become their
+/// text. A scene with prose gets that prose as its `narration`, cleaned for speech (no
+/// addresses, emoji or Markdown, at most about 900 characters per scene); a scene without prose
+/// leaves `narration` `nil` for the script stage to write.
+///
+/// # Scene limit
+/// A video has at most `Limits.maxScenes` scenes. When a document would make more, the first
+/// `Limits.maxScenes - 1` are kept, then the outro, and `read()` reports it in `warnings`
+/// (`makeVideoConfig()` drops the warning).
+///
+/// # Errors
+/// A missing file, a directory, a binary (NUL bytes or invalid UTF-8) file, an empty document,
+/// one larger than `Limits.maxDocumentBytes` or one with no readable text throws a `VideoError`
+/// (`.io` or `.invalidInput`) whose message names the file.
+public struct DocumentAdapter: InputAdapter {
+    /// How the document's text is read.
+    public enum Format: String, Hashable, Sendable {
+        /// CommonMark with GitHub's extensions (tables, task lists, strikethrough, autolinks).
+        case markdown
+        /// Paragraphs separated by blank lines; lines starting with `-` or `1.` are lists.
+        case plainText
+
+        /// The format for a file name extension: `txt` and `text` are plain text, anything
+        /// else (`md`, `markdown`, none) is Markdown.
+        public init(pathExtension: String) {
+            self = ["txt", "text"].contains(pathExtension.lowercased()) ? .plainText : .markdown
+        }
+    }
+
+    private enum Source: Hashable, Sendable {
+        case file(URL)
+        case text(String)
+    }
+
+    private let source: Source
+    /// The document's name as used in messages and for the default video id and title.
+    public let name: String
+    /// How the text is read.
+    public let format: Format
+    /// The settings applied to the video.
+    public let settings: VideoSettings
+
+    /// Creates an adapter for a file; the format comes from its extension.
+    /// - Parameters:
+    ///   - url: The document's file URL.
+    ///   - settings: Accent colour, voice, resolution, fps and an optional video id.
+    public init(url: URL, settings: VideoSettings = VideoSettings()) {
+        self.source = .file(url)
+        self.name = url.relativePath
+        self.format = Format(pathExtension: url.pathExtension)
+        self.settings = settings
+    }
+
+    /// Creates an adapter for text in memory.
+    /// - Parameters:
+    ///   - text: The document.
+    ///   - name: A file name for messages, the default video id (`README.md` gives `readme`)
+    ///     and the fallback title.
+    ///   - format: How to read the text.
+    ///   - settings: Accent colour, voice, resolution, fps and an optional video id.
+    public init(text: String, name: String, format: Format = .markdown, settings: VideoSettings = VideoSettings()) {
+        self.source = .text(text)
+        self.name = name
+        self.format = format
+        self.settings = settings
+    }
+
+    /// Reads the document and makes its video.
+    /// - Throws: `VideoError` (`.io` or `.invalidInput`) naming the file and what is wrong.
+    public func makeVideoConfig() throws -> VideoConfig {
+        try read().config
+    }
+
+    /// Reads the document and makes its video, with the adjustments made to fit the limits.
+    /// - Returns: The validated video and its warnings.
+    /// - Throws: `VideoError` (`.io` or `.invalidInput`) naming the file and what is wrong.
+    public func read() throws -> DocumentReadResult {
+        let text = try DocumentText.normalized(try loadText(), name: name)
+        let blocks = format == .markdown ? MarkdownParser.parse(text) : PlainTextParser.parse(text)
+        let outline = DocumentOutline(blocks: blocks, fallbackTitle: DocumentText.title(fromFileName: baseName))
+        var drafts = SceneBuilder.drafts(for: outline)
+        if drafts.count <= 2, outline.titleSource == .fallback {
+            throw VideoError(.invalidInput, "\(name) has no readable text (only images, links, code fences or HTML)")
+        }
+
+        var warnings: [String] = []
+        if drafts.count > Limits.maxScenes, let outro = drafts.last {
+            warnings.append(
+                "\(name) makes \(drafts.count) scenes; kept the first \(Limits.maxScenes - 1) and the outro (the limit is \(Limits.maxScenes))")
+            drafts = Array(drafts.prefix(Limits.maxScenes - 1)) + [outro]
+        }
+        let scenes = try drafts.enumerated().map { index, draft in
+            let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
+            // The builder keeps narration near SceneBuilder.maxNarration; this only guards the hard limit.
+            let narration = draft.narration.map { $0.count <= Limits.maxNarrationLength ? $0 : SpeechText.shorten($0, to: Limits.maxNarrationLength) }
+            return try SceneConfig(sceneID: "s\(number)-\(draft.slug)", content: draft.content, narration: narration)
+        }
+        var description = ""
+        if case .title(let card) = drafts.first?.content {
+            description = drafts.first?.narration ?? card.subtitle ?? ""
+        }
+        let config = try VideoConfig(
+            videoID: settings.videoID ?? VideoConfig.makeID(from: baseName), title: outline.title,
+            description: description, accentColor: settings.accentColor, voice: settings.voice,
+            resolution: settings.resolution, fps: settings.fps, scenes: scenes)
+        return DocumentReadResult(config: config, warnings: warnings)
+    }
+
+    /// The name's last component without its extension: `docs/README.md` gives `README`.
+    private var baseName: String {
+        let last = name.split(separator: "/").last.map(String.init) ?? name
+        guard let dot = last.lastIndex(of: "."), dot != last.startIndex else { return last }
+        return String(last[..<dot])
+    }
+
+    private func loadText() throws -> String {
+        switch source {
+        case .text(let text):
+            guard text.utf8.count <= Limits.maxDocumentBytes else { throw DocumentText.tooLarge(name, bytes: text.utf8.count) }
+            return text
+        case .file(let url):
+            return try DocumentText.read(url, name: name)
+        }
+    }
+}

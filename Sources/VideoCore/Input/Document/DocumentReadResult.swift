@@ -1,0 +1,14 @@
+/// What reading a document gives: the video and what was changed to fit the limits.
+public struct DocumentReadResult: Hashable, Sendable {
+    /// The validated video.
+    public var config: VideoConfig
+    /// One line per adjustment made to fit `Limits` (for example scenes dropped past
+    /// `Limits.maxScenes`), for the person running the tool.
+    public var warnings: [String]
+
+    /// Creates a result.
+    public init(config: VideoConfig, warnings: [String]) {
+        self.config = config
+        self.warnings = warnings
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Reading a document's bytes safely and preparing its text.
+enum DocumentText {
+    /// Reads a regular, UTF-8, text file of at most `Limits.maxDocumentBytes`.
+    /// - Throws: `VideoError` naming the file: `.io` when it is missing or unreadable,
+    ///   `.invalidInput` when it is a directory, not a regular file, too large or binary.
+    static func read(_ url: URL, name: String) throws -> String {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw VideoError(.io, "\(name): no such file")
+        }
+        guard !isDirectory.boolValue else { throw VideoError(.invalidInput, "\(name) is a directory, not a document") }
+        let attributes = try? manager.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+        if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
+            throw VideoError(.invalidInput, "\(name) is not a regular file")
+        }
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > Limits.maxDocumentBytes {
+            throw tooLarge(name, bytes: size)
+        }
+        let data: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            data = try handle.read(upToCount: Limits.maxDocumentBytes + 1) ?? Data()
+        } catch {
+            throw VideoError(.io, "\(name) cannot be read: \(error.localizedDescription)")
+        }
+        guard data.count <= Limits.maxDocumentBytes else { throw tooLarge(name, bytes: data.count) }
+        guard !data.contains(0) else {
+            throw VideoError(.invalidInput, "\(name) looks like a binary file (it contains NUL bytes); expected UTF-8 text")
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.utf8.elementsEqual(data) else {
+            throw VideoError(.invalidInput, "\(name) is not valid UTF-8 text (a binary file?)")
+        }
+        return text
+    }
+
+    /// The error for a document over the size limit.
+    static func tooLarge(_ name: String, bytes: Int) -> VideoError {
+        VideoError(.invalidInput, "\(name) is \(bytes) bytes; the limit is \(Limits.maxDocumentBytes)")
+    }
+
+    /// The text with `\n` line endings, without a byte-order mark or YAML front matter.
+    /// - Throws: `VideoError(.invalidInput)` when the text holds NUL characters or nothing but
+    ///   white space.
+    static func normalized(_ text: String, name: String) throws -> String {
+        var scalars = String.UnicodeScalarView()
+        var afterCR = false
+        for s in text.unicodeScalars {
+            if s == "\0" { throw VideoError(.invalidInput, "\(name) looks like a binary file (it contains NUL characters)") }
+            if s == "\r" {
+                scalars.append("\n")
+                afterCR = true
+                continue
+            }
+            if !(s == "\n" && afterCR), !(s == "\u{FEFF}" && scalars.isEmpty) { scalars.append(s) }
+            afterCR = false
+        }
+        var result = String(scalars)
+        guard !result.allSatisfy(\.isWhitespace) else { throw VideoError(.invalidInput, "\(name) is empty") }
+        // YAML front matter: "---" on the first line, "key: value" lines, a closing "---" or "...".
+        if result.hasPrefix("---\n") {
+            let lines = result.split(separator: "\n", maxSplits: 200, omittingEmptySubsequences: false)
+            if let close = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }), close > 1,
+                lines[1].contains(":")
+            {
+                result = lines[(close + 1)...].joined(separator: "\n")
+                guard !result.allSatisfy(\.isWhitespace) else { throw VideoError(.invalidInput, "\(name) has only front matter") }
+            }
+        }
+        return result
+    }
+
+    /// A readable title from a file's base name: `getting_started` gives `getting started`.
+    static func title(fromFileName base: String) -> String {
+        let words = base.split(whereSeparator: { $0 == "-" || $0 == "_" || $0.isWhitespace })
+        return words.isEmpty ? "Untitled" : words.joined(separator: " ")
+    }
+}

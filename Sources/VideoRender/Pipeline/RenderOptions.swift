@@ -1,0 +1,19 @@
+/// How frames are drawn and encoded.
+public struct RenderOptions: Hashable, Sendable {
+    /// The x264 preset (`ultrafast` … `veryslow`).
+    public var preset: String
+    /// The x264 constant rate factor (lower is better quality).
+    public var crf: Int
+    /// The colour theme.
+    public var theme: Theme
+    /// The crossfade into each scene, in seconds (0 for hard cuts).
+    public var fadeDuration: Double
+
+    /// Creates options; the defaults suit a 1080p30 explainer.
+    public init(preset: String = "veryfast", crf: Int = 23, theme: Theme = .dark, fadeDuration: Double = 0.4) {
+        self.preset = preset
+        self.crf = crf
+        self.theme = theme
+        self.fadeDuration = fadeDuration
+    }
+}

@@ -1,2 +1,0 @@
-import VideoRender
-print("vgen")
