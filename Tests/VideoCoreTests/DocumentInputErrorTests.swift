@@ -27,6 +27,9 @@ import VideoCore
         let error = error(reading: docs)
         #expect(error?.code == .invalidInput)
         #expect(error?.message.contains("docs.md is a directory") == true)
+        let device = self.error(reading: URL(fileURLWithPath: "/dev/zero"))  // would never end if read whole
+        #expect(device?.code == .invalidInput)
+        #expect(device?.message == "/dev/zero is not a regular file")
     }
 
     @Test func binaryFilesAreRejected() throws {
