@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "VideoCoreTests", dependencies: ["VideoCore", "CFFmpeg"], swiftSettings: swiftSettings),
         .testTarget(name: "VideoAITests", dependencies: ["VideoAI", "VideoCore"], swiftSettings: swiftSettings),
         .testTarget(name: "VideoRenderTests", dependencies: ["VideoRender", "VideoAI", "VideoCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "vgenTests", dependencies: ["VideoCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "vgenTests", dependencies: ["vgen", "VideoCore"], swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,10 +22,10 @@ struct VGen: AsyncParsableCommand {
     @OptionGroup var render: RenderArguments
 
     mutating func run() async throws {
-        guard let document else {
-            throw ValidationError("nothing to render: pass --document PATH (see --help)")
-        }
         try await CLIRunner.run {
+            guard let document else {
+                throw VideoError(.invalidInput, "nothing to render: pass --document PATH (see vgen --help)")
+            }
             let settings = try render.settings()
             let read = try DocumentAdapter(url: URL(fileURLWithPath: document), settings: settings).read()
             return (read.config, read.warnings)

@@ -53,4 +53,13 @@ import VideoCore
         #expect(audio.words.first?.text == "Café")
         #expect(audio.words.contains { $0.text.hasPrefix("naïve") })
     }
+
+    /// espeak-ng can repeat a word event at a clause boundary after earlier utterances.
+    @Test func wordEventsNeverRepeat() async throws {
+        for text in ["Install. Run this command in your terminal.", "Features. Here are 3 points. First, one."] {
+            let audio = try await synth.synthesize(text, voice: .male)
+            let expected = text.split(separator: " ").map(String.init)
+            #expect(audio.words.map(\.text) == expected)
+        }
+    }
 }

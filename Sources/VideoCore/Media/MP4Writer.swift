@@ -94,12 +94,12 @@ package final class MP4Writer {
         }
         video.stream.pointee.avg_frame_rate = AVRational(num: Int32(fps), den: 1)
         let audio = try Encoder(
-            name: "aac", what: "AAC audio", container: container, defaultDuration: 1024, options: []
+            name: "aac", what: "AAC audio", container: container, defaultDuration: 1024, options: [("aac_coder", "fast")]  // twoloop costs 4× the time for no audible gain on speech
         ) { context in
             context.pointee.sample_fmt = AV_SAMPLE_FMT_FLTP
             context.pointee.sample_rate = Int32(sampleRate)
             context.pointee.time_base = AVRational(num: 1, den: Int32(sampleRate))
-            context.pointee.bit_rate = audioChannels == 2 ? 160_000 : 128_000
+            context.pointee.bit_rate = audioChannels == 2 ? 160_000 : 96_000
             var layout = audioChannels == 2 ? CFFmpeg_layout_stereo() : CFFmpeg_layout_mono()
             try avCheck(av_channel_layout_copy(&context.pointee.ch_layout, &layout), "setting the audio layout")
         }

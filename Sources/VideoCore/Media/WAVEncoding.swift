@@ -34,11 +34,16 @@ package func wavData(samples: [Float], sampleRate: Int) -> Data {
     append32(dataSize)
 
     var pcm = [UInt8](repeating: 0, count: dataSize)
-    for (index, sample) in samples.enumerated() {
-        let clipped = sample.isNaN ? 0 : min(max(sample, -1), 1)
-        let value = UInt16(bitPattern: Int16((clipped * 32767).rounded()))
-        pcm[index * 2] = UInt8(value & 0xff)
-        pcm[index * 2 + 1] = UInt8(value >> 8)
+    samples.withUnsafeBufferPointer { source in
+        pcm.withUnsafeMutableBufferPointer { bytes in
+            for index in 0..<source.count {
+                let sample = source[index]
+                let clipped = sample.isNaN ? 0 : min(max(sample, -1), 1)
+                let value = UInt16(bitPattern: Int16((clipped * 32767).rounded()))
+                bytes[index &* 2] = UInt8(value & 0xff)
+                bytes[index &* 2 &+ 1] = UInt8(value >> 8)
+            }
+        }
     }
     data.append(contentsOf: pcm)
     return data

@@ -82,10 +82,10 @@ public struct NarratedVideo: Sendable {
         for (timing, speech) in zip(manifest.scenes, narration) where timing.endFrame > range.lowerBound {
             guard timing.startFrame < range.upperBound else { break }
             let start = planner.narrationStartSample(of: timing, in: manifest)
-            for (j, sample) in speech.samples.enumerated() {
-                let at = start + j - first
-                if at >= out.count { break }
-                if at >= 0 { out[at] = sample }
+            // Copy the overlap of [start, start + count) with [first, end).
+            let from = max(start, first), to = min(start + speech.samples.count, end)
+            if from < to {
+                out.replaceSubrange((from - first)..<(to - first), with: speech.samples[(from - start)..<(to - start)])
             }
         }
         return out

@@ -116,6 +116,11 @@ private final class SynthesisCollector {
     func result(text: String, sampleRate: Int) -> SpeechAudio {
         let characters = Array(text.unicodeScalars)
         var words: [SpokenWord] = []
+        // espeak-ng sometimes repeats a word event at a clause boundary: keep only events
+        // that move forward in the text.
+        var events: [(position: Int, length: Int, milliseconds: Int)] = []
+        for event in wordEvents where event.position > (events.last?.position ?? 0) { events.append(event) }
+        let wordEvents = events
         for (i, event) in wordEvents.enumerated() {
             let start = max(0, min(event.position - 1, characters.count))
             var end = max(start, min(start + event.length, characters.count))
@@ -147,8 +152,11 @@ private func espeakCallback(
         event += 1
     }
     if let wav, count > 0 {
-        let buffer = UnsafeBufferPointer(start: wav, count: Int(count))
-        collector.samples.append(contentsOf: buffer.lazy.map { Float($0) / 32768 })
+        let chunk = [Float](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+            CEspeakNG_samples_to_float(buffer.baseAddress, wav, count)
+            initialized = Int(count)
+        }
+        collector.samples += chunk
     }
     return 0
 }

@@ -34,7 +34,7 @@ public struct VideoStage: PipelineStage {
         do {
             let writer = try MP4Writer(
                 url: url, width: config.resolution.width, height: config.resolution.height, fps: manifest.fps,
-                sampleRate: manifest.sampleRate, preset: options.preset, crf: options.crf)
+                sampleRate: manifest.sampleRate, audioChannels: 1, preset: options.preset, crf: options.crf)
             let converter = try FrameConverter(width: config.resolution.width, height: config.resolution.height)
             var previous = try Canvas(resolution: config.resolution)
             previous.fill(options.theme.background)
