@@ -13,7 +13,7 @@ struct BeatTracker {
         /// Penalty weight of a gap differing from the beat period (librosa's "tightness").
         var tightness = 100.0
         /// Seconds added to every beat, compensating the onset detector's latency.
-        var latency = 0.0
+        var latency = 0.01
     }
 
     let settings: Settings

@@ -43,17 +43,31 @@ struct MelFilterbank: Sendable {
         }
         self.bands = bands
         self.centres = Array(edges[1...count])
+        var starts = [0]
+        for band in bands { starts.append(starts[starts.count - 1] + band.weights.count) }
+        storage = (bands.flatMap(\.weights), starts, bands.map(\.firstBin))
     }
 
     /// Applies the filters to a magnitude spectrum.
     func apply(_ spectrum: [Double], into output: inout [Double]) {
         if output.count != bands.count { output = [Double](repeating: 0, count: bands.count) }
         spectrum.withUnsafeBufferPointer { s in
-            for (b, band) in bands.enumerated() {
-                var sum = 0.0
-                for (i, w) in band.weights.enumerated() { sum += w * s[band.firstBin + i] }
-                output[b] = sum
+            flatWeights.withUnsafeBufferPointer { w in
+                output.withUnsafeMutableBufferPointer { out in
+                    for b in 0..<out.count {
+                        let first = firstBins[b], start = weightStarts[b], end = weightStarts[b + 1]
+                        var sum = 0.0
+                        for i in start..<end { sum += w[i] * s[first + i - start] }
+                        out[b] = sum
+                    }
+                }
             }
         }
     }
+
+    /// All bands' weights back to back; band `b` owns `weightStarts[b]..<weightStarts[b + 1]`.
+    private var flatWeights: [Double] { storage.weights }
+    private var weightStarts: [Int] { storage.starts }
+    private var firstBins: [Int] { storage.firstBins }
+    private let storage: (weights: [Double], starts: [Int], firstBins: [Int])
 }

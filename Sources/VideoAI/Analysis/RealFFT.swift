@@ -75,6 +75,30 @@ final class RealFFT: @unchecked Sendable {
         }
     }
 
+    /// Magnitudes of the spectrum of `window.count` samples of `samples` from `offset`, each
+    /// multiplied by `window` (which must hold `size` values), `size / 2 + 1` bins.
+    func magnitudes(
+        of samples: [Float], from offset: Int, window: [Double], into magnitudes: inout [Double], workspace: FFTWorkspace
+    ) {
+        precondition(workspace.size == size && window.count == size && offset >= 0 && offset + size <= samples.count)
+        let bins = size / 2 + 1
+        if magnitudes.count != bins { magnitudes = [Double](repeating: 0, count: bins) }
+        let real = workspace.real
+        samples.withUnsafeBufferPointer { s in
+            window.withUnsafeBufferPointer { w in
+                for i in 0..<size { real[i] = Double(s[offset + i]) * w[i] }
+            }
+        }
+        fftw_execute_dft_r2c(forwardPlan, workspace.real, workspace.complex)
+        let complex = workspace.complex
+        magnitudes.withUnsafeMutableBufferPointer { out in
+            for k in 0..<bins {
+                let c = complex[k]
+                out[k] = (c.0 * c.0 + c.1 * c.1).squareRoot()
+            }
+        }
+    }
+
     /// The (biased, unnormalised) autocorrelation of `input` for lags `0..<input.count`.
     ///
     /// `input` must hold at most `size / 2` values so the circular correlation does not wrap.

@@ -40,10 +40,12 @@ struct SpectralFrontEnd {
     private var nextFrame = 0
     private var totalSamples = 0
 
-    private var frame: [Double]
     private var spectrum: [Double] = []
     private var melEnergies: [Double] = []
-    private var history: [[Double]]
+    /// The last `fluxLag` log band spectra, a ring of `melBands`-long rows.
+    private var history: [Double]
+    private var historyFilled = 0
+    private var logBands: [Double]
     private var strength: [Float] = []
     private var lowStrength: [Float] = []
     private var coarse: [Float] = []
@@ -67,8 +69,8 @@ struct SpectralFrontEnd {
         // Frames are centred on their time: the first starts half a frame before the audio.
         buffer = [Float](repeating: 0, count: settings.fftSize / 2)
         bufferStart = -settings.fftSize / 2
-        frame = [Double](repeating: 0, count: settings.fftSize)
-        history = []
+        history = [Double](repeating: 0, count: settings.fluxLag * settings.melBands)
+        logBands = [Double](repeating: 0, count: settings.melBands)
     }
 
     /// Frames per second of the features.
@@ -117,9 +119,7 @@ struct SpectralFrontEnd {
             let start = nextFrame * settings.hop - n / 2
             let offset = start - bufferStart
             guard offset + n <= buffer.count else { break }
-            buffer.withUnsafeBufferPointer { b in
-                for i in 0..<n { frame[i] = Double(b[offset + i]) * window[i] }
-            }
+            fft.magnitudes(of: buffer, from: offset, window: window, into: &spectrum, workspace: workspace)
             analyseFrame()
             nextFrame += 1
         }
@@ -132,33 +132,40 @@ struct SpectralFrontEnd {
     }
 
     private mutating func analyseFrame() {
-        fft.magnitudes(of: frame, into: &spectrum, workspace: workspace)
         filterbank.apply(spectrum, into: &melEnergies)
         let gain = settings.logGain
-        var logBands = melEnergies
-        for b in logBands.indices { logBands[b] = log1p(gain * logBands[b]) }
-
+        let bandCount = melEnergies.count
+        let row = (nextFrame % settings.fluxLag) * bandCount
+        let hasPrevious = historyFilled >= settings.fluxLag
         var flux = 0.0, lowFlux = 0.0
-        if history.count >= settings.fluxLag {
-            let previous = history[history.count - settings.fluxLag]
-            for b in logBands.indices {
-                let d = logBands[b] - previous[b]
-                if d > 0 {
-                    flux += d
-                    if b < lowBandCount { lowFlux += d }
+        let lowBands = lowBandCount
+        melEnergies.withUnsafeBufferPointer { energies in
+            history.withUnsafeMutableBufferPointer { previous in
+                logBands.withUnsafeMutableBufferPointer { current in
+                    for b in 0..<bandCount {
+                        let value = log1p(gain * energies[b])
+                        current[b] = value
+                        // The row being overwritten holds the spectrum from `fluxLag` frames ago.
+                        let d = value - previous[row + b]
+                        if hasPrevious && d > 0 {
+                            flux += d
+                            if b < lowBands { lowFlux += d }
+                        }
+                        previous[row + b] = value
+                    }
                 }
             }
         }
-        history.append(logBands)
-        if history.count > settings.fluxLag { history.removeFirst() }
+        historyFilled += 1
         strength.append(Float(flux))
         lowStrength.append(Float(lowFlux))
 
-        let per = max(1, logBands.count / settings.coarseBands)
-        for c in 0..<settings.coarseBands {
-            let lo = c * per, hi = c == settings.coarseBands - 1 ? logBands.count : min(logBands.count, lo + per)
+        let coarseCount = settings.coarseBands
+        let per = max(1, bandCount / coarseCount)
+        for c in 0..<coarseCount {
+            let lo = min(bandCount, c * per), hi = c == coarseCount - 1 ? bandCount : min(bandCount, lo + per)
             var sum = 0.0
-            if lo < hi { for b in lo..<hi { sum += logBands[b] } }
+            for b in lo..<hi { sum += logBands[b] }
             coarse.append(Float(sum / Double(max(1, hi - lo))))
         }
     }

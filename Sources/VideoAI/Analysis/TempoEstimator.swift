@@ -25,13 +25,13 @@ struct TempoEstimator {
         var minBPM = 50.0
         var maxBPM = 220.0
         /// Centre of the log-normal tempo prior.
-        var priorBPM = 120.0
+        var priorBPM = 110.0
         /// Width of the prior, in octaves.
         var priorOctaves = 0.9
         /// Window length in seconds (rounded up to a power of two frames).
         var windowSeconds = 8.0
         /// Weights of the autocorrelation at 1, 2, 3 and 4 times the candidate period.
-        var harmonicWeights: [Double] = [1, 0.5, 0.25, 0.25]
+        var harmonicWeights: [Double] = [1, 0.5, 0.33, 0.25]
         /// Local tempi may stray this factor from the global one.
         var localRange = 1.15
     }

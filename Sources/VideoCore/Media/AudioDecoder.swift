@@ -19,6 +19,7 @@ package final class AudioDecoder {
     private let name: String
     private var format: UnsafeMutablePointer<AVFormatContext>?
     private var codec: UnsafeMutablePointer<AVCodecContext>?
+    /// Made from the first decoded frame's format, so decoders that settle it late work too.
     private var resampler: OpaquePointer?
     private let packet: UnsafeMutablePointer<AVPacket>
     private let frame: UnsafeMutablePointer<AVFrame>
@@ -53,12 +54,23 @@ package final class AudioDecoder {
         avQuietLogging()
 
         var formatContext: UnsafeMutablePointer<AVFormatContext>?
-        try avCheck(avformat_open_input(&formatContext, path, nil, nil), "cannot open \(url.lastPathComponent)")
+        // Probing every demuxer costs milliseconds; unmistakable signatures skip it.
+        let knownFormat = Self.demuxerName(forFileAt: url).flatMap { av_find_input_format($0) }
+        try avCheck(avformat_open_input(&formatContext, path, knownFormat, nil), "cannot open \(url.lastPathComponent)")
         guard let formatContext else { throw VideoError(.media, "cannot open \(url.lastPathComponent)") }
         var cleanup: (() -> Void)? = { var f: UnsafeMutablePointer<AVFormatContext>? = formatContext; avformat_close_input(&f) }
         defer { cleanup?() }
 
-        try avCheck(avformat_find_stream_info(formatContext, nil), "cannot read \(url.lastPathComponent)")
+        // Reading ahead for stream parameters costs milliseconds; headers that already give an
+        // audio stream's rate and channels (WAV, FLAC, MP3, MP4, Ogg) make it unnecessary.
+        let streams = (0..<Int(formatContext.pointee.nb_streams)).compactMap { formatContext.pointee.streams[$0] }
+        let describedAudio = streams.contains {
+            let p = $0.pointee.codecpar.pointee
+            return p.codec_type == AVMEDIA_TYPE_AUDIO && p.sample_rate > 0 && p.ch_layout.nb_channels > 0
+        }
+        if !describedAudio {
+            try avCheck(avformat_find_stream_info(formatContext, nil), "cannot read \(url.lastPathComponent)")
+        }
         var decoder: UnsafePointer<AVCodec>?
         let index = av_find_best_stream(formatContext, AVMEDIA_TYPE_AUDIO, -1, -1, &decoder, 0)
         guard index >= 0, let decoder else {
@@ -87,28 +99,7 @@ package final class AudioDecoder {
             throw VideoError(.media, "the audio stream in \(url.lastPathComponent) has no sample rate")
         }
         let outputRate = sampleRate ?? inputRate
-
-        var inputLayout = AVChannelLayout()
-        if codecContext.pointee.ch_layout.order == AV_CHANNEL_ORDER_UNSPEC || codecContext.pointee.ch_layout.nb_channels == 0 {
-            av_channel_layout_default(&inputLayout, max(1, codecContext.pointee.ch_layout.nb_channels))
-        } else {
-            av_channel_layout_copy(&inputLayout, &codecContext.pointee.ch_layout)
-        }
-        defer { av_channel_layout_uninit(&inputLayout) }
-        var outputLayout = CFFmpeg_layout_mono()
-        var swr: OpaquePointer?
-        var status = swr_alloc_set_opts2(
-            &swr, &outputLayout, AV_SAMPLE_FMT_FLT, Int32(outputRate),
-            &inputLayout, codecContext.pointee.sample_fmt, Int32(inputRate), 0, nil)
-        if status >= 0 { status = swr_init(swr) }
-        if status < 0 {
-            swr_free(&swr)
-            freeCodec()
-            try avCheck(status, "setting up the resampler for \(url.lastPathComponent)")
-        }
-
         guard let packet = av_packet_alloc(), let frame = av_frame_alloc() else {
-            swr_free(&swr)
             freeCodec()
             throw VideoError(.media, "out of memory decoding \(url.lastPathComponent)")
         }
@@ -124,7 +115,6 @@ package final class AudioDecoder {
         self.sampleRate = outputRate
         self.format = formatContext
         self.codec = codecContext
-        self.resampler = swr
         self.packet = packet
         self.frame = frame
         self.streamIndex = index
@@ -183,6 +173,19 @@ package final class AudioDecoder {
             samples.append(contentsOf: chunk)
         }
         return samples
+    }
+
+    /// The demuxer for a file whose first bytes are an unmistakable signature, if any.
+    private static func demuxerName(forFileAt url: URL) -> String? {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 12), head.count == 12 else { return nil }
+        let bytes = [UInt8](head)
+        func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        if text(0..<4) == "RIFF" && text(8..<12) == "WAVE" { return "wav" }
+        if text(0..<4) == "fLaC" { return "flac" }
+        if text(0..<4) == "OggS" { return "ogg" }
+        return nil
     }
 
     // MARK: - Decoding
@@ -251,9 +254,32 @@ package final class AudioDecoder {
         }
     }
 
+    private func makeResampler(for frame: UnsafeMutablePointer<AVFrame>) throws {
+        var inputLayout = AVChannelLayout()
+        if frame.pointee.ch_layout.order == AV_CHANNEL_ORDER_UNSPEC || frame.pointee.ch_layout.nb_channels == 0 {
+            av_channel_layout_default(&inputLayout, max(1, frame.pointee.ch_layout.nb_channels))
+        } else {
+            av_channel_layout_copy(&inputLayout, &frame.pointee.ch_layout)
+        }
+        defer { av_channel_layout_uninit(&inputLayout) }
+        var outputLayout = CFFmpeg_layout_mono()
+        let inputRate = frame.pointee.sample_rate > 0 ? frame.pointee.sample_rate : Int32(sampleRate)
+        var swr: OpaquePointer?
+        var status = swr_alloc_set_opts2(
+            &swr, &outputLayout, AV_SAMPLE_FMT_FLT, Int32(sampleRate),
+            &inputLayout, AVSampleFormat(frame.pointee.format), inputRate, 0, nil)
+        if status >= 0 { status = swr_init(swr) }
+        if status < 0 {
+            swr_free(&swr)
+            try avCheck(status, "setting up the resampler for \(name)")
+        }
+        resampler = swr
+    }
+
     private func convert(_ frame: UnsafeMutablePointer<AVFrame>) throws {
         let inputCount = frame.pointee.nb_samples
         guard inputCount > 0, let input = frame.pointee.extended_data else { return }
+        if resampler == nil { try makeResampler(for: frame) }
         let capacity = Int(swr_get_out_samples(resampler, inputCount))
         guard capacity > 0 else { return }
         let constInput = UnsafeMutableRawPointer(input).assumingMemoryBound(to: UnsafePointer<UInt8>?.self)
