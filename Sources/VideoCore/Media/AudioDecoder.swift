@@ -55,7 +55,7 @@ package final class AudioDecoder {
 
         var formatContext: UnsafeMutablePointer<AVFormatContext>?
         // Probing every demuxer costs milliseconds; unmistakable signatures skip it.
-        let knownFormat = Self.demuxerName(forFileAt: url).flatMap { av_find_input_format($0) }
+        let knownFormat = try Self.demuxerName(forFileAt: url).flatMap { av_find_input_format($0) }
         try avCheck(avformat_open_input(&formatContext, path, knownFormat, nil), "cannot open \(url.lastPathComponent)")
         guard let formatContext else { throw VideoError(.media, "cannot open \(url.lastPathComponent)") }
         var cleanup: (() -> Void)? = { var f: UnsafeMutablePointer<AVFormatContext>? = formatContext; avformat_close_input(&f) }
@@ -176,13 +176,24 @@ package final class AudioDecoder {
     }
 
     /// The demuxer for a file whose first bytes are an unmistakable signature, if any.
-    private static func demuxerName(forFileAt url: URL) -> String? {
+    ///
+    /// - Throws: `VideoError` (`.media`) for a RIFF/WAV file shorter than its header declares
+    ///   (libavformat would silently decode what is left).
+    private static func demuxerName(forFileAt url: URL) throws -> String? {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
         guard let head = try? handle.read(upToCount: 12), head.count == 12 else { return nil }
         let bytes = [UInt8](head)
         func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-        if text(0..<4) == "RIFF" && text(8..<12) == "WAVE" { return "wav" }
+        if text(0..<4) == "RIFF" && text(8..<12) == "WAVE" {
+            let declared = bytes[4..<8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) } + 8
+            let actual = (try? handle.seekToEnd()) ?? 0
+            // Streamed WAVs leave the size at 0 or 0xFFFFFFFF; odd-sized data may lack its pad byte.
+            if declared > 8 && declared < 0xFFFF_FFFF && actual + 1 < declared {
+                throw VideoError(.media, "\(url.lastPathComponent) is truncated: its header declares \(declared) bytes, the file has \(actual)")
+            }
+            return "wav"
+        }
         if text(0..<4) == "fLaC" { return "flac" }
         if text(0..<4) == "OggS" { return "ogg" }
         return nil
