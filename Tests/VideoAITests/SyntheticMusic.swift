@@ -35,18 +35,20 @@ struct SyntheticMusic {
         return music
     }
 
-    /// Kick on beats 1 and 3, snare on 2 and 4, hi-hat on every eighth (off-beats delayed by
-    /// `swing` of a beat: 0 straight, 1/6 a triplet swing), with tempo drift and noise.
+    /// Kick on beats 1 and 3 (on every beat with `fourOnTheFloor`), snare on 2 and 4, hi-hat on
+    /// every eighth (off-beats delayed by `swing` of a beat: 0 straight, 1/6 a triplet swing),
+    /// with tempo drift and noise.
     static func drumPattern(
-        bpm: Double, endBPM: Double? = nil, duration: Double, swing: Double = 0, sampleRate: Int = 22_050,
-        noise: Float = 0, seed: UInt64 = 7
+        bpm: Double, endBPM: Double? = nil, duration: Double, swing: Double = 0, fourOnTheFloor: Bool = false,
+        sampleRate: Int = 22_050, noise: Float = 0, seed: UInt64 = 7
     ) -> SyntheticMusic {
         var music = SyntheticMusic(
             samples: [Float](repeating: 0, count: Int(duration * Double(sampleRate))),
             beats: beatTimes(startBPM: bpm, endBPM: endBPM ?? bpm, duration: duration), sampleRate: sampleRate)
         var rng = SplitMix(seed: seed)
         for (i, beat) in music.beats.enumerated() {
-            if i % 2 == 0 { music.addKick(at: beat) } else { music.addSnare(at: beat, rng: &rng) }
+            if i % 2 == 0 || fourOnTheFloor { music.addKick(at: beat) }
+            if i % 2 == 1 { music.addSnare(at: beat, rng: &rng) }
             music.addHat(at: beat, amplitude: 0.25, rng: &rng)
             if i + 1 < music.beats.count {
                 let gap = music.beats[i + 1] - beat

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Picks which beats start a bar: the phase (and meter, three or four beats) whose beats carry
-/// the most bass onsets and harmonic change.
+/// the most bass onsets, harmonic change and accent.
 struct DownbeatEstimator {
     /// How much better three-beat bars must score than four-beat ones to be chosen.
     var tripleMargin = 1.25
@@ -29,12 +29,13 @@ struct DownbeatEstimator {
         return (phase, contrast)
     }
 
-    /// Per beat: bass onset strength plus the change of the band spectrum across the beat, each
-    /// standardised over the piece.
+    /// Per beat: bass onset strength, the change of the band spectrum across the beat and (at
+    /// half weight) the overall accent, each standardised over the piece.
     private func beatFeatures(beats: [Double], envelope: OnsetEnvelope) -> [Double] {
         let count = envelope.count, bands = envelope.bandCount
         let frames = beats.map { max(0, min(count - 1, Int($0.rounded()))) }
         var bass: [Double] = []
+        var accent: [Double] = []
         var change: [Double] = []
         func meanBands(_ lo: Int, _ hi: Int) -> [Double] {
             var v = [Double](repeating: 0, count: bands)
@@ -43,9 +44,13 @@ struct DownbeatEstimator {
             return v.map { $0 / Double(hi - lo) }
         }
         for (i, t) in frames.enumerated() {
-            var peak: Float = 0
-            for u in max(0, t - 2)...min(count - 1, t + 2) { peak = max(peak, envelope.lowStrength[u]) }
+            var peak: Float = 0, loud: Float = 0
+            for u in max(0, t - 2)...min(count - 1, t + 2) {
+                peak = max(peak, envelope.lowStrength[u])
+                loud = max(loud, envelope.strength[u])
+            }
             bass.append(Double(peak))
+            accent.append(Double(loud))
             let previous = i > 0 ? frames[i - 1] : max(0, t - (frames.count > 1 ? frames[1] - frames[0] : 1))
             let next = i + 1 < frames.count ? frames[i + 1] : min(count, t + (t - previous))
             let before = meanBands(previous, t), after = meanBands(t, max(t + 1, next))
@@ -53,8 +58,8 @@ struct DownbeatEstimator {
             for b in 0..<bands { distance += (after[b] - before[b]) * (after[b] - before[b]) }
             change.append(distance.squareRoot())
         }
-        let a = standardised(bass), b = standardised(change)
-        return a.indices.map { a[$0] + b[$0] }
+        let a = standardised(bass), b = standardised(change), c = standardised(accent)
+        return a.indices.map { a[$0] + b[$0] + 0.5 * c[$0] }
     }
 
     private func standardised(_ values: [Double]) -> [Double] {

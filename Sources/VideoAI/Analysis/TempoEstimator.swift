@@ -58,7 +58,16 @@ struct TempoEstimator {
         var mean = [Double](repeating: 0, count: windowLength)
         for acf in acfs { for i in acf.indices { mean[i] += acf[i] / Double(acfs.count) } }
         let lagLimit = min(maxLag, Double(windowLength - 1))
-        guard let best = bestLag(in: mean, from: minLag, to: lagLimit, fps: fps) else { return (empty, []) }
+        guard var best = bestLag(in: mean, from: minLag, to: lagLimit, fps: fps) else { return (empty, []) }
+        // When a clean pulse at half the period is at least as strong, every beat of the slower
+        // grid has an equal partner midway (a click track at 180 BPM, not eighths over 90): go
+        // faster. Real recordings rarely show such clean periodicity; the prior decides there.
+        let half = best.lag / 2
+        if half >= minLag, value(mean, at: half) >= max(0.6, value(mean, at: best.lag)),
+            let faster = bestLag(in: mean, from: max(minLag, half - 1.5), to: half + 1.5, fps: nil)
+        {
+            best = (faster.lag, best.confidence)
+        }
 
         // Local periods, constrained to the global tempo's octave.
         var localLags: [Double] = []
