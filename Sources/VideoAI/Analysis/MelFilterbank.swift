@@ -1,0 +1,73 @@
+import Foundation
+
+/// Triangular filters on the mel scale, stored sparsely (first bin and weights per band).
+struct MelFilterbank: Sendable {
+    /// One band: its first FFT bin and the weights of the bins from there.
+    struct Band: Sendable {
+        let firstBin: Int
+        let weights: [Double]
+    }
+
+    /// The bands, low to high.
+    let bands: [Band]
+    /// Centre frequency of each band, in hertz.
+    let centres: [Double]
+
+    /// Makes `count` bands between `lowHz` and `highHz` for an FFT of `fftSize` at `sampleRate`.
+    ///
+    /// Bands narrower than one FFT bin are widened to at least one bin, so none is empty.
+    init(count: Int, fftSize: Int, sampleRate: Int, lowHz: Double, highHz: Double) {
+        func mel(_ f: Double) -> Double { 2595 * log10(1 + f / 700) }
+        func hertz(_ m: Double) -> Double { 700 * (pow(10, m / 2595) - 1) }
+        let top = min(highHz, Double(sampleRate) / 2)
+        let lowMel = mel(lowHz), highMel = mel(top)
+        let edges = (0...(count + 1)).map { hertz(lowMel + (highMel - lowMel) * Double($0) / Double(count + 1)) }
+        let binHz = Double(sampleRate) / Double(fftSize)
+        let lastBin = fftSize / 2
+        var bands: [Band] = []
+        for b in 0..<count {
+            let lo = edges[b], mid = edges[b + 1], hi = edges[b + 2]
+            var first = max(0, Int((lo / binHz).rounded(.up)))
+            var last = min(lastBin, Int((hi / binHz).rounded(.down)))
+            if last < first {
+                first = min(lastBin, Int((mid / binHz).rounded()))
+                last = first
+            }
+            var weights: [Double] = []
+            for k in first...last {
+                let f = Double(k) * binHz
+                let w = f <= mid ? (f - lo) / max(mid - lo, 1e-9) : (hi - f) / max(hi - mid, 1e-9)
+                weights.append(max(w, first == last ? 1 : 0))
+            }
+            bands.append(Band(firstBin: first, weights: weights))
+        }
+        self.bands = bands
+        self.centres = Array(edges[1...count])
+        var starts = [0]
+        for band in bands { starts.append(starts[starts.count - 1] + band.weights.count) }
+        storage = (bands.flatMap(\.weights), starts, bands.map(\.firstBin))
+    }
+
+    /// Applies the filters to a magnitude spectrum.
+    func apply(_ spectrum: [Double], into output: inout [Double]) {
+        if output.count != bands.count { output = [Double](repeating: 0, count: bands.count) }
+        spectrum.withUnsafeBufferPointer { s in
+            flatWeights.withUnsafeBufferPointer { w in
+                output.withUnsafeMutableBufferPointer { out in
+                    for b in 0..<out.count {
+                        let first = firstBins[b], start = weightStarts[b], end = weightStarts[b + 1]
+                        var sum = 0.0
+                        for i in start..<end { sum += w[i] * s[first + i - start] }
+                        out[b] = sum
+                    }
+                }
+            }
+        }
+    }
+
+    /// All bands' weights back to back; band `b` owns `weightStarts[b]..<weightStarts[b + 1]`.
+    private var flatWeights: [Double] { storage.weights }
+    private var weightStarts: [Int] { storage.starts }
+    private var firstBins: [Int] { storage.firstBins }
+    private let storage: (weights: [Double], starts: [Int], firstBins: [Int])
+}

@@ -1,0 +1,148 @@
+internal import CFFTW
+import Foundation
+
+/// A real-input FFT of one size on FFTW, with its forward and inverse plans.
+///
+/// Plans are made once per size (`shared(size:)`) and reused: executing a plan on other arrays
+/// (`fftw_execute_dft_r2c`) is thread-safe, so one plan serves every thread, each with its own
+/// `FFTWorkspace`. FFTW's planner is not thread-safe, so plan creation and destruction happen
+/// under one process-wide lock.
+///
+/// # Thread safety
+/// Instances are immutable after `init` and may be shared; workspaces may not.
+final class RealFFT: @unchecked Sendable {
+    /// The transform length, in samples.
+    let size: Int
+    private let forwardPlan: OpaquePointer
+    private let inversePlan: OpaquePointer
+
+    private static let plannerLock = NSLock()
+    private static let cacheLock = NSLock()
+    nonisolated(unsafe) private static var cache: [Int: RealFFT] = [:]
+
+    /// Makes the plans for transforms of `size` samples (an even number, at least 4).
+    init(size: Int) {
+        precondition(size >= 4 && size % 2 == 0, "FFT size must be even and at least 4")
+        self.size = size
+        // Plans only remember the arrays' alignment; fftw_malloc aligns every workspace alike.
+        let real = fftw_alloc_real(size)!
+        let complex = fftw_alloc_complex(size / 2 + 1)!
+        defer {
+            fftw_free(real)
+            fftw_free(complex)
+        }
+        let flags = UInt32(FFTW_ESTIMATE)
+        RealFFT.plannerLock.lock()
+        forwardPlan = fftw_plan_dft_r2c_1d(Int32(size), real, complex, flags)
+        inversePlan = fftw_plan_dft_c2r_1d(Int32(size), complex, real, flags)
+        RealFFT.plannerLock.unlock()
+    }
+
+    deinit {
+        RealFFT.plannerLock.lock()
+        fftw_destroy_plan(forwardPlan)
+        fftw_destroy_plan(inversePlan)
+        RealFFT.plannerLock.unlock()
+    }
+
+    /// The process-wide transform of `size` samples, made on first use.
+    static func shared(size: Int) -> RealFFT {
+        cacheLock.lock()
+        defer { cacheLock.unlock() }
+        if let fft = cache[size] { return fft }
+        let fft = RealFFT(size: size)
+        cache[size] = fft
+        return fft
+    }
+
+    /// Magnitudes of the spectrum of `input` (zero-padded or cut to `size`), `size / 2 + 1` bins.
+    ///
+    /// - Parameters:
+    ///   - input: The windowed frame.
+    ///   - magnitudes: Receives the magnitudes; resized when needed.
+    ///   - workspace: Scratch arrays of this size, owned by the calling thread.
+    func magnitudes(of input: [Double], into magnitudes: inout [Double], workspace: FFTWorkspace) {
+        precondition(workspace.size == size, "workspace size mismatch")
+        let bins = size / 2 + 1
+        if magnitudes.count != bins { magnitudes = [Double](repeating: 0, count: bins) }
+        load(input, into: workspace)
+        fftw_execute_dft_r2c(forwardPlan, workspace.real, workspace.complex)
+        magnitudes.withUnsafeMutableBufferPointer { out in
+            for k in 0..<bins {
+                let c = workspace.complex[k]
+                out[k] = (c.0 * c.0 + c.1 * c.1).squareRoot()
+            }
+        }
+    }
+
+    /// Magnitudes of the spectrum of `window.count` samples of `samples` from `offset`, each
+    /// multiplied by `window` (which must hold `size` values), `size / 2 + 1` bins.
+    func magnitudes(
+        of samples: [Float], from offset: Int, window: [Double], into magnitudes: inout [Double], workspace: FFTWorkspace
+    ) {
+        precondition(workspace.size == size && window.count == size && offset >= 0 && offset + size <= samples.count)
+        let bins = size / 2 + 1
+        if magnitudes.count != bins { magnitudes = [Double](repeating: 0, count: bins) }
+        let real = workspace.real
+        samples.withUnsafeBufferPointer { s in
+            window.withUnsafeBufferPointer { w in
+                for i in 0..<size { real[i] = Double(s[offset + i]) * w[i] }
+            }
+        }
+        fftw_execute_dft_r2c(forwardPlan, workspace.real, workspace.complex)
+        let complex = workspace.complex
+        magnitudes.withUnsafeMutableBufferPointer { out in
+            for k in 0..<bins {
+                let c = complex[k]
+                out[k] = (c.0 * c.0 + c.1 * c.1).squareRoot()
+            }
+        }
+    }
+
+    /// The (biased, unnormalised) autocorrelation of `input` for lags `0..<input.count`.
+    ///
+    /// `input` must hold at most `size / 2` values so the circular correlation does not wrap.
+    func autocorrelation(of input: [Double], workspace: FFTWorkspace) -> [Double] {
+        precondition(workspace.size == size && input.count <= size / 2, "autocorrelation input too long")
+        load(input, into: workspace)
+        fftw_execute_dft_r2c(forwardPlan, workspace.real, workspace.complex)
+        for k in 0...(size / 2) {
+            let c = workspace.complex[k]
+            workspace.complex[k] = (c.0 * c.0 + c.1 * c.1, 0)
+        }
+        fftw_execute_dft_c2r(inversePlan, workspace.complex, workspace.real)
+        let scale = 1 / Double(size)
+        return (0..<input.count).map { workspace.real[$0] * scale }
+    }
+
+    private func load(_ input: [Double], into workspace: FFTWorkspace) {
+        let count = min(input.count, size)
+        input.withUnsafeBufferPointer { source in
+            workspace.real.update(from: source.baseAddress!, count: count)
+        }
+        if count < size { (workspace.real + count).update(repeating: 0, count: size - count) }
+    }
+}
+
+/// Scratch arrays for one `RealFFT` size, allocated with `fftw_malloc` and freed in `deinit`.
+///
+/// # Thread safety
+/// Not `Sendable`: each thread uses its own.
+final class FFTWorkspace {
+    /// The transform length the arrays fit.
+    let size: Int
+    fileprivate let real: UnsafeMutablePointer<Double>
+    fileprivate let complex: UnsafeMutablePointer<fftw_complex>
+
+    /// Allocates scratch arrays for transforms of `size` samples.
+    init(size: Int) {
+        self.size = size
+        real = fftw_alloc_real(size)!
+        complex = fftw_alloc_complex(size / 2 + 1)!
+    }
+
+    deinit {
+        fftw_free(real)
+        fftw_free(complex)
+    }
+}

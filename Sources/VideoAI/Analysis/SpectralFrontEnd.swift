@@ -1,0 +1,172 @@
+import Foundation
+
+/// Turns streamed samples into an `OnsetEnvelope`: a short-time Fourier transform on FFTW,
+/// mel bands, log compression and spectral flux, plus an RMS energy curve.
+///
+/// Only one frame of samples is kept between calls, so memory does not grow with the length
+/// of the audio beyond the per-frame features (a few bytes per 12 ms frame).
+struct SpectralFrontEnd {
+    /// Analysis parameters.
+    struct Settings: Sendable {
+        var fftSize = 1024
+        var hop = 256
+        var melBands = 40
+        var lowHz = 30.0
+        var highHz = 11_000.0
+        /// Frames between the two spectra whose difference is the flux.
+        var fluxLag = 1
+        /// Gain inside `log(1 + gain * energy)`.
+        var logGain = 1.0
+        /// Bands below this frequency feed `lowStrength`.
+        var lowBandLimitHz = 200.0
+        /// Coarse bands kept per frame for downbeat cues.
+        var coarseBands = 8
+        /// Seconds per energy value.
+        var energyHop = 0.1
+    }
+
+    private let settings: Settings
+    private let sampleRate: Int
+    private let fft: RealFFT
+    private let workspace: FFTWorkspace
+    private let window: [Double]
+    private let filterbank: MelFilterbank
+    private let lowBandCount: Int
+    private let energyHopSamples: Int
+
+    /// Samples not yet consumed by a frame; `bufferStart` is the absolute index of the first.
+    private var buffer: [Float]
+    private var bufferStart: Int
+    private var nextFrame = 0
+    private var totalSamples = 0
+
+    private var spectrum: [Double] = []
+    private var melEnergies: [Double] = []
+    /// The last `fluxLag` log band spectra, a ring of `melBands`-long rows.
+    private var history: [Double]
+    private var historyFilled = 0
+    private var logBands: [Double]
+    private var strength: [Float] = []
+    private var lowStrength: [Float] = []
+    private var coarse: [Float] = []
+
+    private var energy: [Float] = []
+    private var energySum = 0.0
+    private var energyCount = 0
+
+    /// Prepares a front end for audio at `sampleRate`.
+    init(sampleRate: Int, settings: Settings = Settings()) {
+        self.settings = settings
+        self.sampleRate = sampleRate
+        fft = RealFFT.shared(size: settings.fftSize)
+        workspace = FFTWorkspace(size: settings.fftSize)
+        window = (0..<settings.fftSize).map { 0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(settings.fftSize)) }
+        filterbank = MelFilterbank(
+            count: settings.melBands, fftSize: settings.fftSize, sampleRate: sampleRate,
+            lowHz: settings.lowHz, highHz: settings.highHz)
+        lowBandCount = max(1, filterbank.centres.filter { $0 < settings.lowBandLimitHz }.count)
+        energyHopSamples = max(1, Int((settings.energyHop * Double(sampleRate)).rounded()))
+        // Frames are centred on their time: the first starts half a frame before the audio.
+        buffer = [Float](repeating: 0, count: settings.fftSize / 2)
+        bufferStart = -settings.fftSize / 2
+        history = [Double](repeating: 0, count: settings.fluxLag * settings.melBands)
+        logBands = [Double](repeating: 0, count: settings.melBands)
+    }
+
+    /// Frames per second of the features.
+    var frameRate: Double { Double(sampleRate) / Double(settings.hop) }
+
+    /// Feeds the next samples.
+    mutating func consume(_ samples: [Float]) {
+        guard !samples.isEmpty else { return }
+        totalSamples += samples.count
+        accumulateEnergy(samples)
+        buffer.append(contentsOf: samples)
+        processAvailableFrames()
+    }
+
+    /// Ends the stream and returns the features of the whole piece.
+    mutating func finish() -> OnsetEnvelope {
+        if energyCount > 0 {
+            energy.append(Float((energySum / Double(energyCount)).squareRoot()))
+            energySum = 0
+            energyCount = 0
+        }
+        buffer.append(contentsOf: repeatElement(0, count: settings.fftSize / 2 + settings.hop))
+        let frames = totalSamples == 0 ? 0 : (totalSamples - 1) / settings.hop + 1
+        processAvailableFrames(limit: frames)
+        return OnsetEnvelope(
+            frameRate: frameRate, strength: strength, lowStrength: lowStrength, bands: coarse,
+            bandCount: settings.coarseBands, energy: energy, energyHop: Double(energyHopSamples) / Double(sampleRate),
+            duration: Double(totalSamples) / Double(sampleRate))
+    }
+
+    private mutating func accumulateEnergy(_ samples: [Float]) {
+        for s in samples {
+            energySum += Double(s) * Double(s)
+            energyCount += 1
+            if energyCount == energyHopSamples {
+                energy.append(Float((energySum / Double(energyCount)).squareRoot()))
+                energySum = 0
+                energyCount = 0
+            }
+        }
+    }
+
+    private mutating func processAvailableFrames(limit: Int = .max) {
+        let n = settings.fftSize
+        while nextFrame < limit {
+            let start = nextFrame * settings.hop - n / 2
+            let offset = start - bufferStart
+            guard offset + n <= buffer.count else { break }
+            fft.magnitudes(of: buffer, from: offset, window: window, into: &spectrum, workspace: workspace)
+            analyseFrame()
+            nextFrame += 1
+        }
+        // Drop the samples no later frame needs.
+        let keepFrom = nextFrame * settings.hop - n / 2 - bufferStart
+        if keepFrom > 4096 && keepFrom <= buffer.count {
+            buffer.removeFirst(keepFrom)
+            bufferStart += keepFrom
+        }
+    }
+
+    private mutating func analyseFrame() {
+        filterbank.apply(spectrum, into: &melEnergies)
+        let gain = settings.logGain
+        let bandCount = melEnergies.count
+        let row = (nextFrame % settings.fluxLag) * bandCount
+        let hasPrevious = historyFilled >= settings.fluxLag
+        var flux = 0.0, lowFlux = 0.0
+        let lowBands = lowBandCount
+        melEnergies.withUnsafeBufferPointer { energies in
+            history.withUnsafeMutableBufferPointer { previous in
+                logBands.withUnsafeMutableBufferPointer { current in
+                    for b in 0..<bandCount {
+                        let value = log1p(gain * energies[b])
+                        current[b] = value
+                        // The row being overwritten holds the spectrum from `fluxLag` frames ago.
+                        let d = value - previous[row + b]
+                        if hasPrevious && d > 0 {
+                            flux += d
+                            if b < lowBands { lowFlux += d }
+                        }
+                        previous[row + b] = value
+                    }
+                }
+            }
+        }
+        historyFilled += 1
+        strength.append(Float(flux))
+        lowStrength.append(Float(lowFlux))
+
+        let coarseCount = settings.coarseBands
+        let per = max(1, bandCount / coarseCount)
+        for c in 0..<coarseCount {
+            let lo = min(bandCount, c * per), hi = c == coarseCount - 1 ? bandCount : min(bandCount, lo + per)
+            var sum = 0.0
+            for b in lo..<hi { sum += logBands[b] }
+            coarse.append(Float(sum / Double(max(1, hi - lo))))
+        }
+    }
+}

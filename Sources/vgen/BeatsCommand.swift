@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import VideoAI
+
+/// `vgen beats FILE [--json]`: the tempo, beats, downbeats and energy curve of a piece of music.
+struct BeatsCommand: ParsableCommand {
+    /// The subcommand's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "beats",
+        abstract: "Find the tempo, beats, downbeats and energy curve of a piece of music.",
+        discussion: """
+            Reads any audio file libavformat decodes (WAV, FLAC, MP3, AAC/M4A, Ogg Vorbis, Opus) or \
+            the audio track of a video. With --json, prints one object: {"duration", "tempo_bpm", \
+            "beats", "downbeats", "energy": {"hop_seconds", "values"}}, times in seconds.
+            """)
+
+    /// The file to analyse.
+    @Argument(help: "The audio or video file to analyse.")
+    var file: String
+
+    /// Whether to print JSON instead of a summary.
+    @Flag(help: "Print the analysis as one JSON object.")
+    var json = false
+
+    /// Whether to report the analysis time on standard error (for benchmarks): the first run in
+    /// the process (cold: library set-up, FFT planning) and a second, warm run of the same file.
+    @Flag(help: .hidden)
+    var timing = false
+
+    /// Runs the analysis and prints it.
+    func run() throws {
+        let url = URL(fileURLWithPath: file)
+        let clock = ContinuousClock()
+        let started = clock.now
+        let analysis = try MusicAnalyzer().analysis(fileAt: url)
+        if timing {
+            let cold = clock.now - started
+            let restarted = clock.now
+            _ = try MusicAnalyzer().analysis(fileAt: url)
+            let warm = clock.now - restarted
+            func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+            FileHandle.standardError.write(Data("analysis_seconds cold \(seconds(cold)) warm \(seconds(warm))\n".utf8))
+        }
+        let profile = analysis.profile
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(profile), as: UTF8.self))
+            return
+        }
+        print(String(format: "duration   %.3f s", profile.duration))
+        print(String(format: "tempo      %.2f BPM (confidence %.2f)", profile.tempoBPM, analysis.tempo.confidence))
+        print("beats      \(profile.beats.count)")
+        print("downbeats  \(profile.downbeats.count)")
+        print("beat times \(profile.beats.map { String(format: "%.3f", $0) }.joined(separator: " "))")
+    }
+}
