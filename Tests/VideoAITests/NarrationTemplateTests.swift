@@ -19,7 +19,7 @@ import VideoCore
             title: "Use a dictionary", steps: ["Walk the array once", "Look up the complement"], code: "seen = {}\nfor x in xs: pass", language: "py")),
         .quiz(QuizContent(
             question: "Which keyword declares a constant?", options: ["var", "let", "`const`"], answerIndex: 1,
-            explanation: "A let binding cannot change.")),
+            explanation: "a let binding cannot change.")),
         .checkpoint(CheckpointContent(completed: ["Installed Swift", "Created a package"], next: ["Add a dependency"])),
         .exercise(ExerciseContent(
             title: "Your turn: reverse a string", instructions: "Write a function that reverses its input",

@@ -5,8 +5,9 @@ import Testing
 /// Writes contact sheets of the twelve scene types for people to look at.
 @Suite struct ContactSheetTests {
     /// Renders each scene type at `tile` size and lays them out `columns` wide on one canvas.
-    func sheet(tile: Resolution, columns: Int, theme: Theme) throws -> Canvas {
-        let samples = SampleScene.oneOfEachType
+    func sheet(
+        tile: Resolution, columns: Int, theme: Theme, samples: [SampleScene] = SampleScene.oneOfEachType
+    ) throws -> Canvas {
         let gap = 16, rows = (samples.count + columns - 1) / columns
         let sheet = try Canvas(width: columns * tile.width + (columns + 1) * gap, height: rows * tile.height + (rows + 1) * gap)
         sheet.fill(RGBColor(hex: 0x555555))
@@ -28,8 +29,14 @@ import Testing
             ("scenes-9x16-light.png", Resolution(width: 404, height: 720), 6, .light),
             ("scenes-1x1-dark.png", Resolution(width: 540, height: 540), 4, .dark),
         ]
-        for (name, tile, columns, theme) in sheets {
-            let canvas = try sheet(tile: tile, columns: columns, theme: theme)
+        let overflowing: [SampleScene] = [
+            .comparisonLong, .objectivesMany, .problemLong, .solutionLong, .solutionCodeOnly, .quizLong, .checkpointLong,
+            .exerciseLong, .commandLong,
+        ]
+        for (name, tile, columns, theme, samples) in sheets.map({ ($0.0, $0.1, $0.2, $0.3, SampleScene.oneOfEachType) })
+            + [("scenes-overflowing.png", Resolution(width: 960, height: 540), 3, Theme.dark, overflowing)]
+        {
+            let canvas = try sheet(tile: tile, columns: columns, theme: theme, samples: samples)
             let url = dir.appendingPathComponent(name)
             try canvas.writePNG(to: url)
             print("contact sheet: \(url.path)")

@@ -33,45 +33,46 @@ import Testing
         #expect(square.count(of: Theme.light.text, tolerance: 0.1, step: 3) > 100)
     }
 
-    /// How many pixels of `color` lie in each half of the safe area: (left, right, top, bottom).
-    func halves(of canvas: Canvas, color: RGBColor, in area: Rect) -> (left: Int, right: Int, top: Int, bottom: Int) {
-        var result = (left: 0, right: 0, top: 0, bottom: 0)
-        for y in stride(from: Int(area.minY), to: Int(area.maxY), by: 3) {
-            for x in stride(from: Int(area.minX), to: Int(area.maxX), by: 3) {
+    /// The horizontal bands of `area` whose rows are at least `fraction` covered by `color`:
+    /// how many panels or cards are stacked.
+    func bands(of canvas: Canvas, color: RGBColor, in area: Rect, fraction: Double) -> Int {
+        var count = 0, inBand = false
+        for y in Int(area.minY)..<Int(area.maxY) {
+            var hits = 0, total = 0
+            for x in stride(from: Int(area.minX), to: Int(area.maxX), by: 2) {
+                total += 1
                 let p = canvas.pixel(x: x, y: y)
-                guard abs(p.red - color.red) < 0.02, abs(p.green - color.green) < 0.02, abs(p.blue - color.blue) < 0.02 else { continue }
-                if Double(x) < area.center.x { result.left += 1 } else { result.right += 1 }
-                if Double(y) < area.center.y { result.top += 1 } else { result.bottom += 1 }
+                if abs(p.red - color.red) < 0.02, abs(p.green - color.green) < 0.02, abs(p.blue - color.blue) < 0.02 { hits += 1 }
             }
+            let covered = Double(hits) >= Double(total) * fraction
+            if covered && !inBand { count += 1 }
+            inBand = covered
         }
-        return result
+        return count
     }
 
     @Test func codeComparisonIsSideBySideWhenWideAndStackedWhenTall() throws {
-        // The panels' title bars are drawn in the theme's surface colour.
+        // The panels' title bars are drawn in the theme's surface colour: one band of bars
+        // side by side, or two bands one above the other.
         let (wide, w) = try render(.comparisonShort, Resolution(width: 1280, height: 720))
-        let wideBars = halves(of: wide, color: w.theme.surface, in: w.safeArea)
-        #expect(wideBars.left > 200 && wideBars.right > 200, "\(wideBars)")
-        #expect(wideBars.bottom < wideBars.top, "both bars are near the top: \(wideBars)")
-
+        #expect(bands(of: wide, color: w.theme.surface, in: w.safeArea, fraction: 0.6) == 1)
         let (tall, t) = try render(.comparisonShort, Resolution(width: 720, height: 1280))
-        let tallBars = halves(of: tall, color: t.theme.surface, in: t.safeArea)
-        #expect(tallBars.top > 100 && tallBars.bottom > 100, "one bar in each half: \(tallBars)")
+        #expect(bands(of: tall, color: t.theme.surface, in: t.safeArea, fraction: 0.6) == 2)
+        let (square, s) = try render(.comparisonShort, Resolution(width: 720, height: 720))
+        #expect(bands(of: square, color: s.theme.surface, in: s.safeArea, fraction: 0.6) == 2)
     }
 
     @Test func quizOptionsUseTwoColumnsOnlyWhenWide() throws {
-        // The card fill of unrevealed options, before the reveal.
-        func cards(_ resolution: Resolution) throws -> (Int, Int, Int, Int) {
+        // Rows of unrevealed option cards, before the reveal.
+        func rows(_ resolution: Resolution) throws -> Int {
             let context = RenderContext(resolution: resolution, sceneCount: 1)
             let canvas = try RendererRegistry.standard.render(
                 try SampleScene.quizShort.scene(), context: context, at: SceneClock(time: 0, duration: 10))
-            let h = halves(of: canvas, color: context.theme.surface.mixed(with: context.theme.background, fraction: 0.3), in: context.safeArea)
-            return (h.left, h.right, h.top, h.bottom)
+            let card = context.theme.surface.mixed(with: context.theme.background, fraction: 0.3)
+            return bands(of: canvas, color: card, in: context.safeArea, fraction: 0.3)
         }
-        let wide = try cards(Resolution(width: 1280, height: 720))
-        #expect(wide.1 > wide.0 / 2, "right column holds cards: \(wide)")
-        let tall = try cards(Resolution(width: 720, height: 1280))
-        #expect(tall.1 < tall.0, "one column, starting left: \(tall)")
+        #expect(try rows(Resolution(width: 1280, height: 720)) == 2)
+        #expect(try rows(Resolution(width: 720, height: 1280)) == 4)
     }
 
     // MARK: - Time

@@ -55,7 +55,8 @@ extension TemplateNarrationWriter {
             parts.append("\(QuizContent.answerCue) \(QuizContent.letter(for: c.answerIndex)): \(answer).")
         }
         if let explanation = c.explanation, !SpeechText.clean(explanation).isEmpty {
-            parts.append(SpeechText.sentence(explanation))
+            let said = SpeechText.sentence(explanation)
+            parts.append(said.prefix(1).uppercased() + said.dropFirst())
         }
         return parts.joined(separator: " ")
     }

@@ -92,6 +92,11 @@ struct BulletColumn {
                 shown += 1
             }
             allowed = Array(chosen.heights.prefix(shown))
+            if shown == 0, room >= lineHeight {
+                // Not even the first item fits whole: show as much of it as there is room for.
+                shown = 1
+                allowed = [room.rounded(.down)]
+            }
         }
         var y = area.minY
         var allFitted = fits

@@ -47,13 +47,26 @@ struct CodePanel {
     /// The panel height needed to show the code at its full size, `width` wide.
     func preferredHeight(width: Double, on canvas: Canvas, context: RenderContext) -> Double {
         let m = metrics(context)
+        let code = unwrapping(width: max(1, width - 2 * m.padding), on: canvas).code
         let text = canvas.measure(code, width: max(1, width - 2 * m.padding)).height
         return (m.bar + m.padding * 1.75 + max(text, code.style.size * 1.2) + 2).rounded(.up)
     }
 
     /// How the code would fit a panel occupying `panel`.
     func fit(in panel: Rect, on canvas: Canvas, context: RenderContext) -> TextFit {
-        canvas.fit(code, in: codeBox(in: panel, context: context))
+        canvas.fit(unwrapping(width: codeBox(in: panel, context: context).width, on: canvas).code, in: codeBox(in: panel, context: context))
+    }
+
+    /// The panel with its code's size lowered (not below the minimum) until the longest line
+    /// fits `width` unwrapped: code reads better smaller than wrapped.
+    func unwrapping(width: Double, on canvas: Canvas) -> CodePanel {
+        let natural = canvas.measure(code).width
+        guard natural > width, natural > 0 else { return self }
+        var copy = self
+        let size = max(code.style.minimumSize, (code.style.size * width / natural * 0.98).rounded(.down))
+        copy.code.style.size = size
+        copy.code.style.minimumSize = min(code.style.minimumSize, size)
+        return copy
     }
 
     /// The same panel with its code set at exactly `size` pixels (no further shrinking).
@@ -70,6 +83,7 @@ struct CodePanel {
     func draw(in rect: Rect, hugs: Bool = true, on canvas: Canvas, context: RenderContext) -> (frame: Rect, fit: TextFit) {
         let m = metrics(context)
         let box = codeBox(in: rect, context: context)
+        let code = unwrapping(width: box.width, on: canvas).code
         let fit = canvas.fit(code, in: box)
         var panel = rect
         if hugs {

@@ -73,7 +73,7 @@ public struct QuizRenderer: SceneRenderer {
             return TextBlock("Think it over\u{2026}", style: quiet)
         }
         let letter = QuizContent.letter(for: content.answerIndex)
-        var markup = "<span foreground=\"\(context.accent.hexString)\" weight=\"bold\">\u{2713} Answer: \(letter)</span>"
+        var markup = "<span foreground=\"\(context.accent.hexString)\" weight=\"bold\">\u{2713}</span> <b>Answer: \(letter)</b>"
         if let explanation = content.explanation, !explanation.isEmpty {
             markup += " \u{2014} " + TextBlock.escapeMarkup(explanation)
         }
