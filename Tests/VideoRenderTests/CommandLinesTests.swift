@@ -9,6 +9,12 @@ import Testing
         #expect(lines.map(\.kind) == [.comment, .command, .plain, .plain, .command])
     }
 
+    @Test func linesRememberTheirLanguage() {
+        #expect(CommandLines(code: "git status", language: nil).language == .shell)
+        #expect(CommandLines(code: "let x = 1", language: nil).language == .plain)
+        #expect(CommandLines(code: "x = 1", language: "py").language == .python)
+    }
+
     @Test func codeInOtherLanguagesIsKeptAsWritten() {
         let code = "let x = 1\nprint(x)"
         #expect(CommandLines(code: code, language: "swift").lines.allSatisfy { $0.kind == .plain })
@@ -23,11 +29,13 @@ import Testing
 
     @Test func userTextCannotInjectMarkup() {
         let block = CommandLines(code: "echo '<b>hi</b>' & ls", language: "sh").textBlock(
-            style: TextStyle(size: 20), prompt: .white, comment: .black)
+            style: TextStyle(size: 20), prompt: .white, palette: SyntaxPalette(theme: .dark))
         guard case .markup(let markup) = block.content else {
             Issue.record("expected markup")
             return
         }
-        #expect(markup.hasSuffix("echo &apos;&lt;b&gt;hi&lt;/b&gt;&apos; &amp; ls"))
+        #expect(markup.contains("&apos;&lt;b&gt;hi&lt;/b&gt;&apos;</span> &amp; ls"))
+        #expect(!markup.contains("<b>"))
+        #expect(TextLayout.isValidMarkup(markup))
     }
 }

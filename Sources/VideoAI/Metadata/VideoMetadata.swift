@@ -75,6 +75,13 @@ public struct VideoMetadata: Codable, Sendable, Hashable {
         case .command(let c): raw = c.heading
         case .quote: raw = "Quote"
         case .outro: raw = "Outro"
+        case .codeComparison(let c): raw = c.heading
+        case .learningObjectives: raw = "Learning objectives"
+        case .problem(let c): raw = c.title
+        case .solution(let c): raw = c.title
+        case .quiz: raw = "Quiz"
+        case .checkpoint: raw = "Checkpoint"
+        case .exercise(let c): raw = c.title
         case .custom(let type, let fields): raw = fields["title"] ?? fields["heading"] ?? type.rawValue
         }
         var name = raw

@@ -33,6 +33,13 @@ public struct TemplateNarrationWriter: NarrationWriter {
         case .outro(let c):
             let subtitle = c.subtitle.map { " " + SpeechText.sentence($0) } ?? ""
             text = SpeechText.sentence(c.title) + subtitle
+        case .codeComparison(let c): text = codeComparisonNarration(c)
+        case .learningObjectives(let c): text = objectivesNarration(c)
+        case .problem(let c): text = problemNarration(c)
+        case .solution(let c): text = solutionNarration(c)
+        case .quiz(let c): text = quizNarration(c)
+        case .checkpoint(let c): text = checkpointNarration(c)
+        case .exercise(let c): text = exerciseNarration(c)
         case .custom(_, let fields):
             text = fields.sorted { $0.key < $1.key }.map { SpeechText.sentence($0.value) }.joined(separator: " ")
         }
@@ -41,14 +48,14 @@ public struct TemplateNarrationWriter: NarrationWriter {
 
     private static let ordinals = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth"]
 
-    static func listNarration(heading: String, items: [String]) -> String {
+    static func listNarration(heading: String, items: [String], intro: (Int) -> String = { "Here are \($0) points." }) -> String {
         let head = SpeechText.sentence(heading)
         let spoken = items.map(SpeechText.clean).filter { !$0.isEmpty }
         switch spoken.count {
         case 0: return head
         case 1: return "\(head) \(SpeechText.sentence(spoken[0]))"
         default:
-            var parts = ["\(head) Here are \(spoken.count) points."]
+            var parts = ["\(head) \(intro(spoken.count))"]
             for (i, item) in spoken.enumerated() {
                 let lead = i == spoken.count - 1 ? "Finally" : (i < ordinals.count ? ordinals[i] : "Next")
                 parts.append("\(lead), \(SpeechText.sentence(SpeechText.lowercasingFirst(item)))")

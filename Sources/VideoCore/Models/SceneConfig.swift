@@ -82,9 +82,6 @@ public struct SceneConfig: Hashable, Codable, Sendable {
         if let minDuration, let maxDuration, minDuration > maxDuration {
             throw VideoError.invalid("\(field).min_duration", "\(minDuration) is greater than max_duration \(maxDuration)")
         }
-        for text in content.textFields where text.text.count > text.limit {
-            throw VideoError.invalid(
-                "\(field).content.\(text.field)", "is \(text.text.count) characters; the limit is \(text.limit)")
-        }
+        try content.validate(field: "\(field).content")
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a scene shows: typed visual content, one case per scene type.
 ///
 /// Custom scene types registered by an app carry their fields in `.custom`.
@@ -12,6 +14,20 @@ public enum SceneContent: Hashable, Codable, Sendable {
     case quote(QuoteContent)
     /// The closing card.
     case outro(OutroContent)
+    /// Before-and-after code.
+    case codeComparison(CodeComparisonContent)
+    /// What the viewer will learn.
+    case learningObjectives(LearningObjectivesContent)
+    /// A problem statement with its constraints.
+    case problem(ProblemContent)
+    /// A worked solution: steps and/or code.
+    case solution(SolutionContent)
+    /// A multiple-choice question whose answer is revealed after a pause.
+    case quiz(QuizContent)
+    /// What has been covered and what comes next.
+    case checkpoint(CheckpointContent)
+    /// A task for the viewer with hints and starter code.
+    case exercise(ExerciseContent)
     /// Fields of a custom scene type, by name.
     case custom(type: SceneType, fields: [String: String])
 
@@ -23,8 +39,69 @@ public enum SceneContent: Hashable, Codable, Sendable {
         case .command: return .command
         case .quote: return .quote
         case .outro: return .outro
+        case .codeComparison: return .codeComparison
+        case .learningObjectives: return .learningObjectives
+        case .problem: return .problem
+        case .solution: return .solution
+        case .quiz: return .quiz
+        case .checkpoint: return .checkpoint
+        case .exercise: return .exercise
         case .custom(let type, _): return type
         }
+    }
+
+    /// Checks every text against its length limit, every list against `Limits.maxItems`, and
+    /// the rules of each type (a quiz's option count and answer index, a solution's steps or
+    /// code).
+    /// - Parameter field: The prefix of field names in errors, for example `scenes[2].content`.
+    /// - Throws: `VideoError` (`.invalidInput`) naming the field, for example
+    ///   `scenes[2].content.answer_index`.
+    public func validate(field: String) throws {
+        for (name, count) in itemCounts where count > Limits.maxItems {
+            throw VideoError.invalid("\(field).\(name)", "has \(count) items; the limit is \(Limits.maxItems)")
+        }
+        for text in textFields where text.text.count > text.limit {
+            throw VideoError.invalid("\(field).\(text.field)", "is \(text.text.count) characters; the limit is \(text.limit)")
+        }
+        switch self {
+        case .quiz(let c):
+            guard (QuizContent.minOptions...QuizContent.maxOptions).contains(c.options.count) else {
+                throw VideoError.invalid(
+                    "\(field).options", "has \(c.options.count) options; a quiz needs \(QuizContent.minOptions)–\(QuizContent.maxOptions)")
+            }
+            guard c.options.indices.contains(c.answerIndex) else {
+                throw VideoError.invalid(
+                    "\(field).answer_index", "\(c.answerIndex) is not an option; valid: 0–\(c.options.count - 1) (zero-based)")
+            }
+            if let reveal = c.revealAfter, !(reveal.isFinite && reveal >= 0 && reveal <= Limits.maxSceneDuration) {
+                throw VideoError.invalid("\(field).reveal_after", "\(reveal) is outside 0–\(Int(Limits.maxSceneDuration)) seconds")
+            }
+        case .solution(let c):
+            let hasCode = !(c.code ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            guard hasCode || !c.steps.isEmpty else {
+                throw VideoError.invalid("\(field).steps", "a solution needs steps, code or both")
+            }
+        default: break
+        }
+    }
+
+    /// The length of every list, by field name.
+    private var itemCounts: [(String, Int)] {
+        switch self {
+        case .list(let c): return [("items", c.items.count)]
+        case .learningObjectives(let c): return [("objectives", c.objectives.count)]
+        case .problem(let c): return [("constraints", c.constraints.count)]
+        case .solution(let c): return [("steps", c.steps.count)]
+        case .quiz(let c): return [("options", c.options.count)]
+        case .checkpoint(let c): return [("completed", c.completed.count), ("next", c.next.count)]
+        case .exercise(let c): return [("hints", c.hints.count)]
+        case .custom(_, let fields): return [("fields", fields.count)]
+        case .title, .command, .quote, .outro, .codeComparison: return []
+        }
+    }
+
+    private static func items(_ name: String, _ values: [String]) -> [(field: String, text: String, limit: Int)] {
+        values.enumerated().map { ("\(name)[\($0.offset)]", $0.element, Limits.maxTextLength) }
     }
 
     /// Every piece of on-screen text with a field path, for validation.
@@ -32,12 +109,31 @@ public enum SceneContent: Hashable, Codable, Sendable {
         let t = Limits.maxTextLength
         switch self {
         case .title(let c): return [("title", c.title, t), ("subtitle", c.subtitle ?? "", t)]
-        case .list(let c):
-            return [("heading", c.heading, t)] + c.items.enumerated().map { ("items[\($0.offset)]", $0.element, t) }
+        case .list(let c): return [("heading", c.heading, t)] + Self.items("items", c.items)
         case .command(let c):
             return [("heading", c.heading, t), ("code", c.code, Limits.maxCodeLength), ("caption", c.caption ?? "", t)]
         case .quote(let c): return [("text", c.text, t), ("attribution", c.attribution ?? "", t)]
         case .outro(let c): return [("title", c.title, t), ("subtitle", c.subtitle ?? "", t)]
+        case .codeComparison(let c):
+            return [
+                ("heading", c.heading, t), ("before", c.before, Limits.maxCodeLength), ("after", c.after, Limits.maxCodeLength),
+                ("language", c.language ?? "", t), ("before_label", c.beforeLabel, t), ("after_label", c.afterLabel, t),
+            ]
+        case .learningObjectives(let c): return [("heading", c.heading, t)] + Self.items("objectives", c.objectives)
+        case .problem(let c):
+            return [("title", c.title, t), ("statement", c.statement, t)] + Self.items("constraints", c.constraints)
+        case .solution(let c):
+            return [("title", c.title, t), ("code", c.code ?? "", Limits.maxCodeLength), ("language", c.language ?? "", t)]
+                + Self.items("steps", c.steps)
+        case .quiz(let c):
+            return [("question", c.question, t), ("explanation", c.explanation ?? "", t)] + Self.items("options", c.options)
+        case .checkpoint(let c):
+            return [("heading", c.heading, t)] + Self.items("completed", c.completed) + Self.items("next", c.next)
+        case .exercise(let c):
+            return [
+                ("title", c.title, t), ("instructions", c.instructions, t), ("starter_code", c.starterCode ?? "", Limits.maxCodeLength),
+                ("language", c.language ?? "", t),
+            ] + Self.items("hints", c.hints)
         case .custom(_, let fields): return fields.sorted { $0.key < $1.key }.map { ("fields.\($0.key)", $0.value, t) }
         }
     }

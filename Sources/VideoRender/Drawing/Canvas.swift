@@ -147,6 +147,24 @@ public final class Canvas {
         cairo_restore(cairo)
     }
 
+    /// Composites another canvas, of any size, with its top-left corner at `origin`.
+    ///
+    /// Parts falling outside this canvas are clipped. Slide transitions and contact sheets
+    /// use it.
+    /// - Parameters:
+    ///   - other: The canvas to paint.
+    ///   - origin: Where its top-left corner goes, in this canvas's pixels.
+    ///   - alpha: Its opacity, 0–1.
+    public func paint(_ other: Canvas, at origin: Point, alpha: Double = 1) {
+        let a = min(1, max(0, alpha))
+        guard a > 0 else { return }
+        cairo_surface_flush(other.surface)
+        cairo_save(cairo)
+        cairo_set_source_surface(cairo, other.surface, origin.x, origin.y)
+        if a >= 1 { cairo_paint(cairo) } else { cairo_paint_with_alpha(cairo, a) }
+        cairo_restore(cairo)
+    }
+
     /// A new canvas with the same size and pixels (its own text state).
     public func copy() -> Canvas {
         // The size was valid for `self`, so only memory exhaustion could fail here.

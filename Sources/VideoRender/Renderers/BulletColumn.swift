@@ -2,12 +2,43 @@ import Foundation
 
 /// Items stacked under each other with a marker in the accent colour, shrunk together to fit.
 struct BulletColumn {
-    enum Marker { case dot, number }
+    enum Marker {
+        /// A filled accent dot.
+        case dot
+        /// The item's number in the accent colour.
+        case number
+        /// The item's number in a filled accent circle.
+        case badge
+        /// A check mark in a filled accent circle (done).
+        case check
+        /// A hollow ring in the secondary colour (still to come).
+        case ring
+
+        /// How far the text starts from the marker's edge, in font sizes.
+        var indent: Double {
+            switch self {
+            case .dot, .number: return 1.15
+            case .badge, .check, .ring: return 1.55
+            }
+        }
+    }
 
     var items: [String]
     var size: Double
     var minimumSize: Double
     var bullet: Marker
+    /// The item text's colour; `nil` for the theme's text colour.
+    var textColor: RGBColor? = nil
+
+    /// The height the column takes at its full size, `width` pixels wide.
+    func preferredHeight(width: Double, on canvas: Canvas, context: RenderContext) -> Double {
+        let items = items.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        guard !items.isEmpty else { return 0 }
+        let style = TextStyle(size: size * context.scale, color: context.theme.text, lineSpacing: 1.08)
+        let textWidth = width - style.size * bullet.indent
+        let heights = items.map { canvas.measure(TextBlock($0, style: style), width: textWidth).height.rounded(.up) }
+        return heights.reduce(0, +) + style.size * 0.6 * Double(items.count - 1)
+    }
 
     /// Draws the column; returns whether every item fitted whole.
     @discardableResult
@@ -15,12 +46,12 @@ struct BulletColumn {
         let items = items.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         guard !items.isEmpty, area.height > 0 else { return true }
         let u = context.scale
-        let base = TextStyle(size: size * u, color: context.theme.text, lineSpacing: 1.08)
+        let base = TextStyle(size: size * u, color: textColor ?? context.theme.text, lineSpacing: 1.08)
         let minScale = minimumSize / size
 
         func layout(at scale: Double) -> (style: TextStyle, indent: Double, gap: Double, heights: [Double]) {
             let style = base.scaled(by: scale)
-            let indent = style.size * 1.15, gap = style.size * 0.6
+            let indent = style.size * bullet.indent, gap = style.size * 0.6
             let width = area.width - indent
             let heights = items.map { canvas.measure(TextBlock($0, style: style), width: width).height.rounded(.up) }
             return (style, indent, gap, heights)
@@ -61,6 +92,11 @@ struct BulletColumn {
                 shown += 1
             }
             allowed = Array(chosen.heights.prefix(shown))
+            if shown == 0, room >= lineHeight {
+                // Not even the first item fits whole: show as much of it as there is room for.
+                shown = 1
+                allowed = [room.rounded(.down)]
+            }
         }
         var y = area.minY
         var allFitted = fits
@@ -92,6 +128,21 @@ struct BulletColumn {
         case .dot:
             let d = style.size * 0.34
             canvas.fillEllipse(in: Rect(x: x + style.size * 0.1, y: lineCenter - d / 2, width: d, height: d), color: context.accent)
+        case .badge, .check, .ring:
+            let d = (style.size * 1.05).rounded()
+            let circle = Rect(x: x, y: (lineCenter - d / 2).rounded(), width: d, height: d)
+            if bullet == .ring {
+                let ring = Rect(x: circle.x + d * 0.12, y: circle.y + d * 0.12, width: d * 0.76, height: d * 0.76)
+                canvas.fillEllipse(in: ring, color: context.theme.secondaryText)
+                canvas.fillEllipse(in: ring.insetBy(dx: d * 0.09, dy: d * 0.09), color: context.theme.background)
+                return
+            }
+            canvas.fillEllipse(in: circle, color: context.accent)
+            let mark = TextStyle(
+                size: style.size * (bullet == .check ? 0.7 : 0.62), weight: .bold, color: context.theme.background,
+                alignment: .center)
+            canvas.draw(
+                TextBlock(bullet == .check ? "\u{2713}" : "\(index + 1)", style: mark), in: circle, verticalAlignment: .center)
         case .number:
             var numberStyle = style
             numberStyle.weight = .bold

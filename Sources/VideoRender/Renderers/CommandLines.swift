@@ -16,6 +16,9 @@ struct CommandLines: Equatable {
     }
 
     var lines: [Line]
+    /// The language the lines are coloured as: shell when prompts were added, otherwise the
+    /// family of the given tag.
+    var language: CodeLanguage
 
     static let shellLanguages: Set<String> = [
         "shell", "bash", "sh", "zsh", "fish", "console", "terminal", "shell-session", "shellsession", "ksh",
@@ -30,6 +33,7 @@ struct CommandLines: Equatable {
             .map(String.init)
         let lang = language?.lowercased().trimmingCharacters(in: .whitespaces)
         let isShell = lang.map { $0.isEmpty || Self.shellLanguages.contains($0) } ?? true
+        self.language = isShell ? .shell : CodeLanguage(tag: lang)
         guard isShell else {
             lines = raw.map { Line(kind: .plain, text: $0) }
             return
@@ -42,6 +46,7 @@ struct CommandLines: Equatable {
         let strict = lang == nil || lang == ""
         let meaningful = raw.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty && !Self.isComment($0) }
         if strict, !meaningful.allSatisfy(Self.looksLikeCommand) {
+            self.language = .plain
             lines = raw.map { Line(kind: .plain, text: $0) }
             return
         }
@@ -72,17 +77,20 @@ struct CommandLines: Equatable {
         return word.allSatisfy { allowed.contains($0) } && word.first.map { $0 != "=" && $0 != ":" } ?? false
     }
 
-    /// The lines as a text block: prompts in `prompt`, comments in `comment`.
-    func textBlock(style: TextStyle, prompt: RGBColor, comment: RGBColor) -> TextBlock {
+    /// The lines as a text block: prompts in `prompt`, commands and code coloured by
+    /// `palette` (see `SyntaxHighlighter`), output lines in the plain colour.
+    func textBlock(style: TextStyle, prompt: RGBColor, palette: SyntaxPalette) -> TextBlock {
         guard lines.contains(where: { $0.kind != .plain }) else {
-            return TextBlock(lines.map(\.text).joined(separator: "\n"), style: style)
+            let code = lines.map(\.text).joined(separator: "\n")
+            return TextBlock(markup: SyntaxHighlighter.markup(code: code, language: language, palette: palette), style: style)
         }
         let markup = lines.map { line -> String in
-            let text = TextBlock.escapeMarkup(line.text)
             switch line.kind {
-            case .command: return "<span foreground=\"\(prompt.hexString)\" weight=\"bold\">$ </span>" + text
-            case .comment: return "<span foreground=\"\(comment.hexString)\">\(text)</span>"
-            case .plain: return text
+            case .command:
+                return "<span foreground=\"\(prompt.hexString)\" weight=\"bold\">$ </span>"
+                    + SyntaxHighlighter.markup(code: line.text, language: .shell, palette: palette)
+            case .comment: return SyntaxHighlighter.markup(code: line.text, language: .shell, palette: palette)
+            case .plain: return TextBlock.escapeMarkup(SyntaxHighlighter.sanitized(line.text))
             }
         }
         return TextBlock(markup: markup.joined(separator: "\n"), style: style)

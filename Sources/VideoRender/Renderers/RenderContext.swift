@@ -37,6 +37,10 @@ public struct RenderContext: Hashable, Sendable {
     /// this (1 at 1920×1080, 2/3 at 1280×720, 2 at 3840×2160).
     public var scale: Double { Double(min(resolution.width, resolution.height)) / 1080 }
 
+    /// Whether the frame is wide enough (at least 4:3) to place two blocks side by side;
+    /// square and portrait frames stack them instead.
+    public var isWide: Bool { Double(resolution.width) >= Double(resolution.height) * 1.3 }
+
     /// The accent colour as RGB.
     public var accent: RGBColor { RGBColor(accentColor) }
 }

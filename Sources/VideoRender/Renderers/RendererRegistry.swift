@@ -16,7 +16,11 @@ public struct RendererRegistry: Sendable {
 
     /// The built-in renderers.
     public static var standard: RendererRegistry {
-        RendererRegistry([TitleRenderer(), ListRenderer(), CommandRenderer(), QuoteRenderer(), OutroRenderer()])
+        RendererRegistry([
+            TitleRenderer(), ListRenderer(), CommandRenderer(), QuoteRenderer(), OutroRenderer(), CodeComparisonRenderer(),
+            LearningObjectivesRenderer(), ProblemRenderer(), SolutionRenderer(), QuizRenderer(), CheckpointRenderer(),
+            ExerciseRenderer(),
+        ])
     }
 
     /// Adds a renderer, replacing the one for the same scene type if there is one.
@@ -38,11 +42,37 @@ public struct RendererRegistry: Sendable {
     /// - Throws: `VideoError` (`.render`) when no renderer is registered for the scene's
     ///   type, or the renderer's own error.
     public func render(_ scene: SceneConfig, context: RenderContext) throws -> Canvas {
-        guard let renderer = renderers[scene.sceneType] else {
-            throw VideoError(.render, "no renderer for scene type '\(scene.sceneType)'")
-        }
+        let renderer = try self.renderer(of: scene)
         let canvas = try Canvas(resolution: context.resolution)
         try renderer.draw(scene, on: canvas, context: context)
         return canvas
+    }
+
+    /// Draws a scene as it looks at a moment within it, on a new canvas.
+    /// - Parameters:
+    ///   - scene: The scene to draw.
+    ///   - context: The video's look and the scene's position.
+    ///   - clock: How far into the scene, and how long it lasts.
+    /// - Returns: The drawn canvas.
+    /// - Throws: `VideoError` (`.render`) when no renderer is registered for the scene's
+    ///   type, or the renderer's own error.
+    public func render(_ scene: SceneConfig, context: RenderContext, at clock: SceneClock) throws -> Canvas {
+        let renderer = try self.renderer(of: scene)
+        let canvas = try Canvas(resolution: context.resolution)
+        try renderer.draw(scene, on: canvas, context: context, at: clock)
+        return canvas
+    }
+
+    /// The times within a scene at which its picture changes (see `SceneRenderer`).
+    /// - Throws: `VideoError` (`.render`) when no renderer is registered for the scene's type.
+    public func keyframes(for scene: SceneConfig, duration: Double) throws -> [Double] {
+        try renderer(of: scene).keyframes(for: scene, duration: duration)
+    }
+
+    private func renderer(of scene: SceneConfig) throws -> any SceneRenderer {
+        guard let renderer = renderers[scene.sceneType] else {
+            throw VideoError(.render, "no renderer for scene type '\(scene.sceneType)'")
+        }
+        return renderer
     }
 }

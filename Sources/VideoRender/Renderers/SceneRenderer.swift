@@ -15,6 +15,13 @@
 ///   ellipsizes, so long text never overflows.
 /// - Be deterministic: the same scene and context give the same pixels.
 ///
+/// # Scenes that change over time
+/// Most scenes are one still picture. A scene whose picture changes while it plays (a quiz
+/// reveals its answer) says when in `keyframes(for:duration:)` and draws each state in
+/// `draw(_:on:context:at:)`. The video stage draws the scene once per keyframe and holds
+/// each picture until the next keyframe; stills (previews, thumbnails) use
+/// `draw(_:on:context:)`, which shows the scene's final state.
+///
 /// # Thread safety
 /// Renderers are `Sendable` values shared by all the tasks rendering a video: several
 /// scenes may be drawn at once, each on its own canvas. Keep no mutable state in a renderer;
@@ -30,6 +37,39 @@ public protocol SceneRenderer: Sendable {
     ///   - context: The video's accent colour, theme and the scene's position.
     /// - Throws: `VideoError` (`.render`) when the scene cannot be drawn.
     func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws
+
+    /// The times, in seconds from the start of the scene, at which its picture changes.
+    ///
+    /// The default is `[0]`: a still. The first time is always 0; times are increasing and
+    /// less than `duration`.
+    /// - Parameters:
+    ///   - scene: The scene; its type is `sceneType`.
+    ///   - duration: How long the scene lasts, in seconds.
+    func keyframes(for scene: SceneConfig, duration: Double) -> [Double]
+
+    /// Draws a scene as it looks at a moment within it.
+    ///
+    /// The default ignores the moment and calls `draw(_:on:context:)`. The picture must be
+    /// the same for every time between two keyframes.
+    /// - Parameters:
+    ///   - scene: The scene to draw; its type is `sceneType`.
+    ///   - canvas: The canvas to draw on, `context.resolution` in size.
+    ///   - context: The video's accent colour, theme and the scene's position.
+    ///   - clock: How far into the scene, and how long it lasts.
+    /// - Throws: `VideoError` (`.render`) when the scene cannot be drawn.
+    func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext, at clock: SceneClock) throws
+}
+
+// MARK: - Default implementations
+
+extension SceneRenderer {
+    /// `[0]`: the scene is a still.
+    public func keyframes(for scene: SceneConfig, duration: Double) -> [Double] { [0] }
+
+    /// Draws the still picture, whatever the time.
+    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext, at clock: SceneClock) throws {
+        try draw(scene, on: canvas, context: context)
+    }
 }
 
 extension SceneRenderer {

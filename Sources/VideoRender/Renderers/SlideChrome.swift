@@ -56,4 +56,41 @@ public enum SlideChrome {
         canvas.fillRect(Rect(x: area.x, y: barY, width: 96 * u, height: 8 * u), color: context.accent, cornerRadius: 4 * u)
         return area.inset(top: barY + 8 * u + 40 * u - area.y)
     }
+
+    /// Draws a small label pill (an accent dot and the label, on an accent tint) at the top of
+    /// `area`, then the heading under it (see `drawHeading(_:in:on:context:)`).
+    /// - Parameters:
+    ///   - heading: The heading text (plain).
+    ///   - eyebrow: The label, for example `Problem` or `Quiz`.
+    ///   - area: The content area.
+    ///   - canvas: The canvas to draw on.
+    ///   - context: The video's look.
+    /// - Returns: The area below the heading that is left for the content.
+    public static func drawHeading(
+        _ heading: String, eyebrow: String, in area: Rect, on canvas: Canvas, context: RenderContext
+    ) -> Rect {
+        let pill = drawPill(eyebrow, at: Point(x: area.x, y: area.y), maxWidth: area.width, on: canvas, context: context)
+        return drawHeading(heading, in: area.inset(top: pill.height + 22 * context.scale), on: canvas, context: context)
+    }
+
+    /// Draws a label pill with its top-left corner at `origin`; returns the pill's frame.
+    @discardableResult
+    static func drawPill(_ label: String, at origin: Point, maxWidth: Double, on canvas: Canvas, context: RenderContext) -> Rect {
+        let u = context.scale
+        let style = TextStyle(size: 24 * u, weight: .bold, color: context.theme.text)
+        let padX = 18 * u, dot = 12 * u, height = (46 * u).rounded()
+        let textWidth = min(canvas.measure(TextBlock(label, style: style)).width, maxWidth - 2 * padX - dot - 12 * u)
+        let frame = Rect(x: origin.x, y: origin.y, width: (2 * padX + dot + 12 * u + textWidth).rounded(.up), height: height)
+        canvas.fillRect(
+            frame, color: context.accent.mixed(with: context.theme.background, fraction: 0.78), cornerRadius: height / 2)
+        canvas.fillEllipse(
+            in: Rect(x: frame.x + padX, y: frame.center.y - dot / 2, width: dot, height: dot), color: context.accent)
+        var single = style
+        single.minimumSize = style.size
+        canvas.draw(
+            TextBlock(label, style: single),
+            in: Rect(x: frame.x + padX + dot + 12 * u, y: frame.y, width: textWidth + 1, height: frame.height),
+            verticalAlignment: .center)
+        return frame
+    }
 }

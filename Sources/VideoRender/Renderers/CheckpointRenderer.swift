@@ -1,0 +1,63 @@
+/// Draws a checkpoint: the heading, a progress bar (items done out of all), the completed
+/// items with accent check marks and what comes next with hollow rings, in two columns on
+/// wide frames and stacked on square and portrait ones.
+public struct CheckpointRenderer: SceneRenderer {
+    /// Creates the renderer.
+    public init() {}
+
+    /// `.checkpoint`.
+    public var sceneType: SceneType { .checkpoint }
+
+    /// Draws the checkpoint.
+    /// - Throws: `VideoError` (`.render`) when the scene is not a checkpoint.
+    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
+        guard case .checkpoint(let content) = scene.content else { throw mismatch(scene) }
+        let u = context.scale
+        let slide = SlideChrome.drawBackground(on: canvas, context: context)
+        var area = SlideChrome.drawHeading(content.heading, eyebrow: "Checkpoint", in: slide, on: canvas, context: context)
+        let done = content.completed.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let next = content.next.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        if !done.isEmpty || !next.isEmpty {
+            area = drawProgress(done: done.count, total: done.count + next.count, in: area, on: canvas, context: context)
+        }
+        let doneColumn = BulletColumn(items: done, size: 38, minimumSize: 20, bullet: .check)
+        let nextColumn = BulletColumn(items: next, size: 38, minimumSize: 20, bullet: .ring)
+        let sections = [("Done", doneColumn), ("Up next", nextColumn)].filter { !$0.1.items.isEmpty }
+        let gap = 48 * u
+        if context.isWide, sections.count == 2 {
+            let (left, right) = StackLayout.split(area, fraction: 0.5, gap: gap)
+            for (box, section) in zip([left, right], sections) {
+                section.1.draw(in: SectionLabel.draw(section.0, in: box, on: canvas, context: context), on: canvas, context: context)
+            }
+            return
+        }
+        let label = SectionLabel.height(context)
+        let heights = StackLayout.allocate(
+            sections.map { label + $0.1.preferredHeight(width: area.width, on: canvas, context: context) },
+            available: area.height, gap: gap)
+        for (box, section) in zip(StackLayout.column(area, heights: heights, gap: gap), sections) {
+            section.1.draw(in: SectionLabel.draw(section.0, in: box, on: canvas, context: context), on: canvas, context: context)
+        }
+    }
+
+    /// Draws "n of m done" and a bar filled in proportion; returns the area under it.
+    private func drawProgress(done: Int, total: Int, in area: Rect, on canvas: Canvas, context: RenderContext) -> Rect {
+        let u = context.scale, theme = context.theme
+        let style = TextStyle(size: 28 * u, weight: .semibold, color: theme.secondaryText, alignment: .right)
+        let text = "\(done) of \(total) done"
+        let textWidth = min(canvas.measure(TextBlock(text, style: style)).width + 2, area.width * 0.4)
+        let rowHeight = (40 * u).rounded()
+        canvas.draw(
+            TextBlock(text, style: style), in: Rect(x: area.maxX - textWidth, y: area.y, width: textWidth, height: rowHeight),
+            verticalAlignment: .center)
+        let barHeight = (14 * u).rounded()
+        let track = Rect(x: area.x, y: (area.y + (rowHeight - barHeight) / 2).rounded(), width: area.width - textWidth - 28 * u, height: barHeight)
+        canvas.fillRect(track, color: theme.surface, cornerRadius: barHeight / 2)
+        if total > 0, done > 0 {
+            var filled = track
+            filled.width = max(barHeight, (track.width * Double(done) / Double(total)).rounded())
+            canvas.fillRect(filled, color: context.accent, cornerRadius: barHeight / 2)
+        }
+        return area.inset(top: rowHeight + 36 * u)
+    }
+}

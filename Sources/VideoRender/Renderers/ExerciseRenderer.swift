@@ -1,0 +1,51 @@
+/// Draws an exercise: an `Exercise` label, the title, the instructions on a card, the hints
+/// and the starter code; the code goes to the right on wide frames and under the hints on
+/// square and portrait ones.
+public struct ExerciseRenderer: SceneRenderer {
+    /// Creates the renderer.
+    public init() {}
+
+    /// `.exercise`.
+    public var sceneType: SceneType { .exercise }
+
+    /// Draws the exercise.
+    /// - Throws: `VideoError` (`.render`) when the scene is not an exercise.
+    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
+        guard case .exercise(let content) = scene.content else { throw mismatch(scene) }
+        let u = context.scale
+        let slide = SlideChrome.drawBackground(on: canvas, context: context)
+        let area = SlideChrome.drawHeading(content.title, eyebrow: "Exercise", in: slide, on: canvas, context: context)
+        let instructions = TextCard(
+            text: TextBlock(content.instructions, style: TextStyle(size: 38 * u, minimumSize: 20 * u, color: context.theme.text, lineSpacing: 1.1)))
+        let hints = content.hints.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let hintColumn = BulletColumn(items: hints, size: 32, minimumSize: 18, bullet: .dot, textColor: context.theme.text)
+        let code = content.starterCode.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        let panel = code.map { CodePanel(code: $0, language: content.language, context: context, title: "Starter code", size: 28) }
+        let gap = 40 * u
+
+        var textArea = area
+        if let panel, context.isWide {
+            let (left, right) = StackLayout.split(area, fraction: 0.48, gap: gap)
+            textArea = left
+            panel.draw(in: right, on: canvas, context: context)
+        }
+        // Instructions, hints and (when not beside them) the code, stacked.
+        let label = SectionLabel.height(context)
+        var preferred = [instructions.preferredHeight(width: textArea.width, on: canvas, context: context)]
+        if !hints.isEmpty { preferred.append(label + hintColumn.preferredHeight(width: textArea.width, on: canvas, context: context)) }
+        let stackedPanel = context.isWide ? nil : panel
+        if let stackedPanel { preferred.append(stackedPanel.preferredHeight(width: textArea.width, on: canvas, context: context)) }
+        let heights = StackLayout.allocate(preferred, available: textArea.height, gap: gap)
+        let boxes = StackLayout.column(textArea, heights: heights, gap: gap)
+        let card = instructions.draw(in: boxes[0], on: canvas, context: context).frame
+        var y = card.maxY + gap
+        if !hints.isEmpty {
+            let box = Rect(x: textArea.x, y: y, width: textArea.width, height: heights[1])
+            hintColumn.draw(in: SectionLabel.draw("Hints", in: box, on: canvas, context: context), on: canvas, context: context)
+            y += heights[1] + gap
+        }
+        if let stackedPanel {
+            stackedPanel.draw(in: textArea.inset(top: y - textArea.y), on: canvas, context: context)
+        }
+    }
+}

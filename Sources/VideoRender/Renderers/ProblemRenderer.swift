@@ -1,0 +1,42 @@
+/// Draws a problem: a `Problem` label, the title, the statement on a card and the
+/// constraints beside it (wide frames) or under it (square and portrait frames).
+public struct ProblemRenderer: SceneRenderer {
+    /// Creates the renderer.
+    public init() {}
+
+    /// `.problem`.
+    public var sceneType: SceneType { .problem }
+
+    /// Draws the problem.
+    /// - Throws: `VideoError` (`.render`) when the scene is not a problem.
+    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
+        guard case .problem(let content) = scene.content else { throw mismatch(scene) }
+        let u = context.scale
+        let slide = SlideChrome.drawBackground(on: canvas, context: context)
+        let area = SlideChrome.drawHeading(content.title, eyebrow: "Problem", in: slide, on: canvas, context: context)
+        let statement = TextCard(
+            text: TextBlock(content.statement, style: TextStyle(size: 42 * u, minimumSize: 22 * u, color: context.theme.text, lineSpacing: 1.12)))
+        let constraints = content.constraints.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        guard !constraints.isEmpty else {
+            statement.draw(in: area, on: canvas, context: context)
+            return
+        }
+        let column = BulletColumn(items: constraints, size: 34, minimumSize: 18, bullet: .dot)
+        let gap = 40 * u
+        if context.isWide {
+            let (left, right) = StackLayout.split(area, fraction: 0.58, gap: gap)
+            statement.draw(in: left, on: canvas, context: context)
+            let list = SectionLabel.draw("Constraints", in: right, on: canvas, context: context)
+            column.draw(in: list, on: canvas, context: context)
+        } else {
+            let labelHeight = SectionLabel.height(context)
+            let heights = StackLayout.allocate(
+                [statement.preferredHeight(width: area.width, on: canvas, context: context),
+                 labelHeight + column.preferredHeight(width: area.width, on: canvas, context: context)],
+                available: area.height, gap: gap)
+            let card = statement.draw(in: Rect(x: area.x, y: area.y, width: area.width, height: heights[0]), on: canvas, context: context)
+            let rest = area.inset(top: card.frame.maxY + gap - area.y)
+            column.draw(in: SectionLabel.draw("Constraints", in: rest, on: canvas, context: context), on: canvas, context: context)
+        }
+    }
+}

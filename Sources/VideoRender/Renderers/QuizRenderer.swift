@@ -1,0 +1,137 @@
+import Foundation
+
+/// Draws a multiple-choice question: a `Quiz` label, the question, the options as lettered
+/// cards (two columns on wide frames, one on square and portrait ones) and, once the answer
+/// is revealed, the correct card highlighted and the explanation under the options.
+///
+/// The scene has two keyframes: the question at 0 and the answer at
+/// `QuizContent.revealTime(duration:narration:)`. A still (`draw(_:on:context:)`) shows the
+/// answer.
+public struct QuizRenderer: SceneRenderer {
+    /// Creates the renderer.
+    public init() {}
+
+    /// `.quiz`.
+    public var sceneType: SceneType { .quiz }
+
+    /// `[0, reveal time]`.
+    public func keyframes(for scene: SceneConfig, duration: Double) -> [Double] {
+        guard case .quiz(let content) = scene.content else { return [0] }
+        let reveal = content.revealTime(duration: duration, narration: scene.narration)
+        return reveal > 0 ? [0, reveal] : [0]
+    }
+
+    /// Draws the quiz with its answer revealed.
+    /// - Throws: `VideoError` (`.render`) when the scene is not a quiz.
+    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
+        guard case .quiz(let content) = scene.content else { throw mismatch(scene) }
+        draw(content, revealed: true, on: canvas, context: context)
+    }
+
+    /// Draws the question before its reveal time and the answer from then on.
+    /// - Throws: `VideoError` (`.render`) when the scene is not a quiz.
+    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext, at clock: SceneClock) throws {
+        guard case .quiz(let content) = scene.content else { throw mismatch(scene) }
+        let reveal = content.revealTime(duration: clock.duration, narration: scene.narration)
+        draw(content, revealed: clock.time >= reveal, on: canvas, context: context)
+    }
+
+    private func draw(_ content: QuizContent, revealed: Bool, on canvas: Canvas, context: RenderContext) {
+        let u = context.scale, theme = context.theme
+        let slide = SlideChrome.drawBackground(on: canvas, context: context)
+        let pill = SlideChrome.drawPill("Quiz", at: Point(x: slide.x, y: slide.y), maxWidth: slide.width, on: canvas, context: context)
+        var area = slide.inset(top: pill.height + 24 * u)
+
+        let questionStyle = TextStyle(size: 54 * u, minimumSize: 28 * u, weight: .bold, color: theme.text, lineSpacing: 1.05)
+        let question = canvas.draw(
+            TextBlock(content.question, style: questionStyle),
+            in: Rect(x: area.x, y: area.y, width: area.width, height: (area.height * 0.32).rounded()))
+        area = area.inset(top: question.frame.maxY + 36 * u - area.y)
+
+        // The answer line under the options: reserved before the reveal so nothing moves.
+        let noteStyle = TextStyle(size: 34 * u, minimumSize: 20 * u, color: theme.text, lineSpacing: 1.1)
+        let answer = note(for: content, revealed: revealed, style: noteStyle, context: context)
+        let noteBox = Rect(x: area.x, y: 0, width: area.width, height: (area.height * 0.24).rounded())
+        let longest = note(for: content, revealed: true, style: noteStyle, context: context)
+        let noteHeight = canvas.fit(longest, in: noteBox).frame.height
+        let optionsArea = area.inset(bottom: noteHeight + 32 * u)
+
+        let cards = drawOptions(content, revealed: revealed, in: optionsArea, on: canvas, context: context)
+        var box = noteBox
+        box.y = cards.maxY + 32 * u
+        box.height = min(noteHeight + 2, area.maxY - box.y)
+        canvas.draw(answer, in: box)
+    }
+
+    /// The line under the options: a prompt to think before the reveal, the answer and its
+    /// explanation after.
+    private func note(for content: QuizContent, revealed: Bool, style: TextStyle, context: RenderContext) -> TextBlock {
+        guard revealed, content.options.indices.contains(content.answerIndex) else {
+            var quiet = style
+            quiet.italic = true
+            quiet.color = context.theme.secondaryText
+            return TextBlock("Think it over\u{2026}", style: quiet)
+        }
+        let letter = QuizContent.letter(for: content.answerIndex)
+        var markup = "<span foreground=\"\(context.accent.hexString)\" weight=\"bold\">\u{2713}</span> <b>Answer: \(letter)</b>"
+        if let explanation = content.explanation, !explanation.isEmpty {
+            markup += " \u{2014} " + TextBlock.escapeMarkup(explanation)
+        }
+        return TextBlock(markup: markup, style: style)
+    }
+
+    /// Draws the option cards in `area`; returns the rectangle they cover.
+    private func drawOptions(_ content: QuizContent, revealed: Bool, in area: Rect, on canvas: Canvas, context: RenderContext) -> Rect {
+        let u = context.scale, theme = context.theme
+        let count = content.options.count
+        guard count > 0, area.height > 0 else { return Rect(x: area.x, y: area.y, width: area.width, height: 0) }
+        let columns = context.isWide && count > 1 ? 2 : 1
+        let rows = (count + columns - 1) / columns
+        let gap = 24 * u, pad = 22 * u, badge = (56 * u).rounded()
+        let cellWidth = ((area.width - gap * Double(columns - 1)) / Double(columns)).rounded(.down)
+        let maxCell = ((area.height - gap * Double(rows - 1)) / Double(rows)).rounded(.down)
+        let textWidth = cellWidth - 3 * pad - badge
+        let style = TextStyle(size: 38 * u, minimumSize: 18 * u, color: theme.text, lineSpacing: 1.05)
+        let textBox = Rect(x: 0, y: 0, width: textWidth, height: max(1, maxCell - 2 * pad))
+        // One size for all options, and one card height: the tallest option's.
+        let size = content.options.map { canvas.fit(TextBlock($0, style: style), in: textBox).fontSize }.min() ?? style.size
+        var fixed = style
+        fixed.size = size
+        fixed.minimumSize = size
+        let tallest = content.options.map { canvas.fit(TextBlock($0, style: fixed), in: textBox).frame.height }.max() ?? 0
+        let cellHeight = min(maxCell, max(badge, tallest) + 2 * pad).rounded(.up)
+
+        var covered = Rect(x: area.x, y: area.y, width: area.width, height: 0)
+        for (index, option) in content.options.enumerated() {
+            let row = index / columns, column = index % columns
+            let cell = Rect(
+                x: area.x + Double(column) * (cellWidth + gap), y: area.y + Double(row) * (cellHeight + gap),
+                width: cellWidth, height: cellHeight)
+            covered = covered.union(cell)
+            let correct = revealed && index == content.answerIndex
+            let dimmed = revealed && !correct
+            let radius = 16 * u
+            if correct {
+                canvas.fillRect(cell, color: context.accent.mixed(with: theme.background, fraction: 0.72), cornerRadius: radius)
+                canvas.strokeRect(cell, color: context.accent, lineWidth: 4 * u, cornerRadius: radius)
+            } else {
+                canvas.fillRect(
+                    cell, color: theme.surface.mixed(with: theme.background, fraction: dimmed ? 0.6 : 0.3), cornerRadius: radius)
+            }
+            let circle = Rect(x: cell.x + pad, y: (cell.center.y - badge / 2).rounded(), width: badge, height: badge)
+            let badgeColor = dimmed ? theme.secondaryText.mixed(with: theme.background, fraction: 0.3) : context.accent
+            canvas.fillEllipse(in: circle, color: badgeColor)
+            let letterStyle = TextStyle(size: 28 * u, weight: .bold, color: theme.background, alignment: .center)
+            canvas.draw(
+                TextBlock(correct ? "\u{2713}" : QuizContent.letter(for: index), style: letterStyle), in: circle,
+                verticalAlignment: .center)
+            var textStyle = fixed
+            if dimmed { textStyle.color = theme.secondaryText }
+            canvas.draw(
+                TextBlock(option, style: textStyle),
+                in: Rect(x: circle.maxX + pad, y: cell.y + pad, width: textWidth, height: cell.height - 2 * pad),
+                verticalAlignment: .center)
+        }
+        return covered
+    }
+}
