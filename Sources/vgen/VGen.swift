@@ -14,7 +14,7 @@ struct VGen: AsyncParsableCommand {
             Narration is spoken offline by espeak-ng before any frame is drawn, and the picture \
             follows its measured timing exactly.
             """,
-        subcommands: [])
+        subcommands: [BeatsCommand.self])
 
     @Option(name: .long, help: "The Markdown (.md) or plain-text (.txt) document to render.")
     var document: String?
