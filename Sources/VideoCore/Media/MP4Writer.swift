@@ -78,7 +78,7 @@ package final class MP4Writer {
         let container = try Container(path: url.path)
         let video = try Encoder(
             name: "libx264", what: "H.264 video", container: container, defaultDuration: 1,
-            options: [("preset", preset), ("crf", String(crf))]
+            options: [("preset", preset), ("crf", String(crf)), ("x264-params", "rc-lookahead=5")]
         ) { context in
             context.pointee.width = Int32(width)
             context.pointee.height = Int32(height)
