@@ -44,7 +44,7 @@ import VideoCore
         #expect(table.items == ["Tool — Language — Speed", "Rocket — Swift — ⚡ fast", "Jekyll — Ruby — slow", "Hugo — Go — fast"])
         #expect(!lists.contains { $0.heading == "Empty section" })
         let faq = try #require(lists.first { $0.heading == "FAQ" })
-        #expect(faq.items == ["Does it work on Windows?", "Not yet."])
+        #expect(faq.items == ["Does it work on Windows?", "Not yet.", "Windows support is planned for version 2.0."])
         let quote = try #require(config.scenes.compactMap { if case .quote(let q) = $0.content { q } else { nil } }.first)
         #expect(quote.text == "Rocket made our docs build 40× faster.")
         #expect(quote.attribution == "Jane Doe, ACME Corp")
@@ -123,8 +123,9 @@ import VideoCore
         #expect(config.title == "notes")
         #expect(config.videoID == "notes")
         let lists = S.lists(config)
-        #expect(lists.map(\.heading) == ["notes (1/2)", "notes (2/2)"])
-        #expect(lists.flatMap(\.items) == (1...9).map { "Paragraph \($0) has a first sentence." })
+        #expect(lists.map(\.heading) == ["notes (1/3)", "notes (2/3)", "notes (3/3)"])
+        // Up to three key sentences of each paragraph are shown.
+        #expect(lists.flatMap(\.items) == (1...9).flatMap { ["Paragraph \($0) has a first sentence.", "It also has a second one."] })
         #expect(lists.allSatisfy { $0.items.count <= 6 })
         #expect(config.scenes.first?.sceneType == .title && config.scenes.last?.sceneType == .outro)
     }

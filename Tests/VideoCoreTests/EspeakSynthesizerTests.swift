@@ -56,7 +56,10 @@ import VideoCore
 
     /// espeak-ng can repeat a word event at a clause boundary after earlier utterances.
     @Test func wordEventsNeverRepeat() async throws {
-        for text in ["Install. Run this command in your terminal.", "Features. Here are 3 points. First, one."] {
+        for text in [
+            "Install. Run this command in your terminal.", "Features. Here are 3 points. First, one.",
+            "Add the package with SwiftPM and depend on the VideoRender product.",
+        ] {
             let audio = try await synth.synthesize(text, voice: .male)
             let expected = text.split(separator: " ").map(String.init)
             #expect(audio.words.map(\.text) == expected)

@@ -24,6 +24,11 @@ public struct ScriptStage: PipelineStage {
             var text: String
             if let own = scene.narration, !own.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 text = SpeechText.clean(own)
+                if case .list(let list) = scene.content, !Self.mentions(text, mostOf: list.items) {
+                    // The source's prose only leads in ("It has these features:"): read the
+                    // items too, so nothing on screen goes unsaid.
+                    text += " " + TemplateNarrationWriter.listNarration(heading: "", items: list.items)
+                }
             } else {
                 text = try await writer.narration(for: scene, at: i, in: input)
             }
@@ -38,5 +43,16 @@ public struct ScriptStage: PipelineStage {
         }
         try video.validate()
         return video
+    }
+
+    /// Whether `narration` mentions at least half of `items` (by their first two words).
+    static func mentions(_ narration: String, mostOf items: [String]) -> Bool {
+        guard !items.isEmpty else { return true }
+        let spoken = narration.lowercased()
+        let covered = items.filter { item in
+            let words = SpeechText.clean(item).lowercased().split(separator: " ").prefix(2).joined(separator: " ")
+            return words.isEmpty || spoken.contains(words)
+        }
+        return covered.count * 2 >= items.count
     }
 }

@@ -113,25 +113,47 @@ private final class SynthesisCollector {
     /// (character offset, length in characters, start in milliseconds)
     var wordEvents: [(position: Int, length: Int, milliseconds: Int)] = []
 
+    /// Every written word of `text` with its time. espeak-ng's word events do not map one
+    /// to one onto written words: it may repeat one at a clause boundary, split a word
+    /// ("SwiftPM") or join a short word to the next. Each written word takes the first event
+    /// that starts inside it; words without one share the time up to the next timed word.
     func result(text: String, sampleRate: Int) -> SpeechAudio {
         let characters = Array(text.unicodeScalars)
+        var spans: [(start: Int, end: Int)] = []
+        var i = 0
+        while i < characters.count {
+            while i < characters.count, characters[i].properties.isWhitespace { i += 1 }
+            let start = i
+            while i < characters.count, !characters[i].properties.isWhitespace { i += 1 }
+            if i > start { spans.append((start, i)) }
+        }
+        var starts = [Int?](repeating: nil, count: spans.count)
+        var span = 0
+        for event in wordEvents {
+            let position = max(0, event.position - 1)
+            while span < spans.count, spans[span].end <= position { span += 1 }
+            guard span < spans.count else { break }
+            if starts[span] == nil, position >= spans[span].start {
+                starts[span] = min(event.milliseconds * sampleRate / 1000, samples.count)
+            }
+        }
+        // Fill untimed words: share the gap between the timed words around them.
+        var timed = starts.enumerated().compactMap { index, start in start.map { (index, $0) } }
+        if timed.isEmpty { timed = [(0, 0)] }
+        var resolved = [Int](repeating: 0, count: spans.count)
+        for (k, anchor) in timed.enumerated() {
+            let next = k + 1 < timed.count ? timed[k + 1] : (spans.count, samples.count)
+            let lower = k == 0 ? 0 : anchor.0
+            for w in lower..<next.0 {
+                let fraction = Double(w - anchor.0) / Double(max(next.0 - anchor.0, 1))
+                resolved[w] = w < anchor.0 ? anchor.1 : anchor.1 + Int(Double(max(next.1 - anchor.1, 0)) * fraction)
+            }
+        }
         var words: [SpokenWord] = []
-        // espeak-ng sometimes repeats a word event at a clause boundary: keep only events
-        // that move forward in the text.
-        var events: [(position: Int, length: Int, milliseconds: Int)] = []
-        for event in wordEvents where event.position > (events.last?.position ?? 0) { events.append(event) }
-        let wordEvents = events
-        for (i, event) in wordEvents.enumerated() {
-            let start = max(0, min(event.position - 1, characters.count))
-            var end = max(start, min(start + event.length, characters.count))
-            // Keep trailing punctuation with its word ("world," not "world") for captions.
-            while end < characters.count, !characters[end].properties.isWhitespace { end += 1 }
-            var word = String(String.UnicodeScalarView(characters[start..<end]))
-            word = word.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !word.isEmpty else { continue }
-            let startSample = min(event.milliseconds * sampleRate / 1000, samples.count)
-            let next = i + 1 < wordEvents.count ? wordEvents[i + 1].milliseconds * sampleRate / 1000 : samples.count
-            words.append(SpokenWord(text: word, startSample: startSample, endSample: max(startSample, min(next, samples.count))))
+        for (w, span) in spans.enumerated() {
+            let word = String(String.UnicodeScalarView(characters[span.start..<span.end]))
+            let end = w + 1 < spans.count ? resolved[w + 1] : samples.count
+            words.append(SpokenWord(text: word, startSample: resolved[w], endSample: max(resolved[w], end)))
         }
         return SpeechAudio(samples: samples, sampleRate: sampleRate, words: words)
     }

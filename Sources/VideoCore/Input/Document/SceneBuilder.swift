@@ -56,6 +56,9 @@ struct SceneBuilder {
         return drafts
     }
 
+    /// Key sentences shown per paragraph of a prose-only section.
+    static let maxSentencesShown = 3
+
     /// The scenes of one non-empty section.
     static func scenes(heading: String, content: SectionContent) -> [SceneDraft] {
         var drafts: [SceneDraft] = []
@@ -76,8 +79,13 @@ struct SceneBuilder {
             var units: [(String, String?)] = []
             for paragraph in content.prose {
                 let pieces = paragraph.speech.count <= maxNarration ? [paragraph.speech] : SpeechText.chunks(paragraph.speech, limit: maxNarration)
-                for (i, piece) in pieces.enumerated() {
-                    units.append((SpeechText.keySentence(i == 0 ? paragraph.display : piece), piece))
+                for piece in pieces {
+                    // Up to three key sentences of each paragraph (or piece) go on screen;
+                    // the whole text is spoken.
+                    let source = pieces.count == 1 ? paragraph.display : piece
+                    let sentences = SpeechText.sentences(source).filter(SpeechText.hasWords).prefix(maxSentencesShown)
+                    let shown = sentences.isEmpty ? [SpeechText.keySentence(source)] : sentences.map { SpeechText.keySentence($0) }
+                    for (j, sentence) in shown.enumerated() { units.append((sentence, j == 0 ? piece : nil)) }
                 }
             }
             drafts += listScenes(heading: heading, units: units)
