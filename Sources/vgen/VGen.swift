@@ -28,7 +28,7 @@ struct VGen: AsyncParsableCommand {
             }
             let settings = try render.settings()
             let read = try DocumentAdapter(url: URL(fileURLWithPath: document), settings: settings).read()
-            return (read.config, read.warnings)
+            return (try render.apply(to: read.config), read.warnings)
         } render: { config, reporter in
             try await VideoPipeline(options: try render.options()).render(
                 config, to: URL(fileURLWithPath: render.outputDir), events: reporter.handle)
@@ -58,6 +58,16 @@ struct RenderArguments: ParsableArguments {
 
     @Option(name: .long, help: "The video id (the output folder's name); derived from the input's name when omitted.")
     var videoId: String?
+
+    @Option(name: .long, help: "How scenes give way to each other: cut, fade, crossfade or slide.")
+    var transition: String?
+
+    /// Applies the options that are not adapter settings (the transition) to a video.
+    func apply(to config: VideoConfig) throws -> VideoConfig {
+        var config = config
+        if let transition { config.transition = try Transition(validating: transition) }
+        return config
+    }
 
     func settings() throws -> VideoSettings {
         let resolution = try Resolution(parsing: resolution)

@@ -28,19 +28,25 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let settings = VideoSettings(resolution: Resolution(width: 480, height: 270), fps: 24)
         let config = try DocumentAdapter(text: Self.document, name: "e2e.md", settings: settings).makeVideoConfig()
-        let options = RenderOptions(preset: "ultrafast", fadeDuration: 0.25)
+        let options = RenderOptions(preset: "ultrafast", transitionDuration: 0.25)
         let events = EventLog()
         let result = try await VideoPipeline(options: options).render(config, to: out, events: events.append)
         let manifest = result.manifest
 
         // The files.
-        for name in ["video.mp4", "timing_manifest.json", "metadata.json", "captions.srt", "captions.vtt"] {
+        for name in ["video.mp4", "timing_manifest.json", "metadata.json", "captions.srt", "captions.vtt", "thumbnail.png"] {
             #expect(FileManager.default.fileExists(atPath: result.directory.appendingPathComponent(name).path), "\(name)")
         }
         for scene in manifest.scenes {
             #expect(FileManager.default.fileExists(atPath: result.directory.appendingPathComponent(scene.audioFile).path))
         }
         #expect(!FileManager.default.fileExists(atPath: result.directory.appendingPathComponent(".video.mp4.partial").path))
+
+        let thumbnail = try Data(contentsOf: result.directory.appendingPathComponent("thumbnail.png"))
+        // PNG signature, then the IHDR chunk's width and height (big-endian) at bytes 16–23.
+        #expect(thumbnail.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+        #expect(thumbnail[16..<20].reduce(0) { $0 << 8 | UInt32($1) } == 1280)
+        #expect(thumbnail[20..<24].reduce(0) { $0 << 8 | UInt32($1) } == 720)
 
         // Streams, frame count and durations.
         let info = try MediaProbe.inspect(result.videoURL)
@@ -54,7 +60,7 @@ import Testing
         // The picture changes at every scene boundary (allowing for the crossfade).
         let frames = try MediaProbe.videoFrameSignatures(result.videoURL, width: 96, height: 54)
         #expect(frames.count == manifest.totalFrames)
-        let fade = Int((options.fadeDuration * Double(manifest.fps)).rounded())
+        let fade = Int((options.transitionDuration * Double(manifest.fps)).rounded())
         for scene in manifest.scenes.dropFirst() {
             let before = frames[scene.startFrame - 1]
             let after = frames[min(scene.startFrame + fade, frames.count - 1)]

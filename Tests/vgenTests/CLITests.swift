@@ -21,7 +21,7 @@ import Testing
 
     enum BadInput: String, CaseIterable, CustomTestStringConvertible {
         case missingFile, directory, binaryFile, emptyDocument, hugeDocument, badAccentColour, badResolution
-        case unwritableOutput, noDocument, unknownVoice
+        case unwritableOutput, noDocument, unknownVoice, badTransition
 
         var testDescription: String { rawValue }
 
@@ -52,6 +52,8 @@ import Testing
                 try Data("x".utf8).write(to: file)
                 return (["--document", doc.path, "--output-dir", file.appendingPathComponent("out").path], "cannot create folder")
             case .noDocument: return (["--output-dir", out], "--document")
+            case .badTransition:
+                return (["--document", doc.path, "--transition", "wipe", "--output-dir", out], "unknown transition")
             case .unknownVoice: return (["--document", doc.path, "--voice", "zz-nonexistent", "--output-dir", out], "unknown voice")
             }
         }

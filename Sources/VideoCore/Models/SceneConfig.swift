@@ -16,6 +16,8 @@ public struct SceneConfig: Hashable, Codable, Sendable {
     public var minDuration: Double?
     /// The longest the scene should last, in seconds.
     public var maxDuration: Double?
+    /// How this scene enters; `nil` uses the video's transition.
+    public var transition: Transition?
 
     /// The scene's type, from its content.
     public var sceneType: SceneType { content.sceneType }
@@ -24,7 +26,7 @@ public struct SceneConfig: Hashable, Codable, Sendable {
     /// - Throws: `VideoError` naming the field and the limit it breaks.
     public init(
         sceneID: String, content: SceneContent, narration: String? = nil, voice: Voice? = nil,
-        minDuration: Double? = nil, maxDuration: Double? = nil
+        minDuration: Double? = nil, maxDuration: Double? = nil, transition: Transition? = nil
     ) throws {
         self.sceneID = sceneID
         self.content = content
@@ -32,12 +34,13 @@ public struct SceneConfig: Hashable, Codable, Sendable {
         self.voice = voice
         self.minDuration = minDuration
         self.maxDuration = maxDuration
+        self.transition = transition
         try validate(field: "scene")
     }
 
     enum CodingKeys: String, CodingKey {
         case sceneID = "scene_id", sceneType = "scene_type", content, narration, voice
-        case minDuration = "min_duration", maxDuration = "max_duration"
+        case minDuration = "min_duration", maxDuration = "max_duration", transition
     }
 
     public init(from decoder: any Decoder) throws {
@@ -48,6 +51,7 @@ public struct SceneConfig: Hashable, Codable, Sendable {
         voice = try c.decodeIfPresent(Voice.self, forKey: .voice)
         minDuration = try c.decodeIfPresent(Double.self, forKey: .minDuration)
         maxDuration = try c.decodeIfPresent(Double.self, forKey: .maxDuration)
+        transition = try c.decodeIfPresent(Transition.self, forKey: .transition)
         try validate(field: "scene")
     }
 
@@ -60,6 +64,7 @@ public struct SceneConfig: Hashable, Codable, Sendable {
         try c.encodeIfPresent(voice, forKey: .voice)
         try c.encodeIfPresent(minDuration, forKey: .minDuration)
         try c.encodeIfPresent(maxDuration, forKey: .maxDuration)
+        try c.encodeIfPresent(transition, forKey: .transition)
     }
 
     /// Checks every limit; `field` prefixes the field names in errors (for example `scenes[2]`).

@@ -17,6 +17,8 @@ public struct VideoConfig: Hashable, Codable, Sendable {
     public var resolution: Resolution
     /// Frames per second.
     public var fps: Int
+    /// How scenes give way to each other, unless a scene sets its own.
+    public var transition: Transition
     /// The scenes, in order (1 to `Limits.maxScenes`).
     public var scenes: [SceneConfig]
 
@@ -24,7 +26,8 @@ public struct VideoConfig: Hashable, Codable, Sendable {
     /// - Throws: `VideoError` naming the field and the limit it breaks.
     public init(
         videoID: String, title: String, description: String = "", accentColor: AccentColor = .blue,
-        voice: Voice = .male, resolution: Resolution = .hd1080, fps: Int = 30, scenes: [SceneConfig]
+        voice: Voice = .male, resolution: Resolution = .hd1080, fps: Int = 30, transition: Transition = .crossfade,
+        scenes: [SceneConfig]
     ) throws {
         self.videoID = videoID
         self.title = title
@@ -33,12 +36,13 @@ public struct VideoConfig: Hashable, Codable, Sendable {
         self.voice = voice
         self.resolution = resolution
         self.fps = fps
+        self.transition = transition
         self.scenes = scenes
         try validate()
     }
 
     enum CodingKeys: String, CodingKey {
-        case videoID = "video_id", title, description, accentColor = "accent_color", voice, resolution, fps, scenes
+        case videoID = "video_id", title, description, accentColor = "accent_color", voice, resolution, fps, transition, scenes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -50,6 +54,7 @@ public struct VideoConfig: Hashable, Codable, Sendable {
         voice = try c.decodeIfPresent(Voice.self, forKey: .voice) ?? .male
         resolution = try c.decodeIfPresent(Resolution.self, forKey: .resolution) ?? .hd1080
         fps = try c.decodeIfPresent(Int.self, forKey: .fps) ?? 30
+        transition = try c.decodeIfPresent(Transition.self, forKey: .transition) ?? .crossfade
         scenes = try c.decode([SceneConfig].self, forKey: .scenes)
         try validate()
     }

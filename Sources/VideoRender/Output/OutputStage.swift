@@ -1,11 +1,16 @@
 import Foundation
 
 /// The output stage: checks the encoded MP4 by reopening it, then moves it into place as
-/// `video.mp4` and writes `timing_manifest.json`, `metadata.json`, `captions.srt` and
-/// `captions.vtt` beside it, each atomically.
+/// `video.mp4` and writes `timing_manifest.json`, `metadata.json`, `captions.srt`,
+/// `captions.vtt` and `thumbnail.png` beside it, each atomically.
 public struct OutputStage: PipelineStage {
+    /// Draws `thumbnail.png`.
+    public var thumbnail: Thumbnail
+
     /// Creates the stage.
-    public init() {}
+    public init(thumbnail: Thumbnail = Thumbnail()) {
+        self.thumbnail = thumbnail
+    }
 
     /// `output`.
     public var name: String { "output" }
@@ -38,6 +43,7 @@ public struct OutputStage: PipelineStage {
         try AtomicFile.writeJSON(metadata, to: dir.appendingPathComponent("metadata.json"))
         try AtomicFile.write(Data(CaptionFormat.srt.render(captions).utf8), to: dir.appendingPathComponent("captions.srt"))
         try AtomicFile.write(Data(CaptionFormat.vtt.render(captions).utf8), to: dir.appendingPathComponent("captions.vtt"))
+        try thumbnail.write(input.video.config, to: dir.appendingPathComponent("thumbnail.png"))
         let video = dir.appendingPathComponent("video.mp4")
         try AtomicFile.replace(video, with: input.encoded)
         return RenderResult(directory: dir, videoURL: video, manifest: manifest, metadata: metadata, captions: captions)

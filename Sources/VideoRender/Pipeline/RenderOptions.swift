@@ -6,14 +6,14 @@ public struct RenderOptions: Hashable, Sendable {
     public var crf: Int
     /// The colour theme.
     public var theme: Theme
-    /// The crossfade into each scene, in seconds (0 for hard cuts).
-    public var fadeDuration: Double
+    /// How long the transition into each scene lasts, in seconds (see `Transition`).
+    public var transitionDuration: Double
 
     /// Creates options; the defaults suit a 1080p30 explainer.
-    public init(preset: String = "veryfast", crf: Int = 23, theme: Theme = .dark, fadeDuration: Double = 0.4) {
+    public init(preset: String = "veryfast", crf: Int = 23, theme: Theme = .dark, transitionDuration: Double = 0.4) {
         self.preset = preset
         self.crf = crf
         self.theme = theme
-        self.fadeDuration = fadeDuration
+        self.transitionDuration = transitionDuration
     }
 }

@@ -31,7 +31,7 @@ public struct VideoPipeline: Sendable {
 
     /// Creates the default pipeline with the given render options.
     public init(options: RenderOptions) {
-        self.init(video: VideoStage(options: options))
+        self.init(video: VideoStage(options: options), output: OutputStage(thumbnail: Thumbnail(theme: options.theme)))
     }
 
     /// Makes the video of `config` in `<outputDirectory>/<video_id>/`.

@@ -3,9 +3,10 @@ import Foundation
 /// The video stage: draws every scene and encodes the frames and the soundtrack into an MP4,
 /// following the timing manifest exactly.
 ///
-/// Each scene is drawn and colour-converted once; the encoder receives that one frame for
-/// all of the scene's frames except the crossfade at its start, which is blended from the
-/// previous scene's picture frame by frame.
+/// Each scene is drawn and colour-converted once per keyframe (most scenes have one; a quiz
+/// has two, before and after its answer is revealed); the encoder receives that one frame for
+/// all the frames it stays on screen. Only the transition at the start of a scene is drawn
+/// frame by frame.
 public struct VideoStage: PipelineStage {
     /// The renderers by scene type.
     public var registry: RendererRegistry
@@ -40,21 +41,33 @@ public struct VideoStage: PipelineStage {
             previous.fill(options.theme.background)
             for (i, (scene, timing)) in zip(config.scenes, manifest.scenes).enumerated() {
                 try Task.checkCancellation()
-                context.report(name, Double(timing.startFrame) / Double(max(manifest.totalFrames, 1)), "scene \(i + 1) of \(config.scenes.count)")
+                context.report(
+                    name, Double(timing.startFrame) / Double(max(manifest.totalFrames, 1)),
+                    "scene \(i + 1) of \(config.scenes.count)")
                 try writer.writeAudio(input.soundtrack(frames: timing.startFrame..<timing.endFrame, planner: planner))
                 let renderContext = RenderContext(
                     resolution: config.resolution, accentColor: config.accentColor, theme: options.theme, sceneIndex: i,
                     sceneCount: config.scenes.count, videoTitle: config.title)
-                let still = try registry.render(scene, context: renderContext)
-                let fadeFrames = min(Int((options.fadeDuration * Double(manifest.fps)).rounded()), timing.frameCount / 2)
-                for f in 0..<fadeFrames {
-                    let blend = previous.copy()
-                    blend.paint(still, alpha: Double(f + 1) / Double(fadeFrames + 1))
-                    try writer.writeVideo(try blend.withBGRA { try converter.convert(bgra: $0, stride: $1) })
+                let segments = try pictures(of: scene, timing: timing, fps: manifest.fps, context: renderContext)
+                let transition = SceneTransition(
+                    kind: scene.transition ?? config.transition, background: options.theme.background)
+                for (k, segment) in segments.enumerated() {
+                    var frames = segment.frameCount
+                    if k == 0 && transition.kind != .cut {
+                        // The transition plays over the start of the scene's own frames.
+                        let count = min(Int((options.transitionDuration * Double(manifest.fps)).rounded()), frames / 2)
+                        for f in 0..<count {
+                            let blend = try transition.frame(
+                                from: previous, to: segment.picture, progress: Double(f + 1) / Double(count + 1))
+                            try writer.writeVideo(try blend.withBGRA { try converter.convert(bgra: $0, stride: $1) })
+                        }
+                        frames -= count
+                    }
+                    // Drawn and converted once, sent for every frame it stays on screen.
+                    let frame = try segment.picture.withBGRA { try converter.convert(bgra: $0, stride: $1) }
+                    try writer.writeVideo(frame, count: frames)
                 }
-                let frame = try still.withBGRA { try converter.convert(bgra: $0, stride: $1) }
-                try writer.writeVideo(frame, count: timing.frameCount - fadeFrames)
-                previous = still
+                previous = segments[segments.count - 1].picture
             }
             try writer.finish()
         } catch {
@@ -63,5 +76,23 @@ public struct VideoStage: PipelineStage {
         }
         context.report(name, 1, "\(manifest.totalFrames) frames")
         return url
+    }
+
+    /// The scene's distinct pictures (one per renderer keyframe) and how many frames each
+    /// stays on screen; the counts add up to the scene's frame count.
+    func pictures(of scene: SceneConfig, timing: SceneTiming, fps: Int, context: RenderContext) throws
+        -> [(picture: Canvas, frameCount: Int)]
+    {
+        let times = try registry.keyframes(for: scene, duration: timing.duration)
+        var starts = times.map { min(max(Int(($0 * Double(fps)).rounded()), 0), timing.frameCount - 1) }
+        starts[0] = 0
+        var segments: [(Canvas, Int)] = []
+        for (k, start) in starts.enumerated() {
+            let end = k + 1 < starts.count ? starts[k + 1] : timing.frameCount
+            guard end > start else { continue }
+            let clock = SceneClock(time: times[k], duration: timing.duration)
+            segments.append((try registry.render(scene, context: context, at: clock), end - start))
+        }
+        return segments
     }
 }
