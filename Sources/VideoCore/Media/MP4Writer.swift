@@ -33,15 +33,8 @@ package final class MP4Writer {
 
     private let container: Container
     private let video: Encoder
-    private let audio: Encoder
-    /// Samples accepted but not yet sent to the AAC encoder (fewer than one frame after each call).
-    private var pendingAudio: [Float] = []
-    /// Samples sent to the AAC encoder so far: the next audio frame's pts.
-    private var audioSamplesEncoded = 0
+    private let audio: AudioTrack
     private var finished = false
-
-    /// Samples per AAC frame.
-    private var audioFrameSize: Int { Int(audio.context.pointee.frame_size) }
 
     /// Creates the file and writes its header.
     /// - Parameters:
@@ -53,11 +46,13 @@ package final class MP4Writer {
     ///   - audioChannels: Channels of the AAC track: 1, or 2 to duplicate the mono input.
     ///   - preset: The x264 speed preset (for example "veryfast").
     ///   - crf: The x264 constant rate factor (0–51, lower is better).
+    ///   - bFrames: B-frames between references; `nil` keeps the preset's. Segments that are
+    ///     joined by stream copy use 0, so every packet's decode and presentation times agree.
     /// - Throws: `VideoError` (`.invalidInput` for bad parameters, `.io` when the file cannot be
     ///   created, `.encoding` when an encoder or the muxer refuses).
     package init(
         url: URL, width: Int, height: Int, fps: Int, sampleRate: Int, audioChannels: Int = 2,
-        preset: String = "veryfast", crf: Int = 23
+        preset: String = "veryfast", crf: Int = 23, bFrames: Int? = nil
     ) throws {
         guard width > 0, height > 0, width % 2 == 0, height % 2 == 0, width <= 16384, height <= 16384 else {
             throw VideoError(.invalidInput, "frame size \(width)x\(height) must be positive and even")
@@ -78,7 +73,7 @@ package final class MP4Writer {
         let container = try Container(path: url.path)
         let video = try Encoder(
             name: "libx264", what: "H.264 video", container: container, defaultDuration: 1,
-            options: [("preset", preset), ("crf", String(crf)), ("x264-params", "rc-lookahead=5")]
+            options: [("preset", preset), ("crf", String(crf)), ("x264-params", Self.x264Parameters(bFrames: bFrames))]
         ) { context in
             context.pointee.width = Int32(width)
             context.pointee.height = Int32(height)
@@ -93,16 +88,7 @@ package final class MP4Writer {
             context.pointee.thread_count = 2  // the machine has two cores
         }
         video.stream.pointee.avg_frame_rate = AVRational(num: Int32(fps), den: 1)
-        let audio = try Encoder(
-            name: "aac", what: "AAC audio", container: container, defaultDuration: 1024, options: [("aac_coder", "fast")]  // twoloop costs 4× the time for no audible gain on speech
-        ) { context in
-            context.pointee.sample_fmt = AV_SAMPLE_FMT_FLTP
-            context.pointee.sample_rate = Int32(sampleRate)
-            context.pointee.time_base = AVRational(num: 1, den: Int32(sampleRate))
-            context.pointee.bit_rate = audioChannels == 2 ? 160_000 : 96_000
-            var layout = audioChannels == 2 ? CFFmpeg_layout_stereo() : CFFmpeg_layout_mono()
-            try avCheck(av_channel_layout_copy(&context.pointee.ch_layout, &layout), "setting the audio layout")
-        }
+        let audio = try AudioTrack(container: container, sampleRate: sampleRate, channels: audioChannels)
         try container.open()
         // A timescale both frame and sample times divide exactly: edit lists stay exact.
         try container.writeHeader(movieTimescale: Self.leastCommonMultiple(fps, sampleRate))
@@ -148,15 +134,8 @@ package final class MP4Writer {
     /// - Throws: `VideoError` after `finish()` or when encoding fails.
     package func writeAudio(_ samples: [Float]) throws {
         try checkOpen()
-        pendingAudio.append(contentsOf: samples)
+        try audio.write(samples)
         audioSamplesWritten += samples.count
-        let frameSize = audioFrameSize
-        var start = 0
-        while pendingAudio.count - start >= frameSize {
-            try encodeAudio(pendingAudio[start..<start + frameSize])
-            start += frameSize
-        }
-        pendingAudio.removeFirst(start)
     }
 
     /// Encodes the last partial audio frame, flushes both encoders and writes the trailer.
@@ -166,16 +145,7 @@ package final class MP4Writer {
     package func finish() throws {
         guard !finished else { return }
         finished = true
-        if !pendingAudio.isEmpty {
-            // The AAC encoder accepts a short last frame, pads it itself and reports the real duration.
-            let canTakeShortFrame = (audio.context.pointee.codec.pointee.capabilities & AV_CODEC_CAP_SMALL_LAST_FRAME) != 0
-            if !canTakeShortFrame {
-                pendingAudio.append(contentsOf: repeatElement(0, count: audioFrameSize - pendingAudio.count))
-            }
-            try encodeAudio(pendingAudio[...])
-            pendingAudio = []
-        }
-        try audio.send(nil, to: container)
+        try audio.finish()
         try video.send(nil, to: container)
         try container.writeTrailer()
     }
@@ -185,7 +155,13 @@ package final class MP4Writer {
         "ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo",
     ]
 
-    private static func leastCommonMultiple(_ a: Int, _ b: Int) -> Int {
+    /// x264 settings beyond the preset: a short lookahead keeps 1080p memory low (slides
+    /// barely move, so it costs no quality).
+    static func x264Parameters(bFrames: Int?) -> String {
+        "rc-lookahead=5" + (bFrames.map { ":bframes=\($0)" } ?? "")
+    }
+
+    static func leastCommonMultiple(_ a: Int, _ b: Int) -> Int {
         var (x, y) = (a, b)
         while y != 0 { (x, y) = (y, x % y) }
         return a / x * b
@@ -193,25 +169,5 @@ package final class MP4Writer {
 
     private func checkOpen() throws {
         if finished { throw VideoError(.encoding, "\(container.path) is already finished") }
-    }
-
-    /// Sends up to one AAC frame of mono samples, copied to every channel.
-    private func encodeAudio(_ samples: ArraySlice<Float>) throws {
-        guard let frame = av_frame_alloc() else { throw VideoError(.encoding, "could not allocate an audio frame") }
-        defer { var owned: UnsafeMutablePointer<AVFrame>? = frame; av_frame_free(&owned) }
-        frame.pointee.format = AV_SAMPLE_FMT_FLTP.rawValue
-        frame.pointee.nb_samples = Int32(samples.count)
-        frame.pointee.sample_rate = Int32(sampleRate)
-        try avCheck(av_channel_layout_copy(&frame.pointee.ch_layout, &audio.context.pointee.ch_layout), "setting the audio layout")
-        try avCheck(av_frame_get_buffer(frame, 0), "allocating an audio frame", code: .encoding)
-        samples.withUnsafeBufferPointer { source in
-            for channel in 0..<audioChannels {
-                let plane = UnsafeMutableRawPointer(CFFmpeg_frame_plane(frame, Int32(channel))!)
-                plane.bindMemory(to: Float.self, capacity: source.count).update(from: source.baseAddress!, count: source.count)
-            }
-        }
-        frame.pointee.pts = Int64(audioSamplesEncoded)
-        audioSamplesEncoded += samples.count
-        try audio.send(frame, to: container)
     }
 }
