@@ -63,7 +63,12 @@ enum YAMLSpecWriter {
 
     /// A text scalar in a style that reads back as exactly `string`.
     static func text(_ string: String) -> Node {
-        if string.contains("\n") || string.contains("\r") { return Node(string, Tag(.str), .literal) }
+        let scalars = string.unicodeScalars
+        // A reader turns \r, \r\n, NEL and the Unicode separators in a block into \n: quote those.
+        if scalars.contains(where: { ["\r", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) }) {
+            return Node(string, Tag(.str), .doubleQuoted)
+        }
+        if scalars.contains("\n") { return Node(string, Tag(.str), .literal) }
         let safe =
             !string.isEmpty && Resolver.default.resolveTag(of: Node(string)) == .str && string.first?.isWhitespace != true
             && string.last?.isWhitespace != true
