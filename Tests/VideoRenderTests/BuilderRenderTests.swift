@@ -51,6 +51,16 @@ import Testing
         #expect(info.videoFrameCount == planned.totalFrames)
     }
 
+    @Test func allScenesExamplePlansTwelveScenes() async throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Examples/all-scenes.yaml")
+        let config = try YAMLAdapter(url: file).makeVideoConfig()
+        let manifest = try await VideoPipeline().plan(config, synthesizer: ToneSynthesizer())
+        #expect(manifest.scenes.map(\.sceneType) == config.scenes.map(\.sceneType))
+        #expect(Set(manifest.scenes.map(\.sceneType)).count == 12)
+        #expect(manifest.scenes.allSatisfy { !$0.words.isEmpty })
+    }
+
     @Test func themeNamesMapToThemes() {
         #expect(Theme(named: .dark) == .dark)
         #expect(Theme(named: .light) == .light)
