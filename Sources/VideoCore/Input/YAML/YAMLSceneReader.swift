@@ -1,0 +1,134 @@
+import Foundation
+import Yams
+
+/// Reads one entry of a spec's `scenes:` list: the scene keys and, at the same level, the
+/// content fields of its `scene_type`.
+struct YAMLSceneReader {
+    /// The keys every scene may have besides its content fields.
+    static let sceneKeys = ["scene_id", "scene_type", "narration", "voice", "min_duration", "max_duration"]
+
+    let context: YAMLContext
+    /// Scene types beyond the built-in twelve that the caller accepts (free-form text fields).
+    let customTypes: Set<SceneType>
+
+    /// A scene read but not yet given an id.
+    struct Draft {
+        var id: String?
+        var content: SceneContent
+        var narration: String?
+        var voice: Voice?
+        var minDuration: Double?
+        var maxDuration: Double?
+        var mapping: YAMLMapping
+    }
+
+    /// Reads scene `index` from `node`.
+    /// - Parameter prefix: The path of the video in a set, for example `videos[1].`.
+    func read(_ node: Node, index: Int, prefix: String = "") throws -> Draft {
+        var map = try YAMLMapping(node, path: "\(prefix)scenes[\(index)]", what: "a scene", context: context)
+        let id = try map.string("scene_id")
+        if let id { map.path = "\(prefix)scenes[\(index)] (\(id))" }
+        guard let typeName = try map.string("scene_type") else {
+            throw context.error(
+                map.mark, map.path, "missing required field 'scene_type'; valid types: \(validTypeNames.joined(separator: ", "))")
+        }
+        let type = SceneType(rawValue: typeName)
+        guard SceneType.builtIn.contains(type) || customTypes.contains(type) else {
+            var message = "unknown scene type '\(typeName)'"
+            if let near = YAMLMapping.nearest(typeName, in: validTypeNames) { message += " (did you mean '\(near)'?)" }
+            throw context.error(
+                map.value("scene_type")?.mark, map.path, message + "; valid types: \(validTypeNames.joined(separator: ", "))")
+        }
+        let content: SceneContent
+        if SceneType.builtIn.contains(type) {
+            let fields = type.contentFields
+            try map.checkKeys(allowed: Self.sceneKeys + fields.map(\.name), for: "a \(type) scene")
+            content = try builtInContent(type, fields: fields, map: map)
+        } else {
+            var fields: [String: String] = [:]
+            for entry in map.entries where !Self.sceneKeys.contains(entry.key) {
+                fields[entry.key] = try map.string(entry.key) ?? ""
+            }
+            content = .custom(type: type, fields: fields)
+        }
+        let voice = try map.string("voice").map { name in
+            try context.located(map.value("voice")?.mark, map.path) { try Self.voice(name) }
+        }
+        return Draft(
+            id: id, content: content, narration: try map.string("narration"), voice: voice,
+            minDuration: try map.double("min_duration"), maxDuration: try map.double("max_duration"), mapping: map)
+    }
+
+    /// Builds and validates the scene, pointing validation errors at the field's key.
+    func scene(_ draft: Draft, id: String) throws -> SceneConfig {
+        do {
+            return try SceneConfig(
+                sceneID: id, content: draft.content, narration: draft.narration, voice: draft.voice,
+                minDuration: draft.minDuration, maxDuration: draft.maxDuration)
+        } catch let error as VideoError {
+            // Fields look like `scene.content.options[3]` or `scene.min_duration`.
+            var field = error.field ?? ""
+            for prefix in ["scene.content.", "scene."] where field.hasPrefix(prefix) {
+                field.removeFirst(prefix.count)
+                break
+            }
+            let key = String(field.prefix { $0 != "[" && $0 != "." })
+            throw context.error(draft.mapping.mark(of: key), draft.mapping.path, "'\(field)' \(error.message)")
+        }
+    }
+
+    /// The names accepted for `scene_type`, built-in first.
+    var validTypeNames: [String] {
+        SceneType.builtIn.map(\.rawValue) + customTypes.map(\.rawValue).sorted()
+    }
+
+    private func builtInContent(_ type: SceneType, fields: [SceneField], map: YAMLMapping) throws -> SceneContent {
+        var values: [String: Any] = [:]
+        for field in fields {
+            guard map.value(field.name) != nil else {
+                if field.isRequired {
+                    throw context.error(map.mark, map.path, "missing required field '\(field.name)' for a \(type) scene")
+                }
+                continue
+            }
+            switch field.kind {
+            case .text, .code: values[field.name] = try map.string(field.name)
+            case .list: values[field.name] = try map.stringList(field.name)
+            case .integer: values[field.name] = try map.int(field.name)
+            case .number: values[field.name] = try map.double(field.name)
+            }
+        }
+        do {
+            let data = try JSONSerialization.data(withJSONObject: ["type": type.rawValue, "fields": values])
+            return try JSONDecoder().decode(ContentBox.self, from: data).content
+        } catch let error as DecodingError {
+            throw context.error(map.mark, map.path, "the \(type) fields could not be read: \(error)")
+        }
+    }
+
+    /// Parses a voice: a portable name, or something shaped like an espeak-ng voice name
+    /// (`en-us`, `de`, `fr+f2`), which the synthesizer checks when it speaks.
+    static func voice(_ name: String) throws -> Voice {
+        let voice = Voice(name)
+        if Voice.portable.contains(voice) { return voice }
+        let pattern = #"^[a-z]{2,3}(-[a-z0-9]{1,8})*(\+[a-z0-9_]{1,16})?$"#
+        guard name.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil else {
+            throw VideoError(
+                .invalidInput,
+                "unknown voice '\(name)'; valid: \(Voice.portable.map(\.name).joined(separator: ", ")), "
+                    + "or an espeak-ng voice such as en-us, en-gb, de or fr+f2")
+        }
+        return voice
+    }
+}
+
+/// Decodes `{"type": …, "fields": {…}}` into scene content.
+private struct ContentBox: Decodable {
+    let content: SceneContent
+    enum CodingKeys: String, CodingKey { case type, fields }
+    init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let type = SceneType(rawValue: try c.decode(String.self, forKey: .type))
+        content = try SceneContent(type: type, fieldsFrom: try c.superDecoder(forKey: .fields))
+    }
+}
