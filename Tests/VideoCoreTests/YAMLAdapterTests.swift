@@ -166,3 +166,28 @@ func yamlError(_ text: String) -> String {
         #expect(SceneType.builtIn.allSatisfy { !$0.contentFields.isEmpty })
     }
 }
+
+@Suite struct YAMLTransitionTests {
+    @Test func transitionsAreReadWrittenAndValidated() throws {
+        let yaml = """
+            title: Moves
+            transition: fade
+            scenes:
+              - scene_type: title
+                title: One
+              - scene_type: quote
+                text: Two
+                transition: slide
+            """
+        let dir = FileManager.default.temporaryDirectory
+        let config = try YAMLAdapter(text: yaml, baseDirectory: dir).makeVideoConfig()
+        #expect(config.transition == .fade)
+        #expect(config.scenes[0].transition == nil && config.scenes[1].transition == .slide)
+        let again = try YAMLAdapter(text: try config.yamlString(), baseDirectory: dir).makeVideoConfig()
+        #expect(again == config)
+        let bad = yaml.replacingOccurrences(of: "transition: slide", with: "transition: wipe")
+        let error = #expect(throws: VideoError.self) { try YAMLAdapter(text: bad, baseDirectory: dir).makeVideoConfig() }
+        #expect(error?.description.contains("crossfade") == true)
+        #expect(error?.description.hasPrefix("spec.yaml:8:17:") == true, "\(String(describing: error))")
+    }
+}

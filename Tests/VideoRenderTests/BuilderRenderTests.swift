@@ -40,7 +40,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: out) }
         let builder = Self.smallBuilder()
         let result = try await builder.render(
-            to: out, options: RenderOptions(preset: "ultrafast", theme: .light, fadeDuration: 0.2),
+            to: out, options: RenderOptions(preset: "ultrafast", theme: .light, transitionDuration: 0.2),
             synthesizer: ToneSynthesizer())
         let planned = try await VideoPipeline().plan(try builder.build(), synthesizer: ToneSynthesizer())
         #expect(result.manifest == planned)

@@ -5,7 +5,7 @@ import Yams
 /// content fields of its `scene_type`.
 struct YAMLSceneReader {
     /// The keys every scene may have besides its content fields.
-    static let sceneKeys = ["scene_id", "scene_type", "narration", "voice", "min_duration", "max_duration"]
+    static let sceneKeys = ["scene_id", "scene_type", "narration", "voice", "min_duration", "max_duration", "transition"]
 
     let context: YAMLContext
     /// Scene types beyond the built-in twelve that the caller accepts (free-form text fields).
@@ -19,6 +19,7 @@ struct YAMLSceneReader {
         var voice: Voice?
         var minDuration: Double?
         var maxDuration: Double?
+        var transition: Transition?
         var mapping: YAMLMapping
     }
 
@@ -54,9 +55,13 @@ struct YAMLSceneReader {
         let voice = try map.string("voice").map { name in
             try context.located(map.value("voice")?.mark, map.path) { try Self.voice(name) }
         }
+        let transition = try map.string("transition").map { name in
+            try context.located(map.value("transition")?.mark, map.path) { try Transition(validating: name) }
+        }
         return Draft(
             id: id, content: content, narration: try map.string("narration"), voice: voice,
-            minDuration: try map.double("min_duration"), maxDuration: try map.double("max_duration"), mapping: map)
+            minDuration: try map.double("min_duration"), maxDuration: try map.double("max_duration"),
+            transition: transition, mapping: map)
     }
 
     /// Builds and validates the scene, pointing validation errors at the field's key.
@@ -64,7 +69,7 @@ struct YAMLSceneReader {
         do {
             return try SceneConfig(
                 sceneID: id, content: draft.content, narration: draft.narration, voice: draft.voice,
-                minDuration: draft.minDuration, maxDuration: draft.maxDuration)
+                minDuration: draft.minDuration, maxDuration: draft.maxDuration, transition: draft.transition)
         } catch let error as VideoError {
             // Fields look like `scene.content.options[3]` or `scene.min_duration`.
             var field = error.field ?? ""

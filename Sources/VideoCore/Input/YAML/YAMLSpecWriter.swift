@@ -27,6 +27,7 @@ enum YAMLSpecWriter {
         pairs += [
             ("accent_color", Node(config.accentColor.rawValue)), ("voice", text(config.voice.name)),
             ("resolution", Node(config.resolution.description)), ("fps", Node(String(config.fps))),
+            ("transition", Node(config.transition.rawValue)),
         ]
         if let theme = video.theme { pairs.append(("theme", Node(theme.rawValue))) }
         pairs.append(("scenes", Node(try config.scenes.map(node(for:)))))
@@ -49,6 +50,7 @@ enum YAMLSpecWriter {
         if let voice = scene.voice { pairs.append(("voice", text(voice.name))) }
         if let min = scene.minDuration { pairs.append(("min_duration", Node(String(min)))) }
         if let max = scene.maxDuration { pairs.append(("max_duration", Node(String(max)))) }
+        if let transition = scene.transition { pairs.append(("transition", Node(transition.rawValue))) }
         return Node(pairs)
     }
 

@@ -5,9 +5,11 @@ import Yams
 /// whose top level may give shared defaults for the look.
 struct YAMLVideoReader {
     /// The keys of one video.
-    static let videoKeys = ["video_id", "title", "description", "accent_color", "voice", "resolution", "fps", "theme", "scenes"]
+    static let videoKeys = [
+        "video_id", "title", "description", "accent_color", "voice", "resolution", "fps", "theme", "transition", "scenes",
+    ]
     /// The keys of a video set's top level.
-    static let setKeys = ["videos", "accent_color", "voice", "resolution", "fps", "theme"]
+    static let setKeys = ["videos", "accent_color", "voice", "resolution", "fps", "theme", "transition"]
 
     let context: YAMLContext
     let customTypes: Set<SceneType>
@@ -20,6 +22,7 @@ struct YAMLVideoReader {
         var resolution: Resolution?
         var fps: Int?
         var theme: ThemeName?
+        var transition: Transition?
     }
 
     /// Reads every video of the document.
@@ -74,7 +77,8 @@ struct YAMLVideoReader {
                 accentColor: overrides.accentColor ?? own.accentColor ?? defaults.accentColor ?? .blue,
                 voice: overrides.voice ?? own.voice ?? defaults.voice ?? .male,
                 resolution: overrides.resolution ?? own.resolution ?? defaults.resolution ?? .hd1080,
-                fps: overrides.fps ?? own.fps ?? defaults.fps ?? 30, scenes: scenes)
+                fps: overrides.fps ?? own.fps ?? defaults.fps ?? 30,
+                transition: own.transition ?? defaults.transition ?? .crossfade, scenes: scenes)
             return YAMLVideo(config: config, theme: overrides.theme ?? own.theme ?? defaults.theme)
         } catch let error as VideoError {
             throw relocate(error, map: map, drafts: drafts, path: path)
@@ -115,6 +119,9 @@ struct YAMLVideoReader {
                     "fps \(fps) is outside \(Limits.fpsRange.lowerBound)–\(Limits.fpsRange.upperBound)")
             }
             look.fps = fps
+        }
+        if let name = try map.string("transition") {
+            look.transition = try context.located(map.mark(of: "transition"), map.path) { try Transition(validating: name) }
         }
         if let name = try map.string("theme") {
             guard let theme = ThemeName(rawValue: name.lowercased()) else {
