@@ -2,88 +2,50 @@ import ArgumentParser
 import Foundation
 import VideoRender
 
-/// The `vgen` command: documents into narrated videos.
+/// The `vgen` command: documents and YAML specs into narrated videos.
 @main
 struct VGen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vgen",
-        abstract: "Turn documents into narrated videos.",
+        abstract: "Turn documents and YAML specs into narrated videos.",
         discussion: """
-            Renders a Markdown or text document into <output-dir>/<video_id>/ with video.mp4, \
-            narration WAVs, timing_manifest.json, metadata.json and captions (SRT and VTT). \
-            Narration is spoken offline by espeak-ng before any frame is drawn, and the picture \
-            follows its measured timing exactly.
+            Renders a Markdown or text document (--document) or a YAML spec (--yaml) into \
+            <output-dir>/<video_id>/ with video.mp4, narration WAVs, timing_manifest.json, \
+            metadata.json, captions (SRT and VTT) and thumbnail.png. Narration is spoken offline \
+            by espeak-ng before any frame is drawn, and the picture follows its measured timing \
+            exactly.
             """,
-        subcommands: [BeatsCommand.self])
+        subcommands: [PreviewCommand.self, ScenesCommand.self, BeatsCommand.self])
 
     @Option(name: .long, help: "The Markdown (.md) or plain-text (.txt) document to render.")
     var document: String?
 
+    @Option(name: .long, help: "The YAML spec to render (one video, or a set under 'videos:'); see Docs/YAMLSchema.md.")
+    var yaml: String?
+
     @OptionGroup var render: RenderArguments
 
     mutating func run() async throws {
+        let render = render
+        let (document, yaml) = (document, yaml)
         try await CLIRunner.run {
-            guard let document else {
-                throw VideoError(.invalidInput, "nothing to render: pass --document PATH (see vgen --help)")
+            switch (document, yaml) {
+            case (let document?, nil):
+                let read = try DocumentAdapter(url: URL(fileURLWithPath: document), settings: try render.settings()).read()
+                return ([(try render.apply(to: read.config), try render.options())], read.warnings)
+            case (nil, let yaml?):
+                let videos = try YAMLAdapter(url: URL(fileURLWithPath: yaml), overrides: try render.overrides()).readVideos()
+                return (
+                    try videos.map { (try render.apply(to: $0.config), try render.options(theme: $0.theme)) }, []
+                )
+            case (.some, .some):
+                throw VideoError(.invalidInput, "pass either --document or --yaml, not both")
+            case (nil, nil):
+                throw VideoError(.invalidInput, "nothing to render: pass --document PATH or --yaml PATH (see vgen --help)")
             }
-            let settings = try render.settings()
-            let read = try DocumentAdapter(url: URL(fileURLWithPath: document), settings: settings).read()
-            return (try render.apply(to: read.config), read.warnings)
-        } render: { config, reporter in
-            try await VideoPipeline(options: try render.options()).render(
+        } render: { config, options, reporter in
+            try await VideoPipeline(options: options).render(
                 config, to: URL(fileURLWithPath: render.outputDir), events: reporter.handle)
         }
-    }
-}
-
-/// Options shared by every command that renders a video.
-struct RenderArguments: ParsableArguments {
-    @Option(name: .long, help: "The parent folder of the video's folder.")
-    var outputDir: String = "output"
-
-    @Option(name: .long, help: "Accent colour: blue, orange, purple, green, pink or cyan.")
-    var accentColor: String = "blue"
-
-    @Option(name: .long, help: "Voice: male, female, male_warm, female_friendly, or any espeak-ng voice (en-gb, de, fr+f2…).")
-    var voice: String = "male"
-
-    @Option(name: .long, help: "Frame size as WIDTHxHEIGHT.")
-    var resolution: String = "1920x1080"
-
-    @Option(name: .long, help: "Frames per second (1–120).")
-    var fps: Int = 30
-
-    @Option(name: .long, help: "x264 preset: ultrafast, superfast, veryfast, faster, fast, medium, slow, slower, veryslow.")
-    var preset: String = "veryfast"
-
-    @Option(name: .long, help: "The video id (the output folder's name); derived from the input's name when omitted.")
-    var videoId: String?
-
-    @Option(name: .long, help: "How scenes give way to each other: cut, fade, crossfade or slide.")
-    var transition: String?
-
-    /// Applies the options that are not adapter settings (the transition) to a video.
-    func apply(to config: VideoConfig) throws -> VideoConfig {
-        var config = config
-        if let transition { config.transition = try Transition(validating: transition) }
-        return config
-    }
-
-    func settings() throws -> VideoSettings {
-        let resolution = try Resolution(parsing: resolution)
-        guard Limits.fpsRange.contains(fps) else {
-            throw VideoError(.invalidInput, "\(fps) is outside \(Limits.fpsRange.lowerBound)–\(Limits.fpsRange.upperBound)", field: "fps")
-        }
-        return VideoSettings(
-            accentColor: try AccentColor(validating: accentColor), voice: Voice(voice), resolution: resolution, fps: fps,
-            videoID: videoId)
-    }
-
-    func options() throws -> RenderOptions {
-        guard MP4Writer.x264Presets.contains(preset) else {
-            throw VideoError(
-                .invalidInput, "unknown preset '\(preset)'; valid: \(MP4Writer.x264Presets.joined(separator: ", "))", field: "preset")
-        }
-        return RenderOptions(preset: preset)
     }
 }

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import VideoRender
+
+/// `vgen preview FILE --scene N --out PNG`: one scene as a still, without audio.
+struct PreviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview", abstract: "Draw one scene of a document or YAML spec as a PNG (no audio, no video).")
+
+    @Argument(help: "A YAML spec (.yaml/.yml) or a Markdown/text document.")
+    var file: String
+
+    @Option(name: .long, help: "The scene to draw, from 1.")
+    var scene: Int = 1
+
+    @Option(name: .long, help: "Where to write the PNG.")
+    var out: String
+
+    @Option(name: .long, help: "The video to draw from, by id, when the spec holds several.")
+    var video: String?
+
+    @OptionGroup var render: RenderArguments
+
+    func run() throws {
+        do {
+            let url = URL(fileURLWithPath: file)
+            let videos: [(VideoConfig, ThemeName?)]
+            if ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
+                videos = try YAMLAdapter(url: url, overrides: try render.overrides()).readVideos().map { ($0.config, $0.theme) }
+            } else {
+                videos = [(try DocumentAdapter(url: url, settings: try render.settings()).makeVideoConfig(), nil)]
+            }
+            guard let (config, theme) = video.map({ id in videos.first { $0.0.videoID == id } }) ?? videos.first else {
+                throw VideoError(.invalidInput, "no video '\(video ?? "")' in \(file)", field: "video")
+            }
+            guard (1...config.scenes.count).contains(scene) else {
+                throw VideoError(.invalidInput, "scene \(scene) does not exist; \(file) has \(config.scenes.count) scenes", field: "scene")
+            }
+            let options = try render.options(theme: theme)
+            let context = RenderContext(
+                resolution: config.resolution, accentColor: config.accentColor, theme: options.theme,
+                sceneIndex: scene - 1, sceneCount: config.scenes.count, videoTitle: config.title)
+            let canvas = try RendererRegistry.standard.render(config.scenes[scene - 1], context: context)
+            let target = URL(fileURLWithPath: out)
+            let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
+            try canvas.writePNG(to: temporary)
+            try AtomicFile.replace(target, with: temporary)
+            print(target.path)
+        } catch {
+            CLIRunner.fail(error)
+        }
+    }
+}
