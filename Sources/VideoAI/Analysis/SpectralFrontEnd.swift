@@ -137,6 +137,20 @@ struct SpectralFrontEnd {
         }
     }
 
+    /// `log(1 + x)` for `x >= 0` within about 1e-5, without a library call (it was a fifth of
+    /// the analysis time): `1 + x = m * 2^e` with `m` in [1, 2), and `log m = 2 atanh(t)` with
+    /// `t = (m - 1) / (m + 1) <= 1/3`, summed to the seventh power.
+    @inline(__always)
+    static func fastLog1p(_ x: Float) -> Float {
+        let y = 1 + max(0, x)
+        let bits = y.bitPattern
+        let e = Float(Int32(bitPattern: (bits >> 23) & 0xff) - 127)
+        let m = Float(bitPattern: (bits & 0x7f_ffff) | 0x3f80_0000)
+        let t = (m - 1) / (m + 1), t2 = t * t
+        let logM = 2 * t * (1 + t2 * (1 / 3 + t2 * (1 / 5 + t2 * (1 / 7))))
+        return e * 0.693_147_18 + logM
+    }
+
     private mutating func analyseFrame() {
         filterbank.apply(spectrum, into: &melEnergies)
         let gain = Float(settings.logGain)
@@ -149,7 +163,7 @@ struct SpectralFrontEnd {
             history.withUnsafeMutableBufferPointer { previous in
                 logBands.withUnsafeMutableBufferPointer { current in
                     for b in 0..<bandCount {
-                        let value = log1p(gain * energies[b])
+                        let value = Self.fastLog1p(gain * energies[b])
                         current[b] = value
                         // The row being overwritten holds the spectrum from `fluxLag` frames ago.
                         let d = value - previous[row + b]
