@@ -35,15 +35,11 @@ import VideoAI
         try check(SyntheticMusic.drumPattern(bpm: bpm, duration: 16, swing: swing, noise: 0.03), bpm: bpm)
     }
 
-    /// Fast drum patterns (kick on every beat) are still tracked at half tempo: the tempo prior
-    /// (tuned on real music, where it wins more than it loses) outweighs the evidence. Kept as a
-    /// known issue so a fix shows up here.
+    /// Fast drum patterns with a kick on every beat: the slower grid (every other beat, which
+    /// the tempo prior favours) must give way to the clean pulse in the bass.
     @Test(arguments: [(160.0, 1.0 / 6.0), (180.0, 0.0)])
     func fastDrumPatterns(bpm: Double, swing: Double) throws {
-        let music = SyntheticMusic.drumPattern(bpm: bpm, duration: 16, swing: swing, fourOnTheFloor: true, noise: 0.03)
-        withKnownIssue("fast drum patterns come out at half tempo", isIntermittent: true) {
-            try check(music, bpm: bpm)
-        }
+        try check(SyntheticMusic.drumPattern(bpm: bpm, duration: 16, swing: swing, fourOnTheFloor: true, noise: 0.03), bpm: bpm)
     }
 
     @Test func followsTempoDrift() throws {

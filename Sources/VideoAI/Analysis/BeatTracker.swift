@@ -67,6 +67,29 @@ struct BeatTracker {
         return frames.map { refine($0, in: local) + settings.latency * envelope.frameRate }
     }
 
+    /// The mean bass onset strength midway between consecutive beats over that at the beats
+    /// (each the peak within two frames); 0 for fewer than eight beats or no bass onsets.
+    ///
+    /// Beats fall on bass onsets (kick, bass notes) at least as often as the points between
+    /// them do; a ratio of 1 or more means the grid skips every other beat.
+    func midpointBassRatio(_ beats: [Double], envelope: OnsetEnvelope) -> Double {
+        guard beats.count >= 8 else { return 0 }
+        let low = envelope.lowStrength
+        func peak(_ t: Double) -> Double {
+            let i = Int(t.rounded())
+            guard i + 2 >= 0, i - 2 < low.count else { return 0 }
+            var m: Float = 0
+            for u in max(0, i - 2)...min(low.count - 1, i + 2) { m = max(m, low[u]) }
+            return Double(m)
+        }
+        var onBeats = 0.0, between = 0.0
+        for (a, b) in zip(beats, beats.dropFirst()) {
+            onBeats += peak(a)
+            between += peak((a + b) / 2)
+        }
+        return onBeats > 0 ? between / onBeats : 0
+    }
+
     /// The onset envelope scaled to unit deviation and lightly smoothed.
     private func localScore(_ strength: [Float], period: Double) -> [Double] {
         let values = strength.map(Double.init)

@@ -45,18 +45,18 @@ struct MelFilterbank: Sendable {
         self.centres = Array(edges[1...count])
         var starts = [0]
         for band in bands { starts.append(starts[starts.count - 1] + band.weights.count) }
-        storage = (bands.flatMap(\.weights), starts, bands.map(\.firstBin))
+        storage = (bands.flatMap(\.weights).map(Float.init), starts, bands.map(\.firstBin))
     }
 
     /// Applies the filters to a magnitude spectrum.
-    func apply(_ spectrum: [Double], into output: inout [Double]) {
-        if output.count != bands.count { output = [Double](repeating: 0, count: bands.count) }
+    func apply(_ spectrum: [Float], into output: inout [Float]) {
+        if output.count != bands.count { output = [Float](repeating: 0, count: bands.count) }
         spectrum.withUnsafeBufferPointer { s in
             flatWeights.withUnsafeBufferPointer { w in
                 output.withUnsafeMutableBufferPointer { out in
                     for b in 0..<out.count {
                         let first = firstBins[b], start = weightStarts[b], end = weightStarts[b + 1]
-                        var sum = 0.0
+                        var sum: Float = 0
                         for i in start..<end { sum += w[i] * s[first + i - start] }
                         out[b] = sum
                     }
@@ -66,8 +66,8 @@ struct MelFilterbank: Sendable {
     }
 
     /// All bands' weights back to back; band `b` owns `weightStarts[b]..<weightStarts[b + 1]`.
-    private var flatWeights: [Double] { storage.weights }
+    private var flatWeights: [Float] { storage.weights }
     private var weightStarts: [Int] { storage.starts }
     private var firstBins: [Int] { storage.firstBins }
-    private let storage: (weights: [Double], starts: [Int], firstBins: [Int])
+    private let storage: (weights: [Float], starts: [Int], firstBins: [Int])
 }

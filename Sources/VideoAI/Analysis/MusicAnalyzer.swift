@@ -126,8 +126,17 @@ public struct MusicAnalyzer: Sendable {
         var tempoSettings = TempoEstimator.Settings()
         tempoSettings.minBPM = minimumTempo
         tempoSettings.maxBPM = maximumTempo
-        let (tempo, periods) = TempoEstimator(settings: tempoSettings).estimate(envelope)
-        var beatFrames = tempo.bpm > 0 ? BeatTracker().track(envelope, periods: periods) : []
+        var (tempo, periods) = TempoEstimator(settings: tempoSettings).estimate(envelope)
+        let tracker = BeatTracker()
+        var beatFrames = tempo.bpm > 0 ? tracker.track(envelope, periods: periods) : []
+        // Octave check on the tracked grid: when the points midway between the beats carry at
+        // least as much bass onset strength as the beats, the grid skips every other beat.
+        if tempo.bpm * 2 <= maximumTempo, tracker.midpointBassRatio(beatFrames, envelope: envelope) >= 1 {
+            tempo = TempoEstimate(
+                bpm: tempo.bpm * 2, confidence: tempo.confidence, curve: tempo.curve.map { $0 * 2 }, curveHop: tempo.curveHop)
+            periods = periods.map { $0 / 2 }
+            beatFrames = tracker.track(envelope, periods: periods)
+        }
 
         // No beats where the music is silent (more than 40 dB below its loudest).
         beatFrames = beatFrames.filter { frame in

@@ -1,7 +1,8 @@
 internal import CFFTW
 import Foundation
 
-/// A real-input FFT of one size on FFTW, with its forward and inverse plans.
+/// A double-precision real-input FFT of one size on FFTW, with its forward and inverse plans
+/// (the tempo estimator's autocorrelations; the spectrogram uses `FloatSpectrum`).
 ///
 /// Plans are made once per size (`shared(size:)`) and reused: executing a plan on other arrays
 /// (`fftw_execute_dft_r2c`) is thread-safe, so one plan serves every thread, each with its own
@@ -16,7 +17,8 @@ final class RealFFT: @unchecked Sendable {
     private let forwardPlan: OpaquePointer
     private let inversePlan: OpaquePointer
 
-    private static let plannerLock = NSLock()
+    /// Serialises FFTW plan creation and destruction (FFTW's planner is not thread-safe).
+    static let plannerLock = NSLock()
     private static let cacheLock = NSLock()
     nonisolated(unsafe) private static var cache: [Int: RealFFT] = [:]
 
@@ -53,50 +55,6 @@ final class RealFFT: @unchecked Sendable {
         let fft = RealFFT(size: size)
         cache[size] = fft
         return fft
-    }
-
-    /// Magnitudes of the spectrum of `input` (zero-padded or cut to `size`), `size / 2 + 1` bins.
-    ///
-    /// - Parameters:
-    ///   - input: The windowed frame.
-    ///   - magnitudes: Receives the magnitudes; resized when needed.
-    ///   - workspace: Scratch arrays of this size, owned by the calling thread.
-    func magnitudes(of input: [Double], into magnitudes: inout [Double], workspace: FFTWorkspace) {
-        precondition(workspace.size == size, "workspace size mismatch")
-        let bins = size / 2 + 1
-        if magnitudes.count != bins { magnitudes = [Double](repeating: 0, count: bins) }
-        load(input, into: workspace)
-        fftw_execute_dft_r2c(forwardPlan, workspace.real, workspace.complex)
-        magnitudes.withUnsafeMutableBufferPointer { out in
-            for k in 0..<bins {
-                let c = workspace.complex[k]
-                out[k] = (c.0 * c.0 + c.1 * c.1).squareRoot()
-            }
-        }
-    }
-
-    /// Magnitudes of the spectrum of `window.count` samples of `samples` from `offset`, each
-    /// multiplied by `window` (which must hold `size` values), `size / 2 + 1` bins.
-    func magnitudes(
-        of samples: [Float], from offset: Int, window: [Double], into magnitudes: inout [Double], workspace: FFTWorkspace
-    ) {
-        precondition(workspace.size == size && window.count == size && offset >= 0 && offset + size <= samples.count)
-        let bins = size / 2 + 1
-        if magnitudes.count != bins { magnitudes = [Double](repeating: 0, count: bins) }
-        let real = workspace.real
-        samples.withUnsafeBufferPointer { s in
-            window.withUnsafeBufferPointer { w in
-                for i in 0..<size { real[i] = Double(s[offset + i]) * w[i] }
-            }
-        }
-        fftw_execute_dft_r2c(forwardPlan, workspace.real, workspace.complex)
-        let complex = workspace.complex
-        magnitudes.withUnsafeMutableBufferPointer { out in
-            for k in 0..<bins {
-                let c = complex[k]
-                out[k] = (c.0 * c.0 + c.1 * c.1).squareRoot()
-            }
-        }
     }
 
     /// The (biased, unnormalised) autocorrelation of `input` for lags `0..<input.count`.

@@ -55,15 +55,18 @@ struct TempoEstimator {
         let acfs = windowedAutocorrelations(envelope.strength, length: windowLength, hop: hop)
         guard !acfs.isEmpty else { return (empty, []) }
 
-        var mean = [Double](repeating: 0, count: windowLength)
-        for acf in acfs { for i in acf.indices { mean[i] += acf[i] / Double(acfs.count) } }
+        let mean = averaged(acfs, length: windowLength)
+        let lowMean = averaged(windowedAutocorrelations(envelope.lowStrength, length: windowLength, hop: hop), length: windowLength)
         let lagLimit = min(maxLag, Double(windowLength - 1))
         guard var best = bestLag(in: mean, from: minLag, to: lagLimit, fps: fps) else { return (empty, []) }
         // When a clean pulse at half the period is at least as strong, every beat of the slower
         // grid has an equal partner midway (a click track at 180 BPM, not eighths over 90): go
-        // faster. Real recordings rarely show such clean periodicity; the prior decides there.
+        // faster. The same holds for the bass band alone (a kick on every beat at 180 BPM under
+        // a backbeat and hi-hats). Real recordings rarely show such clean periodicity; the prior
+        // decides there.
         let half = best.lag / 2
-        if half >= minLag, value(mean, at: half) >= max(0.6, value(mean, at: best.lag)),
+        func cleanPulse(_ acf: [Double]) -> Bool { value(acf, at: half) >= max(0.6, value(acf, at: best.lag)) }
+        if half >= minLag, cleanPulse(mean) || cleanPulse(lowMean),
             let faster = bestLag(in: mean, from: max(minLag, half - 1.5), to: half + 1.5, fps: nil)
         {
             best = (faster.lag, best.confidence)
@@ -115,6 +118,13 @@ struct TempoEstimator {
             start += hop
         } while start + length <= signal.count
         return result
+    }
+
+    /// The mean of equally long autocorrelations (zeros when there are none).
+    private func averaged(_ acfs: [[Double]], length: Int) -> [Double] {
+        var mean = [Double](repeating: 0, count: length)
+        for acf in acfs { for i in acf.indices { mean[i] += acf[i] / Double(acfs.count) } }
+        return mean
     }
 
     private func value(_ acf: [Double], at lag: Double) -> Double {
