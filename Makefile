@@ -14,10 +14,13 @@ build: deps
 demo: build
 	.build/release/vgen --document README.md --output-dir $(OUT)
 
-## Installs what is missing and runs the whole test suite.
+## Installs what is missing and runs the whole test suite, then builds, tests and runs the
+## downstream example package (Examples/QuickStart), which depends on this one by path.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	cd Examples/QuickStart && $(SWIFT) build --build-tests && $(SWIFT) test --skip-build
+	cd Examples/QuickStart && out=$$(mktemp -d) && $(SWIFT) run quickstart "$$out" 640x360 && test -s "$$out/quickstart-2-0/video.mp4" && rm -rf "$$out"
 
 ## Benchmarks (figures, not tests): see Benchmarks/README.md.
 bench:

@@ -1,15 +1,30 @@
 /// The default narration writer: one deterministic template per scene type, written to be
 /// spoken (whole sentences, an ordinal for each list item, no symbols read aloud).
+///
+/// An app adds a template for its own scene type with `register(_:template:)`.
 public struct TemplateNarrationWriter: NarrationWriter {
+    /// Writes the narration of one scene of an app's own type.
+    public typealias Template = @Sendable (SceneConfig, VideoConfig) -> String
+
+    private var custom: [SceneType: Template] = [:]
+
     /// Creates the writer.
     public init() {}
 
-    /// `templates v1`.
-    public var identifier: String { "templates v1" }
+    /// `templates v1`, plus the custom types registered.
+    public var identifier: String {
+        (["templates v1"] + custom.keys.map(\.rawValue).sorted()).joined(separator: " + ")
+    }
+
+    /// Adds (or replaces) the template for `type`.
+    public mutating func register(_ type: SceneType, template: @escaping Template) {
+        custom[type] = template
+    }
 
     /// Writes the scene's narration from its content.
     public func narration(for scene: SceneConfig, at index: Int, in video: VideoConfig) async throws -> String {
-        Self.narration(for: scene.content, videoTitle: video.title)
+        if let template = custom[scene.sceneType] { return String(template(scene, video).prefix(Limits.maxNarrationLength)) }
+        return Self.narration(for: scene.content, videoTitle: video.title)
     }
 
     /// The template text for `content`.

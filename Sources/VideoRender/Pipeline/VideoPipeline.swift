@@ -29,6 +29,22 @@ public struct VideoPipeline: Sendable {
         self.output = output
     }
 
+    /// Creates a pipeline with an app's own renderers and narration templates.
+    /// - Parameters:
+    ///   - registry: The renderers, for example `.standard` plus the app's scene types.
+    ///   - writer: The narration writer, for example a `TemplateNarrationWriter` with the app's templates.
+    ///   - synthesizer: The voice (`ToneSynthesizer` makes fast, deterministic tests).
+    ///   - options: Drawing and encoding settings.
+    public init(
+        registry: RendererRegistry, writer: any NarrationWriter = TemplateNarrationWriter(),
+        synthesizer: any SpeechSynthesizer = EspeakSynthesizer(), options: RenderOptions = RenderOptions()
+    ) {
+        self.init(
+            script: ScriptStage(writer: writer), audio: AudioStage(synthesizer: synthesizer),
+            video: VideoStage(registry: registry, options: options),
+            output: OutputStage(thumbnail: Thumbnail(registry: registry, theme: options.theme)))
+    }
+
     /// Creates the default pipeline with the given render options.
     public init(options: RenderOptions) {
         self.init(video: VideoStage(options: options), output: OutputStage(thumbnail: Thumbnail(theme: options.theme)))

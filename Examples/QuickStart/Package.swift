@@ -1,0 +1,16 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// A downstream app that depends on vgen by path: it adds its own scene type ("metric"),
+// with a renderer and a narration template, and builds a video with ProgrammaticVideoBuilder.
+let package = Package(
+    name: "QuickStart",
+    platforms: [.macOS(.v14)],
+    dependencies: [.package(name: "vgen", path: "../..")],
+    targets: [
+        .target(name: "QuickStartKit", dependencies: [.product(name: "VideoRender", package: "vgen")]),
+        .executableTarget(name: "quickstart", dependencies: ["QuickStartKit"]),
+        .testTarget(name: "QuickStartKitTests", dependencies: ["QuickStartKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

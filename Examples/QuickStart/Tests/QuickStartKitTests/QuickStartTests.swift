@@ -1,0 +1,33 @@
+import Foundation
+import QuickStartKit
+import Testing
+import VideoRender
+
+/// How an app unit-tests its videos with vgen: validation, a plan-only pass with the
+/// deterministic tone voice, and one still of its own scene type. No video is encoded.
+@Suite struct QuickStartTests {
+    @Test func theReleaseVideoIsValid() throws {
+        let config = try QuickStart.releaseVideo()
+        #expect(config.scenes.map(\.sceneType) == [.title, MetricScene.type, .list, .outro])
+    }
+
+    @Test func planningIsFastAndFrameExact() async throws {
+        let pipeline = VideoPipeline(registry: QuickStart.registry, writer: QuickStart.writer, synthesizer: ToneSynthesizer())
+        let manifest = try await pipeline.plan(try QuickStart.releaseVideo(), synthesizer: ToneSynthesizer())
+        #expect(manifest.scenes.count == 4)
+        #expect(manifest.scenes[1].words.first?.text == "Here")
+        for (a, b) in zip(manifest.scenes, manifest.scenes.dropFirst()) { #expect(a.endFrame == b.startFrame) }
+        let again = try await pipeline.plan(try QuickStart.releaseVideo(), synthesizer: ToneSynthesizer())
+        #expect(again == manifest)
+    }
+
+    @Test func theMetricSceneDrawsItsNumber() throws {
+        let config = try QuickStart.releaseVideo(resolution: Resolution(width: 640, height: 360))
+        let context = RenderContext(resolution: config.resolution, accentColor: config.accentColor)
+        let canvas = try QuickStart.registry.render(config.scenes[1], context: context)
+        let png = FileManager.default.temporaryDirectory.appendingPathComponent("metric-\(UUID().uuidString).png")
+        defer { try? FileManager.default.removeItem(at: png) }
+        try canvas.writePNG(to: png)
+        #expect(try Data(contentsOf: png).count > 1000)
+    }
+}
