@@ -22,8 +22,8 @@ package final class MP4Writer {
     package let height: Int
     /// Frames per second.
     package let fps: Int
-    /// Audio sample rate, in hertz.
-    package let sampleRate: Int
+    /// Audio sample rate, in hertz; `nil` for a file without audio (a video segment).
+    package let sampleRate: Int?
     /// Channels in the audio track (1 or 2).
     package let audioChannels: Int
     /// Video frames written so far (each repeat counts).
@@ -33,7 +33,7 @@ package final class MP4Writer {
 
     private let container: Container
     private let video: Encoder
-    private let audio: AudioTrack
+    private let audio: AudioTrack?
     private var finished = false
 
     /// Creates the file and writes its header.
@@ -42,7 +42,8 @@ package final class MP4Writer {
     ///   - width: Picture width in pixels (even).
     ///   - height: Picture height in pixels (even).
     ///   - fps: Frames per second.
-    ///   - sampleRate: Sample rate of the audio given to `writeAudio(_:)`, in hertz.
+    ///   - sampleRate: Sample rate of the audio given to `writeAudio(_:)`, in hertz; `nil` writes
+    ///     video only (a segment to be joined by `SegmentJoiner`).
     ///   - audioChannels: Channels of the AAC track: 1, or 2 to duplicate the mono input.
     ///   - preset: The x264 speed preset (for example "veryfast").
     ///   - crf: The x264 constant rate factor (0–51, lower is better).
@@ -51,14 +52,14 @@ package final class MP4Writer {
     /// - Throws: `VideoError` (`.invalidInput` for bad parameters, `.io` when the file cannot be
     ///   created, `.encoding` when an encoder or the muxer refuses).
     package init(
-        url: URL, width: Int, height: Int, fps: Int, sampleRate: Int, audioChannels: Int = 2,
+        url: URL, width: Int, height: Int, fps: Int, sampleRate: Int?, audioChannels: Int = 2,
         preset: String = "veryfast", crf: Int = 23, bFrames: Int? = nil
     ) throws {
         guard width > 0, height > 0, width % 2 == 0, height % 2 == 0, width <= 16384, height <= 16384 else {
             throw VideoError(.invalidInput, "frame size \(width)x\(height) must be positive and even")
         }
         guard (1...1000).contains(fps) else { throw VideoError(.invalidInput, "frame rate \(fps) is out of range") }
-        guard (8000...96000).contains(sampleRate) else {
+        if let sampleRate, !(8000...96000).contains(sampleRate) {
             throw VideoError(.invalidInput, "audio sample rate \(sampleRate) Hz is out of range (8000–96000)")
         }
         guard (1...2).contains(audioChannels) else {
@@ -88,10 +89,10 @@ package final class MP4Writer {
             context.pointee.thread_count = 2  // the machine has two cores
         }
         video.stream.pointee.avg_frame_rate = AVRational(num: Int32(fps), den: 1)
-        let audio = try AudioTrack(container: container, sampleRate: sampleRate, channels: audioChannels)
+        let audio = try sampleRate.map { try AudioTrack(container: container, sampleRate: $0, channels: audioChannels) }
         try container.open()
         // A timescale both frame and sample times divide exactly: edit lists stay exact.
-        try container.writeHeader(movieTimescale: Self.leastCommonMultiple(fps, sampleRate))
+        try container.writeHeader(movieTimescale: Self.leastCommonMultiple(fps, sampleRate ?? fps))
 
         self.container = container
         self.video = video
@@ -134,6 +135,7 @@ package final class MP4Writer {
     /// - Throws: `VideoError` after `finish()` or when encoding fails.
     package func writeAudio(_ samples: [Float]) throws {
         try checkOpen()
+        guard let audio else { throw VideoError(.encoding, "\(container.path) has no audio track") }
         try audio.write(samples)
         audioSamplesWritten += samples.count
     }
@@ -145,7 +147,7 @@ package final class MP4Writer {
     package func finish() throws {
         guard !finished else { return }
         finished = true
-        try audio.finish()
+        try audio?.finish()
         try video.send(nil, to: container)
         try container.writeTrailer()
     }
