@@ -48,3 +48,36 @@ package func wavData(samples: [Float], sampleRate: Int) -> Data {
     data.append(contentsOf: pcm)
     return data
 }
+
+/// Rounds samples to the 16-bit steps `wavData` stores, so audio kept in memory equals audio
+/// read back from the WAV file (a resumed render then matches an uninterrupted one).
+package func quantizedToPCM16(_ samples: [Float]) -> [Float] {
+    var out = [Float](repeating: 0, count: samples.count)
+    samples.withUnsafeBufferPointer { source in
+        out.withUnsafeMutableBufferPointer { target in
+            for i in 0..<source.count {
+                let sample = source[i]
+                let clipped = sample.isNaN ? 0 : min(max(sample, -1), 1)
+                target[i] = Float(Int16((clipped * 32767).rounded())) / 32767
+            }
+        }
+    }
+    return out
+}
+
+/// Reads a mono 16-bit PCM WAV file as written by `wavData`.
+/// - Throws: `VideoError(.media)` for anything else.
+package func wavSamples(_ data: Data, name: String) throws -> (samples: [Float], sampleRate: Int) {
+    let bytes = [UInt8](data)
+    func u32(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 | Int(bytes[at + 2]) << 16 | Int(bytes[at + 3]) << 24 }
+    func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+    guard bytes.count >= 44, bytes[0..<4].elementsEqual("RIFF".utf8), bytes[8..<12].elementsEqual("WAVE".utf8),
+        u16(20) == 1, u16(22) == 1, u16(34) == 16, bytes[36..<40].elementsEqual("data".utf8)
+    else { throw VideoError(.media, "\(name) is not a mono 16-bit PCM WAV file written by vgen") }
+    let count = min(u32(40), bytes.count - 44) / 2
+    var samples = [Float](repeating: 0, count: count)
+    samples.withUnsafeMutableBufferPointer { out in
+        for i in 0..<count { out[i] = Float(Int16(bitPattern: UInt16(u16(44 + i * 2)))) / 32767 }
+    }
+    return (samples, u32(24))
+}

@@ -35,16 +35,21 @@ public struct VideoError: Error, Sendable, Equatable, CustomStringConvertible {
     public let message: String
     /// The input field at fault (for example `scenes[3].narration`), when there is one.
     public let field: String?
+    /// Whether trying again may succeed (a network voice timing out, say); the pipeline
+    /// retries such failures with exponential backoff.
+    public let isRetryable: Bool
 
     /// Creates an error.
     /// - Parameters:
     ///   - code: The kind of failure.
     ///   - message: A one-line explanation for the person running the tool.
     ///   - field: The input field at fault, if any.
-    public init(_ code: Code, _ message: String, field: String? = nil) {
+    ///   - isRetryable: Whether trying again may succeed.
+    public init(_ code: Code, _ message: String, field: String? = nil, isRetryable: Bool = false) {
         self.code = code
         self.message = message
         self.field = field
+        self.isRetryable = isRetryable
     }
 
     /// The message, prefixed by the field when there is one.

@@ -37,24 +37,17 @@ public struct PipelineContext: Sendable {
     }
 
     /// Reports progress of `stage` (0…1) with a short detail such as "scene 3 of 12".
-    public func report(_ stage: String, _ fraction: Double, _ detail: String = "") {
-        events(.progress(stage: stage, fraction: min(max(fraction, 0), 1), detail: detail))
+    public func report(
+        _ stage: String, _ fraction: Double, _ detail: String = "", scene: Int? = nil, sceneCount: Int? = nil,
+        frame: Int? = nil, frameCount: Int? = nil
+    ) {
+        events(
+            .progress(
+                StageProgress(
+                    stage: stage, fraction: min(max(fraction, 0), 1), detail: detail, scene: scene, sceneCount: sceneCount,
+                    frame: frame, frameCount: frameCount)))
     }
 
     /// Reports a warning the user should see.
     public func warn(_ message: String) { events(.warning(message)) }
-}
-
-/// Something that happened while making a video.
-public enum PipelineEvent: Sendable, Hashable {
-    /// A stage began.
-    case stageStarted(String)
-    /// A stage finished, after `seconds`.
-    case stageCompleted(String, seconds: Double)
-    /// A stage failed with this message.
-    case stageFailed(String, message: String)
-    /// Progress within a stage, 0…1.
-    case progress(stage: String, fraction: Double, detail: String)
-    /// A warning for the user (for example a scene longer than its `max_duration`).
-    case warning(String)
 }

@@ -7,11 +7,17 @@ public struct AudioStage: PipelineStage {
     public var synthesizer: any SpeechSynthesizer
     /// The padding around each narration.
     public var planner: TimingPlanner
+    /// How failures marked retryable (a network voice, say) are retried.
+    public var retry: RetryPolicy
 
     /// Creates the stage.
-    public init(synthesizer: any SpeechSynthesizer = EspeakSynthesizer(), planner: TimingPlanner = TimingPlanner()) {
+    public init(
+        synthesizer: any SpeechSynthesizer = EspeakSynthesizer(), planner: TimingPlanner = TimingPlanner(),
+        retry: RetryPolicy = RetryPolicy()
+    ) {
         self.synthesizer = synthesizer
         self.planner = planner
+        self.retry = retry
     }
 
     /// `audio`.
@@ -31,7 +37,14 @@ public struct AudioStage: PipelineStage {
             let text = scene.narration ?? ""
             var speech = SpeechAudio(samples: [], sampleRate: sampleRate ?? 22050, words: [])
             if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                speech = try await synthesizer.synthesize(text, voice: scene.voice ?? input.voice)
+                let voice = scene.voice ?? input.voice
+                speech = try await retry.run(onRetry: { attempt, error in
+                    context.warn("scene \(scene.sceneID): speech failed (\(error.message)); retrying, attempt \(attempt + 1)")
+                }) {
+                    try await synthesizer.synthesize(text, voice: voice)
+                }
+                // What the WAV file holds, so a resumed render hears exactly the same samples.
+                speech.samples = quantizedToPCM16(speech.samples)
             }
             if let sampleRate, speech.sampleRate != sampleRate {
                 throw VideoError(
@@ -52,8 +65,36 @@ public struct AudioStage: PipelineStage {
                     "scene \(scene.sceneID) lasts \(String(format: "%.1f", timing.duration)) s, longer than its max_duration \(max) s")
             }
         }
+        try AtomicFile.writeJSON(manifest, to: context.directory.appendingPathComponent("timing_manifest.json"))
         context.report(name, 1, "\(input.scenes.count) scenes")
         return NarratedVideo(config: input, manifest: manifest, narration: audio)
+    }
+
+    /// The stage's saved output in `directory`: the manifest and the narration WAVs.
+    /// - Throws: `VideoError` when a file is missing or does not match the manifest.
+    public func load(_ config: VideoConfig, from directory: URL) throws -> NarratedVideo {
+        let url = directory.appendingPathComponent("timing_manifest.json")
+        let manifest: TimingManifest
+        do {
+            manifest = try JSONDecoder().decode(TimingManifest.self, from: Data(contentsOf: url))
+        } catch {
+            throw VideoError(.io, "cannot read the saved timing manifest \(url.path): \(error.localizedDescription)")
+        }
+        guard manifest.scenes.map(\.sceneID) == config.scenes.map(\.sceneID) else {
+            throw VideoError(.invalidInput, "the saved timing manifest does not match the task's scenes")
+        }
+        let narration = try manifest.scenes.map { timing -> SpeechAudio in
+            let file = directory.appendingPathComponent(timing.audioFile)
+            guard let data = try? Data(contentsOf: file) else {
+                throw VideoError(.io, "the saved narration \(file.path) is missing")
+            }
+            let (samples, rate) = try wavSamples(data, name: file.path)
+            guard samples.count == timing.narrationSamples, rate == manifest.sampleRate else {
+                throw VideoError(.invalidInput, "the saved narration \(file.path) does not match the timing manifest")
+            }
+            return SpeechAudio(samples: samples, sampleRate: rate, words: [])
+        }
+        return NarratedVideo(config: config, manifest: manifest, narration: narration)
     }
 }
 

@@ -1,5 +1,5 @@
 /// An sRGB colour with 0–1 components and an opacity.
-public struct RGBColor: Hashable, Sendable, CustomStringConvertible {
+public struct RGBColor: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Red, 0–1.
     public var red: Double
     /// Green, 0–1.

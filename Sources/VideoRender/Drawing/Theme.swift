@@ -1,5 +1,5 @@
 /// The colours scenes are drawn with, apart from the video's accent colour.
-public struct Theme: Hashable, Sendable {
+public struct Theme: Hashable, Sendable, Codable {
     /// The frame's background.
     public var background: RGBColor
     /// Panels and cards drawn on the background (code panels, boxes).

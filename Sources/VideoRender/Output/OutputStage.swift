@@ -50,6 +50,18 @@ public struct OutputStage: PipelineStage {
     }
 }
 
+extension OutputStage {
+    /// The result of a task whose output stage completed before.
+    static func load(_ video: NarratedVideo, from directory: URL) throws -> RenderResult {
+        let url = directory.appendingPathComponent("video.mp4")
+        guard FileManager.default.fileExists(atPath: url.path) else { throw VideoError(.io, "\(url.path) is missing") }
+        return RenderResult(
+            directory: directory, videoURL: url, manifest: video.manifest,
+            metadata: VideoMetadata(config: video.config, manifest: video.manifest),
+            captions: CaptionBuilder().captions(for: video.manifest))
+    }
+}
+
 /// A finished video and everything written beside it.
 public struct RenderResult: Sendable {
     /// The video's folder, `<output-dir>/<video_id>/`.

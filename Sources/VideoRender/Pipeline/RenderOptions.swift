@@ -1,5 +1,5 @@
 /// How frames are drawn and encoded.
-public struct RenderOptions: Hashable, Sendable {
+public struct RenderOptions: Hashable, Sendable, Codable {
     /// The x264 preset (`ultrafast` … `veryslow`).
     public var preset: String
     /// The x264 constant rate factor (lower is better quality).

@@ -1,14 +1,22 @@
 import Foundation
 
-/// The orchestrator: runs script → audio → video → output for one `VideoConfig`, reporting
-/// events around each stage.
+/// The orchestrator: runs script → audio → video → output for one task (one video's folder),
+/// saving its state after every stage so a killed or cancelled run can be resumed, and
+/// reporting events around each stage.
 ///
 /// ```swift
 /// let config = try DocumentAdapter(url: readme).makeVideoConfig()
 /// let result = try await VideoPipeline().render(config, to: outputDirectory)
 /// print(result.videoURL.path)
 /// ```
+///
+/// The task folder `<output-dir>/<video_id>/` holds `state.json` (`TaskState`), each stage's
+/// output (`script.json`, `audio/`, `timing_manifest.json`, `segments/`) and, at the end, the
+/// video and its companions. One process at a time works on a task (`TaskLock`).
 public struct VideoPipeline: Sendable {
+    /// The stages' names, in order.
+    public static let stageNames = ["script", "audio", "video", "output"]
+
     /// Writes narration for scenes without it.
     public var script: ScriptStage
     /// Speaks and times the narration.
@@ -35,68 +43,86 @@ public struct VideoPipeline: Sendable {
     ///   - writer: The narration writer, for example a `TemplateNarrationWriter` with the app's templates.
     ///   - synthesizer: The voice (`ToneSynthesizer` makes fast, deterministic tests).
     ///   - options: Drawing and encoding settings.
+    ///   - jobs: How many segments render at once.
     public init(
         registry: RendererRegistry, writer: any NarrationWriter = TemplateNarrationWriter(),
-        synthesizer: any SpeechSynthesizer = EspeakSynthesizer(), options: RenderOptions = RenderOptions()
+        synthesizer: any SpeechSynthesizer = EspeakSynthesizer(), options: RenderOptions = RenderOptions(),
+        jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.init(
             script: ScriptStage(writer: writer), audio: AudioStage(synthesizer: synthesizer),
-            video: VideoStage(registry: registry, options: options),
+            video: VideoStage(registry: registry, options: options, jobs: jobs),
             output: OutputStage(thumbnail: Thumbnail(registry: registry, theme: options.theme)))
     }
 
     /// Creates the default pipeline with the given render options.
-    public init(options: RenderOptions) {
-        self.init(video: VideoStage(options: options), output: OutputStage(thumbnail: Thumbnail(theme: options.theme)))
+    public init(options: RenderOptions, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.init(registry: .standard, options: options, jobs: jobs)
     }
 
     /// Makes the video of `config` in `<outputDirectory>/<video_id>/`.
+    ///
+    /// Segments already rendered in that folder (by an earlier run) are reused where their
+    /// content is unchanged.
     /// - Parameters:
     ///   - config: A validated video.
     ///   - outputDirectory: The parent folder; created if missing.
+    ///   - restart: Remove what an earlier task left in the folder (including a corrupt state
+    ///     file) before starting; only files vgen writes are removed.
     ///   - events: Receives stage and progress events.
     /// - Returns: The finished video's paths, manifest and metadata.
-    /// - Throws: `VideoError`; on failure no `video.mp4` is left from this run.
+    /// - Throws: `VideoError`, or `CancellationError`; the state is saved either way and the
+    ///   task can be resumed. No `video.mp4` is left from a failed run.
     public func render(
-        _ config: VideoConfig, to outputDirectory: URL, events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
+        _ config: VideoConfig, to outputDirectory: URL, restart: Bool = false,
+        events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
     ) async throws -> RenderResult {
+        try await start(config, to: outputDirectory, restart: restart, stopAfter: nil, events: events)!
+    }
+
+    /// Runs the stages of a new task up to and including `stage`, then stops with its state
+    /// saved (`vgen --stop-after`); `resume` finishes it.
+    /// - Returns: The saved state.
+    public func render(
+        _ config: VideoConfig, to outputDirectory: URL, stoppingAfter stage: String, restart: Bool = false,
+        events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
+    ) async throws -> TaskState {
+        guard Self.stageNames.contains(stage) else {
+            throw VideoError(.invalidInput, "unknown stage '\(stage)'; valid: \(Self.stageNames.joined(separator: ", "))")
+        }
+        let directory = outputDirectory.appendingPathComponent(config.videoID, isDirectory: true)
+        _ = try await start(config, to: outputDirectory, restart: restart, stopAfter: stage, events: events)
+        return try TaskStore.load(from: directory)!
+    }
+
+    /// Continues the task in `directory` from its last completed stage, with the settings it
+    /// was started with.
+    /// - Throws: `VideoError` when the folder holds no task state or a corrupt one.
+    public func resume(
+        taskDirectory directory: URL, events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
+    ) async throws -> RenderResult {
+        let lock = try TaskLock(directory: directory)
+        guard let state = try TaskStore.load(from: directory) else {
+            throw VideoError(.invalidInput, "\(directory.path) holds no vgen task (no \(TaskStore.stateFile))")
+        }
+        var pipeline = self
+        pipeline.video.options = state.options
+        pipeline.output.thumbnail.theme = state.options.theme
+        defer { withExtendedLifetime(lock) {} }
+        return try await pipeline.run(state, in: directory, stopAfter: nil, events: events)!
+    }
+
+    private func start(
+        _ config: VideoConfig, to outputDirectory: URL, restart: Bool, stopAfter: String?,
+        events: @escaping @Sendable (PipelineEvent) -> Void
+    ) async throws -> RenderResult? {
         try config.validate()
         let directory = outputDirectory.appendingPathComponent(config.videoID, isDirectory: true)
         try AtomicFile.makeDirectory(directory)
-        let warnings = WarningLog()
-        let context = PipelineContext(directory: directory) { event in
-            if case .warning(let message) = event { warnings.append(message) }
-            events(event)
-        }
-        var seconds: [(String, Double)] = []
-        func step<S: PipelineStage>(_ stage: S, _ input: S.Input) async throws -> S.Output {
-            context.events(.stageStarted(stage.name))
-            let start = Date()
-            do {
-                let output = try await stage.run(input, context: context)
-                let elapsed = Date().timeIntervalSince(start)
-                seconds.append((stage.name, elapsed))
-                context.events(.stageCompleted(stage.name, seconds: elapsed))
-                return output
-            } catch {
-                context.events(.stageFailed(stage.name, message: "\(error)"))
-                throw error
-            }
-        }
-        let scripted = try await step(script, config)
-        let narrated = try await step(audio, scripted)
-        let encoded = try await step(video, narrated)
-        var result = try await step(output, OutputStage.Input(video: narrated, encoded: encoded))
-        result.warnings = warnings.messages
-        result.stageSeconds = seconds
-        return result
+        let lock = try TaskLock(directory: directory)
+        if restart { TaskStore.clean(directory) } else { _ = try TaskStore.load(from: directory) }
+        let state = TaskState(config: config, options: video.options, stages: Self.stageNames)
+        defer { withExtendedLifetime(lock) {} }
+        return try await run(state, in: directory, stopAfter: stopAfter, events: events)
     }
-}
-
-/// Collects warnings from stage events (which may arrive from any task).
-final class WarningLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String] = []
-    func append(_ message: String) { lock.withLock { storage.append(message) } }
-    var messages: [String] { lock.withLock { storage } }
 }

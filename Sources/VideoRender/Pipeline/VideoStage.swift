@@ -1,12 +1,14 @@
 import Foundation
 
-/// The video stage: draws every scene and encodes the frames and the soundtrack into an MP4,
-/// following the timing manifest exactly.
+/// The video stage: draws every scene, encodes it as its own segment (cached by content
+/// hash under `segments/`), and joins the segments by stream copy with the soundtrack into
+/// the MP4, following the timing manifest exactly.
 ///
-/// Each scene is drawn and colour-converted once per keyframe (most scenes have one; a quiz
-/// has two, before and after its answer is revealed); the encoder receives that one frame for
-/// all the frames it stays on screen. Only the transition at the start of a scene is drawn
-/// frame by frame.
+/// A picture that does not change is drawn and colour-converted once and sent to the
+/// encoder for every frame it stays on screen; only transitions are drawn frame by frame.
+/// Segments render in parallel, up to `jobs` at a time, and a segment already in the cache
+/// is not drawn again, so re-rendering after editing one scene redraws only that scene (and
+/// the transitions on either side of it).
 public struct VideoStage: PipelineStage {
     /// The renderers by scene type.
     public var registry: RendererRegistry
@@ -14,75 +16,135 @@ public struct VideoStage: PipelineStage {
     public var options: RenderOptions
     /// The padding the audio stage used (to place narration in the soundtrack).
     public var planner: TimingPlanner
+    /// How many segments render at once.
+    public var jobs: Int
 
     /// Creates the stage.
-    public init(registry: RendererRegistry = .standard, options: RenderOptions = RenderOptions(), planner: TimingPlanner = TimingPlanner()) {
+    public init(
+        registry: RendererRegistry = .standard, options: RenderOptions = RenderOptions(),
+        planner: TimingPlanner = TimingPlanner(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
         self.registry = registry
         self.options = options
         self.planner = planner
+        self.jobs = max(1, jobs)
     }
 
     /// `video`.
     public var name: String { "video" }
 
-    /// Renders and encodes to `context.directory/.video.mp4.partial`.
-    /// - Returns: The URL of the encoded, not yet verified file.
+    /// Renders the missing segments and joins them into `context.directory/.video.mp4.partial`.
+    /// - Returns: The URL of the joined, not yet verified file.
     public func run(_ input: NarratedVideo, context: PipelineContext) async throws -> URL {
-        let config = input.config
         let manifest = input.manifest
+        let plan = try SegmentPlan(video: input, options: options, fps: manifest.fps)
+        let folder = context.directory.appendingPathComponent("segments")
+        try AtomicFile.makeDirectory(folder)
+        let wanted = Set(plan.jobs.map(\.fileName))
+        // Stale temporary files and segments no longer used (we hold the task's lock).
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !wanted.contains(name) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
+        let missing = plan.jobs.filter { !FileManager.default.fileExists(atPath: folder.appendingPathComponent($0.fileName).path) }
+        var done = plan.jobs.filter { !missing.map(\.key).contains($0.key) }.map(\.frameCount).reduce(0, +)
+        let total = max(manifest.totalFrames, 1)
+        context.report(
+            name, Double(done) / Double(total), "\(plan.jobs.count - missing.count) of \(plan.jobs.count) segments cached",
+            frame: done, frameCount: total)
+        let stage = self
+        try await withThrowingTaskGroup(of: (Int, Int).self) { group in
+            var queue = missing.makeIterator()
+            func start(_ job: SegmentPlan.Job) {
+                group.addTask {
+                    try stage.render(job, of: input, to: folder)
+                    return (job.frameCount, job.scene)
+                }
+            }
+            for _ in 0..<jobs { if let job = queue.next() { start(job) } }
+            while let (frames, scene) = try await group.next() {
+                done += frames
+                context.report(
+                    name, Double(done) / Double(total), "scene \(scene + 1) of \(manifest.scenes.count)", scene: scene + 1,
+                    sceneCount: manifest.scenes.count, frame: done, frameCount: total)
+                if let job = queue.next() { start(job) }
+            }
+        }
+        try Task.checkCancellation()
         let url = context.directory.appendingPathComponent(".video.mp4.partial")
         try? FileManager.default.removeItem(at: url)
         do {
-            let writer = try MP4Writer(
-                url: url, width: config.resolution.width, height: config.resolution.height, fps: manifest.fps,
-                sampleRate: manifest.sampleRate, audioChannels: 1, preset: options.preset, crf: options.crf)
-            let converter = try FrameConverter(width: config.resolution.width, height: config.resolution.height)
-            var previous = try Canvas(resolution: config.resolution)
-            previous.fill(options.theme.background)
-            for (i, (scene, timing)) in zip(config.scenes, manifest.scenes).enumerated() {
-                try Task.checkCancellation()
-                context.report(
-                    name, Double(timing.startFrame) / Double(max(manifest.totalFrames, 1)),
-                    "scene \(i + 1) of \(config.scenes.count)")
-                try writer.writeAudio(input.soundtrack(frames: timing.startFrame..<timing.endFrame, planner: planner))
-                let renderContext = RenderContext(
-                    resolution: config.resolution, accentColor: config.accentColor, theme: options.theme, sceneIndex: i,
-                    sceneCount: config.scenes.count, videoTitle: config.title)
-                let segments = try pictures(of: scene, timing: timing, fps: manifest.fps, context: renderContext)
-                let transition = SceneTransition(
-                    kind: scene.transition ?? config.transition, background: options.theme.background)
-                for (k, segment) in segments.enumerated() {
-                    var frames = segment.frameCount
-                    if k == 0 && transition.kind != .cut {
-                        // The transition plays over the start of the scene's own frames.
-                        let count = min(Int((options.transitionDuration * Double(manifest.fps)).rounded()), frames / 2)
-                        for f in 0..<count {
-                            let blend = try transition.frame(
-                                from: previous, to: segment.picture, progress: Double(f + 1) / Double(count + 1))
-                            try writer.writeVideo(try blend.withBGRA { try converter.convert(bgra: $0, stride: $1) })
-                        }
-                        frames -= count
-                    }
-                    // Drawn and converted once, sent for every frame it stays on screen.
-                    let frame = try segment.picture.withBGRA { try converter.convert(bgra: $0, stride: $1) }
-                    try writer.writeVideo(frame, count: frames)
-                }
-                previous = segments[segments.count - 1].picture
+            let first = folder.appendingPathComponent(plan.jobs[0].fileName)
+            let joiner = try SegmentJoiner(url: url, template: first, fps: manifest.fps, sampleRate: manifest.sampleRate)
+            for job in plan.jobs { try joiner.append(folder.appendingPathComponent(job.fileName)) }
+            for scene in manifest.scenes {
+                try joiner.writeAudio(input.soundtrack(frames: scene.startFrame..<scene.endFrame, planner: planner))
             }
-            try writer.finish()
+            try joiner.finish()
+            guard joiner.framesWritten == manifest.totalFrames else {
+                throw VideoError(
+                    .encoding, "the segments hold \(joiner.framesWritten) frames; the manifest says \(manifest.totalFrames)")
+            }
         } catch {
             try? FileManager.default.removeItem(at: url)
             throw error
         }
-        context.report(name, 1, "\(manifest.totalFrames) frames")
+        context.report(name, 1, "\(manifest.totalFrames) frames", frame: manifest.totalFrames, frameCount: total)
         return url
     }
 
-    /// The scene's distinct pictures (one per renderer keyframe) and how many frames each
+    /// Draws and encodes one segment into `folder`, atomically.
+    func render(_ job: SegmentPlan.Job, of video: NarratedVideo, to folder: URL) throws {
+        let config = video.config
+        let target = folder.appendingPathComponent(job.fileName)
+        let temporary = folder.appendingPathComponent(".tmp-\(UUID().uuidString).mp4")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let writer = try MP4Writer(
+            url: temporary, width: config.resolution.width, height: config.resolution.height, fps: video.manifest.fps,
+            sampleRate: nil, audioChannels: 1, preset: options.preset, crf: options.crf, bFrames: 0)
+        let converter = try FrameConverter(width: config.resolution.width, height: config.resolution.height)
+        let pictures = try self.pictures(of: job.scene, in: video)
+        switch job.kind {
+        case .transition:
+            let previous: Canvas
+            if job.scene > 0 {
+                previous = try self.pictures(of: job.scene - 1, in: video).last!.picture
+            } else {
+                previous = try Canvas(resolution: config.resolution)
+                previous.fill(options.theme.background)
+            }
+            let transition = SceneTransition(kind: job.transition, background: options.theme.background)
+            for f in 0..<job.frameCount {
+                try Task.checkCancellation()
+                let frame = try transition.frame(
+                    from: previous, to: pictures[0].picture, progress: Double(f + 1) / Double(job.frameCount + 1))
+                try writer.writeVideo(try frame.withBGRA { try converter.convert(bgra: $0, stride: $1) })
+            }
+        case .body:
+            var skip = job.skip
+            for segment in pictures {
+                let count = segment.frameCount - min(skip, segment.frameCount)
+                skip -= segment.frameCount - count
+                guard count > 0 else { continue }
+                try Task.checkCancellation()
+                // Drawn and converted once, sent for every frame it stays on screen.
+                let frame = try segment.picture.withBGRA { try converter.convert(bgra: $0, stride: $1) }
+                try writer.writeVideo(frame, count: count)
+            }
+        }
+        try writer.finish()
+        try AtomicFile.replace(target, with: temporary)
+    }
+
+    /// Scene `index`'s distinct pictures (one per renderer keyframe) and how many frames each
     /// stays on screen; the counts add up to the scene's frame count.
-    func pictures(of scene: SceneConfig, timing: SceneTiming, fps: Int, context: RenderContext) throws
-        -> [(picture: Canvas, frameCount: Int)]
-    {
+    func pictures(of index: Int, in video: NarratedVideo) throws -> [(picture: Canvas, frameCount: Int)] {
+        let config = video.config
+        let scene = config.scenes[index]
+        let timing = video.manifest.scenes[index]
+        let context = RenderContext(
+            resolution: config.resolution, accentColor: config.accentColor, theme: options.theme, sceneIndex: index,
+            sceneCount: config.scenes.count, videoTitle: config.title)
+        let fps = video.manifest.fps
         let times = try registry.keyframes(for: scene, duration: timing.duration)
         var starts = times.map { min(max(Int(($0 * Double(fps)).rounded()), 0), timing.frameCount - 1) }
         starts[0] = 0

@@ -1,0 +1,105 @@
+import Foundation
+
+/// The segments a video is made of, each with a content hash that names its cached file.
+///
+/// Scene *i* becomes an optional transition segment (its first frames, blended from scene
+/// *i − 1*'s last picture) and a body segment (the rest of its frames). A segment's key hashes
+/// everything its pixels depend on — the scene's spec, the render context, its frame count,
+/// the theme, the renderer and encoder versions and settings — so editing one scene redraws
+/// that scene and the two transitions beside it, and nothing else.
+struct SegmentPlan: Sendable {
+    /// Bump when drawing or encoding changes in a way the keys cannot see.
+    static let version = "vgen segments 1"
+
+    enum Kind: String, Sendable, Codable { case transition, body }
+
+    struct Job: Sendable {
+        var kind: Kind
+        var scene: Int
+        /// Frames in this segment.
+        var frameCount: Int
+        /// For a body: frames of the scene the transition before it took.
+        var skip: Int
+        var transition: Transition
+        var key: String
+        var fileName: String { "\(kind.rawValue)-\(key).mp4" }
+    }
+
+    var jobs: [Job]
+
+    init(video: NarratedVideo, options: RenderOptions, fps: Int) throws {
+        let config = video.config
+        var jobs: [Job] = []
+        for (i, (scene, timing)) in zip(config.scenes, video.manifest.scenes).enumerated() {
+            let kind = scene.transition ?? config.transition
+            var count = kind == .cut ? 0 : min(Int((options.transitionDuration * Double(fps)).rounded()), timing.frameCount / 2)
+            if i == 0 && kind == .slide { count = 0 }  // nothing to slide away from
+            let this = Self.sceneKey(config, index: i, timing: timing)
+            if count > 0 {
+                let previous = i > 0 ? Self.sceneKey(config, index: i - 1, timing: video.manifest.scenes[i - 1]) : nil
+                let key = try Self.hash(
+                    KeyMaterial(
+                        version: Self.version, kind: .transition, scene: this, previous: previous, frameCount: count, skip: 0,
+                        transition: kind, options: options, fps: fps))
+                jobs.append(Job(kind: .transition, scene: i, frameCount: count, skip: 0, transition: kind, key: key))
+            }
+            let key = try Self.hash(
+                KeyMaterial(
+                    version: Self.version, kind: .body, scene: this, previous: nil, frameCount: timing.frameCount - count,
+                    skip: count, transition: kind, options: options, fps: fps))
+            jobs.append(
+                Job(kind: .body, scene: i, frameCount: timing.frameCount - count, skip: count, transition: kind, key: key))
+        }
+        self.jobs = jobs
+    }
+
+    /// What a scene's pictures depend on.
+    struct SceneKey: Encodable {
+        var scene: SceneConfig
+        var index: Int
+        var count: Int
+        var title: String
+        var resolution: Resolution
+        var accent: AccentColor
+        var frameCount: Int
+        var duration: Double
+    }
+
+    struct KeyMaterial: Encodable {
+        var version: String
+        var kind: Kind
+        var scene: SceneKey
+        var previous: SceneKey?
+        var frameCount: Int
+        var skip: Int
+        var transition: Transition
+        var options: RenderOptions
+        var fps: Int
+    }
+
+    static func sceneKey(_ config: VideoConfig, index: Int, timing: SceneTiming) -> SceneKey {
+        SceneKey(
+            scene: config.scenes[index], index: index, count: config.scenes.count, title: config.title,
+            resolution: config.resolution, accent: config.accentColor, frameCount: timing.frameCount,
+            duration: timing.duration)
+    }
+
+    /// 128 bits of FNV-1a over the key's canonical JSON, as hex.
+    static func hash(_ material: KeyMaterial) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(material)
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325
+        var b: UInt64 = 0x6c62_272e_07bb_0142
+        for byte in data {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            b = b ^ (b >> 29)
+        }
+        return String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}
