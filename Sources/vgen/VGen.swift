@@ -15,7 +15,10 @@ struct VGen: AsyncParsableCommand {
             by espeak-ng before any frame is drawn, and the picture follows its measured timing \
             exactly.
             """,
-        subcommands: [PreviewCommand.self, ScenesCommand.self, BeatsCommand.self])
+        subcommands: [
+            ResumeCommand.self, StatusCommand.self, BatchCommand.self, PreviewCommand.self, ScenesCommand.self,
+            BeatsCommand.self,
+        ])
 
     @Option(name: .long, help: "The Markdown (.md) or plain-text (.txt) document to render.")
     var document: String?
@@ -24,11 +27,18 @@ struct VGen: AsyncParsableCommand {
     var yaml: String?
 
     @OptionGroup var render: RenderArguments
+    @OptionGroup var task: TaskArguments
+
+    @Flag(name: .long, help: "Remove what an earlier run left in the video's folder (even a corrupt state file) first.")
+    var restart = false
+
+    @Option(name: .long, help: "Stop after this stage (script, audio, video), with the state saved; vgen resume continues.")
+    var stopAfter: String?
 
     mutating func run() async throws {
-        let render = render
+        let (render, task, restart, stopAfter) = (render, task, restart, stopAfter)
         let (document, yaml) = (document, yaml)
-        try await CLIRunner.run {
+        try await CLIRunner.run(json: task.json) {
             switch (document, yaml) {
             case (let document?, nil):
                 let read = try DocumentAdapter(url: URL(fileURLWithPath: document), settings: try render.settings()).read()
@@ -44,8 +54,15 @@ struct VGen: AsyncParsableCommand {
                 throw VideoError(.invalidInput, "nothing to render: pass --document PATH or --yaml PATH (see vgen --help)")
             }
         } render: { config, options, reporter in
-            try await VideoPipeline(options: options).render(
-                config, to: URL(fileURLWithPath: render.outputDir), events: reporter.handle)
+            let pipeline = VideoPipeline(options: options, jobs: task.jobs)
+            let output = URL(fileURLWithPath: render.outputDir)
+            if let stopAfter {
+                _ = try await pipeline.render(
+                    config, to: output, stoppingAfter: stopAfter, restart: restart, events: reporter.handle)
+                if !task.json { print(output.appendingPathComponent(config.videoID).path) }
+                return nil
+            }
+            return try await pipeline.render(config, to: output, restart: restart, events: reporter.handle)
         }
     }
 }

@@ -103,12 +103,18 @@ import Testing
     }
 }
 
-/// Records the stages that completed, in order.
+/// Records what a render reported.
 final class EventLog: @unchecked Sendable {
     private let lock = NSLock()
-    private var completed: [String] = []
-    @Sendable func append(_ event: PipelineEvent) {
-        if case .stageCompleted(let name, _) = event { lock.withLock { completed.append(name) } }
-    }
-    var stages: [String] { lock.withLock { completed } }
+    private var events: [PipelineEvent] = []
+    @Sendable func append(_ event: PipelineEvent) { lock.withLock { events.append(event) } }
+    var all: [PipelineEvent] { lock.withLock { events } }
+    /// The stages that completed, in order.
+    var stages: [String] { all.compactMap { if case .stageCompleted(let name, _) = $0 { name } else { nil } } }
+    /// The stages whose saved output was reused.
+    var skipped: [String] { all.compactMap { if case .stageSkipped(let name) = $0 { name } else { nil } } }
+    /// The progress details.
+    var details: [String] { all.compactMap { if case .progress(let p) = $0 { p.detail } else { nil } } }
+    /// The warnings.
+    var warnings: [String] { all.compactMap { if case .warning(let w) = $0 { w } else { nil } } }
 }

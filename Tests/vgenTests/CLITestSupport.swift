@@ -56,3 +56,34 @@ final class ReadBox: @unchecked Sendable {
     }
     var done: Bool { data != nil }
 }
+
+extension CLI {
+    /// Starts `vgen`, reads its stdout line by line and sends `signal` once `trigger` says so.
+    /// - Returns: Whether the signal was sent, and the exit status.
+    static func run(_ arguments: [String], signal: Int32, when trigger: (String) -> Bool) throws -> (sent: Bool, status: Int32) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        var sent = false
+        var buffer = Data()
+        while true {
+            let chunk = out.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            buffer.append(chunk)
+            while let newline = buffer.firstIndex(of: 0x0A) {
+                let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+                buffer.removeSubrange(buffer.startIndex...newline)
+                if !sent && trigger(line) {
+                    kill(process.processIdentifier, signal)
+                    sent = true
+                }
+            }
+        }
+        process.waitUntilExit()
+        return (sent, process.terminationStatus)
+    }
+}

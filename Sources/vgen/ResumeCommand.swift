@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import VideoRender
+
+/// `vgen resume FOLDER`: continue a task from its last completed stage.
+struct ResumeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resume", abstract: "Continue a killed, cancelled or failed render from its last completed stage.")
+
+    @Argument(help: "The task folder: <output-dir>/<video_id>.")
+    var folder: String
+
+    @OptionGroup var task: TaskArguments
+
+    func run() async throws {
+        let (folder, task) = (folder, task)
+        let url = URL(fileURLWithPath: folder)
+        try await CLIRunner.run(json: task.json) {
+            guard let state = try TaskStore.load(from: url) else {
+                throw VideoError(.invalidInput, "\(folder) holds no vgen task (no state.json)")
+            }
+            return ([(state.config, state.options)], [])
+        } render: { _, options, reporter in
+            try await VideoPipeline(options: options, jobs: task.jobs).resume(taskDirectory: url, events: reporter.handle)
+        }
+    }
+}
+
+/// `vgen status FOLDER`: where a task is.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "Show how far a task has come.")
+
+    @Argument(help: "The task folder: <output-dir>/<video_id>.")
+    var folder: String
+
+    @Flag(name: .long, help: "Print the saved state as JSON.")
+    var json = false
+
+    func run() throws {
+        do {
+            let url = URL(fileURLWithPath: folder)
+            guard let state = try TaskStore.load(from: url) else {
+                throw VideoError(.invalidInput, "\(folder) holds no vgen task (no state.json)")
+            }
+            if json {
+                print(String(decoding: try Data(contentsOf: url.appendingPathComponent(TaskStore.stateFile)), as: UTF8.self))
+                return
+            }
+            print("task \(state.taskID): \(state.status.rawValue)")
+            for stage in state.stages {
+                let error = stage.error.map { " — \($0)" } ?? ""
+                print("  \(stage.name.padding(toLength: 7, withPad: " ", startingAt: 0)) \(stage.status.rawValue)\(error)")
+            }
+            if let next = state.nextStage, state.status != .completed { print("next: \(next) (vgen resume \(folder))") }
+        } catch {
+            CLIRunner.fail(error)
+        }
+    }
+}

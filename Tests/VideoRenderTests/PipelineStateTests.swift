@@ -1,0 +1,174 @@
+import Foundation
+import Testing
+@testable import VideoRender
+
+/// Saved state, resume, the segment cache, events, retries, cancellation and bad state files,
+/// through the library API with the deterministic tone voice.
+@Suite struct PipelineStateTests {
+    static let small = Resolution(width: 192, height: 108)
+
+    static func video(narration second: String = "The second scene says this.") throws -> VideoConfig {
+        try VideoConfig(
+            videoID: "state", title: "State", resolution: small, fps: 12,
+            scenes: [
+                try SceneConfig(sceneID: "a", content: .title(TitleContent(title: "One")), narration: "The first scene."),
+                try SceneConfig(sceneID: "b", content: .list(ListContent(heading: "Two", items: ["x", "y"])), narration: second),
+                try SceneConfig(sceneID: "c", content: .quote(QuoteContent(text: "Three")), narration: "The third scene."),
+                try SceneConfig(sceneID: "d", content: .outro(OutroContent(title: "Four")), narration: "The end."),
+            ])
+    }
+
+    static func pipeline(_ synthesizer: any SpeechSynthesizer = ToneSynthesizer(), jobs: Int = 2) -> VideoPipeline {
+        VideoPipeline(registry: .standard, synthesizer: synthesizer, options: RenderOptions(preset: "ultrafast"), jobs: jobs)
+    }
+
+    static func temporary() -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("vgen-state-\(UUID().uuidString)")
+    }
+
+    static func segments(_ dir: URL) -> Set<String> {
+        Set((try? FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("state/segments").path)) ?? [])
+    }
+
+    @Test(arguments: ["script", "audio", "video"])
+    func resumesFromEveryStageBoundary(_ stage: String) async throws {
+        let whole = Self.temporary(), parts = Self.temporary()
+        defer { [whole, parts].forEach { try? FileManager.default.removeItem(at: $0) } }
+        let reference = try await Self.pipeline().render(try Self.video(), to: whole)
+        let state = try await Self.pipeline().render(try Self.video(), to: parts, stoppingAfter: stage)
+        #expect(state.nextStage == VideoPipeline.stageNames[VideoPipeline.stageNames.firstIndex(of: stage)! + 1])
+        #expect(!FileManager.default.fileExists(atPath: parts.appendingPathComponent("state/video.mp4").path))
+        let log = EventLog()
+        let resumed = try await Self.pipeline().resume(taskDirectory: parts.appendingPathComponent("state"), events: log.append)
+        #expect(log.skipped == Array(VideoPipeline.stageNames.prefix { $0 != stage }) + [stage])
+        #expect(try Data(contentsOf: resumed.videoURL) == Data(contentsOf: reference.videoURL))
+        #expect(try TaskStore.load(from: resumed.directory)?.status == .completed)
+    }
+
+    @Test func editingOneSceneRedrawsOnlyItAndItsTransitions() async throws {
+        let dir = Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        _ = try await Self.pipeline().render(try Self.video(), to: dir)
+        let before = Self.segments(dir)
+        #expect(before.count == 8)  // a transition and a body per scene
+        let again = EventLog()
+        _ = try await Self.pipeline().render(try Self.video(), to: dir, events: again.append)
+        #expect(Self.segments(dir) == before)
+        #expect(again.details.contains("8 of 8 segments cached"))
+        let edited = EventLog()
+        let result = try await Self.pipeline().render(
+            try Self.video(narration: "The second scene now says something a good deal longer."), to: dir,
+            events: edited.append)
+        let after = Self.segments(dir)
+        #expect(after.subtracting(before).count == 3, "scene b's transition and body, and scene c's transition")
+        #expect(edited.details.contains("5 of 8 segments cached"))
+        #expect(try MediaProbe.inspect(result.videoURL).videoFrameCount == result.manifest.totalFrames)
+    }
+
+    @Test func eventsArriveInOrder() async throws {
+        let dir = Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var events: [PipelineEvent] = []
+        for try await event in Self.pipeline().eventStream(rendering: try Self.video(), to: dir) { events.append(event) }
+        #expect(events.first == .pipelineStarted(taskID: "state"))
+        guard case .pipelineCompleted = events.last else { Issue.record("last event: \(String(describing: events.last))"); return }
+        let stages = events.compactMap { event -> String? in
+            switch event {
+            case .stageStarted(let s): return "start \(s)"
+            case .stageCompleted(let s, _): return "done \(s)"
+            default: return nil
+            }
+        }
+        #expect(stages == VideoPipeline.stageNames.flatMap { ["start \($0)", "done \($0)"] })
+        var last: [String: Double] = [:]
+        for case .progress(let p) in events {
+            #expect(p.fraction >= (last[p.stage] ?? 0), "\(p.stage) went backwards")
+            last[p.stage] = p.fraction
+        }
+        #expect(last["video"] == 1)
+    }
+
+    @Test func corruptOrForeignStateIsAClearErrorAndRestartRecovers() async throws {
+        let dir = Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = dir.appendingPathComponent("state")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let mine = folder.appendingPathComponent("my-notes.txt")
+        try Data("keep me".utf8).write(to: mine)
+        for garbage in ["{not json", #"{"format": "something-else", "version": 1}"#, #"{"format": "vgen-task-state", "version": 99}"#] {
+            try Data(garbage.utf8).write(to: folder.appendingPathComponent("state.json"))
+            let error = await #expect(throws: VideoError.self) { try await Self.pipeline().render(try Self.video(), to: dir) }
+            #expect(error?.message.contains("--restart") == true, "\(String(describing: error))")
+            await #expect(throws: VideoError.self) { try await Self.pipeline().resume(taskDirectory: folder) }
+        }
+        let result = try await Self.pipeline().render(try Self.video(), to: dir, restart: true)
+        #expect(FileManager.default.fileExists(atPath: result.videoURL.path))
+        #expect(try String(contentsOf: mine, encoding: .utf8) == "keep me", "a restart deletes only what vgen wrote")
+    }
+
+    @Test func oneProcessAtATimeWorksOnATask() throws {
+        let dir = Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var first: TaskLock? = try TaskLock(directory: dir)
+        let error = #expect(throws: VideoError.self) { try TaskLock(directory: dir) }
+        #expect(error?.message.contains("another vgen process") == true)
+        #expect(first != nil)
+        first = nil  // released: the next process may work on the task
+        #expect(throws: Never.self) { _ = try TaskLock(directory: dir) }
+    }
+
+    @Test func retryableSpeechFailuresAreRetriedWithBackoff() async throws {
+        let dir = Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let flaky = FlakyVoice(failures: 2)
+        var pipeline = Self.pipeline(flaky)
+        pipeline.audio.retry = RetryPolicy(attempts: 3, initialDelay: 0.01)
+        let log = EventLog()
+        _ = try await pipeline.render(try Self.video(), to: dir, events: log.append)
+        #expect(log.warnings.filter { $0.contains("retrying") }.count == 2)
+        let hopeless = FlakyVoice(failures: 3)
+        var failing = Self.pipeline(hopeless)
+        failing.audio.retry = RetryPolicy(attempts: 3, initialDelay: 0.01)
+        await #expect(throws: VideoError.self) { try await failing.render(try Self.video(), to: Self.temporary()) }
+        #expect(hopeless.calls == 3)
+    }
+
+    @Test func cancellationSavesAResumableState() async throws {
+        let dir = Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let slow = try VideoConfig(
+            videoID: "state", title: "Slow", resolution: Resolution(width: 640, height: 360), fps: 30,
+            scenes: (0..<6).map { try! SceneConfig(sceneID: "s\($0)", content: .title(TitleContent(title: "Scene \($0)")), narration: "Scene number \($0) takes a while to say out loud.") })
+        let pipeline = Self.pipeline(jobs: 1)
+        let task = Task { try await pipeline.render(slow, to: dir) }
+        // Cancel once the video stage is under way.
+        let folder = dir.appendingPathComponent("state")
+        for _ in 0..<2000 {
+            if let state = try? TaskStore.load(from: folder), state.isCompleted("audio") { break }
+            try await Task.sleep(nanoseconds: 2_000_000)
+        }
+        task.cancel()
+        await #expect(throws: CancellationError.self) { _ = try await task.value }
+        let state = try #require(try TaskStore.load(from: folder))
+        #expect(state.status == .cancelled && state.isCompleted("audio"))
+        let resumed = try await pipeline.resume(taskDirectory: folder)
+        #expect(try MediaProbe.inspect(resumed.videoURL).videoFrameCount == resumed.manifest.totalFrames)
+    }
+}
+
+/// A voice whose first `failures` calls fail with a retryable error (like a network voice
+/// timing out), then speaks with the tone voice.
+final class FlakyVoice: SpeechSynthesizer, @unchecked Sendable {
+    private let lock = NSLock()
+    private let failures: Int
+    private var count = 0
+    init(failures: Int) { self.failures = failures }
+    var identifier: String { "flaky" }
+    var calls: Int { lock.withLock { count } }
+    func synthesize(_ text: String, voice: Voice) async throws -> SpeechAudio {
+        let n = lock.withLock { count += 1; return count }
+        if n <= failures { throw VideoError(.speech, "the voice service timed out", isRetryable: true) }
+        return try await ToneSynthesizer().synthesize(text, voice: voice)
+    }
+}
