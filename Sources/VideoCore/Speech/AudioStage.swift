@@ -24,50 +24,78 @@ public struct AudioStage: PipelineStage {
     public var name: String { "audio" }
 
     /// Synthesizes, writes the WAV files and plans the timing.
+    ///
+    /// Speech is cached under `speech-cache/` by (voice engine, voice, text): re-rendering a
+    /// video after editing one scene speaks only that scene again, so the other scenes keep
+    /// their exact timing (and their cached video segments).
     /// - Parameter input: A video whose scenes all have narration (the script stage's output).
     public func run(_ input: VideoConfig, context: PipelineContext) async throws -> NarratedVideo {
-        let audioDirectory = context.directory.appendingPathComponent("audio")
-        try AtomicFile.makeDirectory(audioDirectory)
-        var narrations: [TimingPlanner.Narration] = []
-        var audio: [SpeechAudio] = []
-        var sampleRate: Int?
-        for (i, scene) in input.scenes.enumerated() {
-            try Task.checkCancellation()
-            context.report(name, Double(i) / Double(input.scenes.count), "scene \(i + 1) of \(input.scenes.count)")
-            let text = scene.narration ?? ""
-            var speech = SpeechAudio(samples: [], sampleRate: sampleRate ?? 22050, words: [])
-            if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                let voice = scene.voice ?? input.voice
-                speech = try await retry.run(onRetry: { attempt, error in
-                    context.warn("scene \(scene.sceneID): speech failed (\(error.message)); retrying, attempt \(attempt + 1)")
-                }) {
-                    try await synthesizer.synthesize(text, voice: voice)
-                }
-                // What the WAV file holds, so a resumed render hears exactly the same samples.
-                speech.samples = quantizedToPCM16(speech.samples)
-            }
-            if let sampleRate, speech.sampleRate != sampleRate {
-                throw VideoError(
-                    .speech, "scene \(scene.sceneID) was spoken at \(speech.sampleRate) Hz, the others at \(sampleRate) Hz")
-            }
-            sampleRate = speech.sampleRate
-            let file = "audio/scene_\(i + 1 < 10 ? "0" : "")\(i + 1).wav"
+        try AtomicFile.makeDirectory(context.directory.appendingPathComponent("audio"))
+        let cache = try SpeechCache(directory: context.directory.appendingPathComponent("speech-cache"))
+        let narrated = try await narrate(input, context: context, cache: cache)
+        cache.prune()
+        for (speech, timing) in zip(narrated.narration, narrated.manifest.scenes) {
             try AtomicFile.write(
                 wavData(samples: speech.samples, sampleRate: speech.sampleRate),
-                to: context.directory.appendingPathComponent(file))
-            narrations.append(.init(scene: scene, sampleCount: speech.samples.count, words: speech.words, audioFile: file))
-            audio.append(speech)
+                to: context.directory.appendingPathComponent(timing.audioFile))
         }
-        let manifest = planner.plan(narrations, fps: input.fps, sampleRate: sampleRate ?? 22050)
-        for (scene, timing) in zip(input.scenes, manifest.scenes) {
+        for (scene, timing) in zip(input.scenes, narrated.manifest.scenes) {
             if let max = scene.maxDuration, timing.duration > max + 0.001 {
                 context.warn(
                     "scene \(scene.sceneID) lasts \(String(format: "%.1f", timing.duration)) s, longer than its max_duration \(max) s")
             }
         }
-        try AtomicFile.writeJSON(manifest, to: context.directory.appendingPathComponent("timing_manifest.json"))
+        try AtomicFile.writeJSON(narrated.manifest, to: context.directory.appendingPathComponent("timing_manifest.json"))
         context.report(name, 1, "\(input.scenes.count) scenes")
+        return narrated
+    }
+
+    /// Speaks every scene (through `cache` when given) and plans the timing; writes nothing else.
+    public func narrate(_ input: VideoConfig, context: PipelineContext, cache: SpeechCache? = nil) async throws
+        -> NarratedVideo
+    {
+        var narrations: [TimingPlanner.Narration] = []
+        var audio: [SpeechAudio] = []
+        var sampleRate: Int?
+        for (i, scene) in input.scenes.enumerated() {
+            try Task.checkCancellation()
+            context.report(
+                name, Double(i) / Double(input.scenes.count), "scene \(i + 1) of \(input.scenes.count)", scene: i + 1,
+                sceneCount: input.scenes.count)
+            let speech = try await speak(scene.narration ?? "", voice: scene.voice ?? input.voice, scene: scene, context: context, cache: cache)
+            if let sampleRate, speech.sampleRate != sampleRate, !speech.samples.isEmpty {
+                throw VideoError(
+                    .speech, "scene \(scene.sceneID) was spoken at \(speech.sampleRate) Hz, the others at \(sampleRate) Hz")
+            }
+            if !speech.samples.isEmpty { sampleRate = speech.sampleRate }
+            let file = "audio/scene_\(i + 1 < 10 ? "0" : "")\(i + 1).wav"
+            narrations.append(.init(scene: scene, sampleCount: speech.samples.count, words: speech.words, audioFile: file))
+            audio.append(speech)
+        }
+        let rate = sampleRate ?? 22050
+        let manifest = planner.plan(narrations, fps: input.fps, sampleRate: rate)
+        audio = audio.map { $0.samples.isEmpty ? SpeechAudio(samples: [], sampleRate: rate, words: []) : $0 }
         return NarratedVideo(config: input, manifest: manifest, narration: audio)
+    }
+
+    /// One scene's speech: cached, or synthesized with retries and rounded to what a WAV holds.
+    private func speak(_ text: String, voice: Voice, scene: SceneConfig, context: PipelineContext, cache: SpeechCache?)
+        async throws -> SpeechAudio
+    {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return SpeechAudio(samples: [], sampleRate: 22050, words: [])
+        }
+        let key = SpeechCache.key(engine: synthesizer.identifier, voice: voice, text: text)
+        if let cached = cache?.load(key) { return cached }
+        var speech = try await retry.run(onRetry: { attempt, error in
+            context.warn("scene \(scene.sceneID): speech failed (\(error.message)); retrying, attempt \(attempt + 1)")
+        }) {
+            try await synthesizer.synthesize(text, voice: voice)
+        }
+        // What the WAV file holds, so a resumed render hears exactly the same samples.
+        speech.samples = quantizedToPCM16(speech.samples)
+        try cache?.store(speech, key: key)
+        return speech
     }
 
     /// The stage's saved output in `directory`: the manifest and the narration WAVs.

@@ -24,27 +24,11 @@ extension VideoPipeline {
         events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
     ) async throws -> TimingManifest {
         try config.validate()
-        let voice = synthesizer ?? audio.synthesizer
+        var speaking = audio
+        if let synthesizer { speaking.synthesizer = synthesizer }
         // The script stage writes nothing; its context only carries events.
         let context = PipelineContext(directory: FileManager.default.temporaryDirectory, events: events)
         let scripted = try await script.run(config, context: context)
-        var narrations: [TimingPlanner.Narration] = []
-        var sampleRate: Int?
-        for (i, scene) in scripted.scenes.enumerated() {
-            try Task.checkCancellation()
-            let text = scene.narration ?? ""
-            var speech = SpeechAudio(samples: [], sampleRate: sampleRate ?? 22050, words: [])
-            if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                speech = try await voice.synthesize(text, voice: scene.voice ?? scripted.voice)
-            }
-            if let sampleRate, speech.sampleRate != sampleRate {
-                throw VideoError(
-                    .speech, "scene \(scene.sceneID) was spoken at \(speech.sampleRate) Hz, the others at \(sampleRate) Hz")
-            }
-            sampleRate = speech.sampleRate
-            let file = "audio/scene_\(i + 1 < 10 ? "0" : "")\(i + 1).wav"
-            narrations.append(.init(scene: scene, sampleCount: speech.samples.count, words: speech.words, audioFile: file))
-        }
-        return audio.planner.plan(narrations, fps: scripted.fps, sampleRate: sampleRate ?? 22050)
+        return try await speaking.narrate(scripted, context: context).manifest
     }
 }

@@ -8,7 +8,7 @@ public enum TaskStore {
     /// Everything a task writes into its folder; a restart removes these and nothing else.
     static let ownedNames = [
         stateFile, "script.json", "timing_manifest.json", "metadata.json", "captions.srt", "captions.vtt", "thumbnail.png",
-        "video.mp4", ".video.mp4.partial", "audio", "segments",
+        "video.mp4", ".video.mp4.partial", "audio", "segments", "speech-cache",
     ]
 
     /// The task's saved state, or `nil` when the folder has none.
