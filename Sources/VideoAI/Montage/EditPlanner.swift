@@ -194,7 +194,11 @@ public struct EditPlanner: Sendable {
     // MARK: - Media
 
     /// Keeps `count` items (or all, if fewer), dropping near-duplicates first, then the weakest; order is kept.
-    func selectMedia(_ media: [AnalyzedMedia], count: Int) -> [AnalyzedMedia] {
+    /// - Parameters:
+    ///   - media: The candidates, in timeline order.
+    ///   - count: How many shots there are.
+    /// - Returns: The kept items, in their original order.
+    public func selectMedia(_ media: [AnalyzedMedia], count: Int) -> [AnalyzedMedia] {
         guard media.count > count else { return media }
         var dropped = Set<Int>()
         // A duplicate of a better (or equal and earlier) item goes first, weakest duplicates first.
