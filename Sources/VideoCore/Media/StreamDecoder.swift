@@ -33,6 +33,7 @@ final class StreamDecoder {
             context.pointee.lowres = min(lowres, Int32(codec.pointee.max_lowres))
             if fast {
                 context.pointee.skip_loop_filter = AVDISCARD_ALL
+                context.pointee.skip_frame = AVDISCARD_NONREF
                 context.pointee.flags2 |= AV_CODEC_FLAG2_FAST
             }
             status = avcodec_open2(context, codec, nil)

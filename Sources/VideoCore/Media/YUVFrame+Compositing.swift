@@ -12,6 +12,12 @@ extension YUVFrame {
         return frame
     }
 
+    /// A new frame whose pixels are undefined until drawn (for frames a picture will cover whole).
+    /// - Throws: `VideoError` (`.encoding`) when the frame cannot be allocated.
+    package static func uninitialized(width: Int, height: Int) throws -> YUVFrame {
+        try YUVFrame(width: width, height: height)
+    }
+
     /// A new frame with the same pixels.
     /// - Throws: `VideoError` (`.encoding`) when the frame cannot be allocated.
     package func copy() throws -> YUVFrame {

@@ -48,9 +48,11 @@ public struct MontageRenderStage: PipelineStage {
 
     private func render(_ timeline: MontageTimeline, to url: URL, context: PipelineContext) throws -> Output {
         let (width, height, fps) = (timeline.width, timeline.height, timeline.fps)
-        let writer = try MP4Writer(
+        let writer = EncoderThread(writer: try MP4Writer(
             url: url, width: width, height: height, fps: fps, sampleRate: MontageSoundtrack.sampleRate, audioChannels: 2,
-            preset: preset, crf: crf)
+            preset: preset, crf: crf))
+        var finished = false
+        defer { if !finished { try? writer.finish() } }
         let soundtrack = try MontageSoundtrack(timeline)
         let grade = ColorGrade(MontageStyle.named(timeline.style)?.grade ?? .init())
         let black = try YUVFrame.filled(width: width, height: height)
@@ -92,6 +94,7 @@ public struct MontageRenderStage: PipelineStage {
             }
             previous = source
         }
+        finished = true
         try writer.finish()
         return Output(encoded: url, thumbnail: try thumbnail ?? black.copy())
     }

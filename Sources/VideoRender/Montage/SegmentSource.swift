@@ -59,7 +59,13 @@ final class SegmentSource {
         let cx = motion.startX + (motion.endX - motion.startX) * min(eased, 1)
         let cy = motion.startY + (motion.endY - motion.startY) * min(eased, 1)
         let out: YUVFrame
-        if fit == .blur, let background { out = try background.copy() } else { out = try YUVFrame.filled(width: width, height: height) }
+        if fit == .blur, let background {
+            out = try background.copy()
+        } else if fit == .fill, source != nil {
+            out = try YUVFrame.uninitialized(width: width, height: height)  // the picture covers it all
+        } else {
+            out = try YUVFrame.filled(width: width, height: height)
+        }
         guard let source else { return out }
         let target = targetRect(for: source)
         try compositor.draw(source, crop: crop(of: source, aspect: Double(target.width) / Double(target.height), zoom: zoom, x: cx, y: cy), into: out, at: target)
