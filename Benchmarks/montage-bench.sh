@@ -15,7 +15,7 @@ if [ ! -f "$work/song.wav" ]; then
   for i in $(seq 1 $photos); do
     # Each photo a different detailed pattern (mandelbrot / test card at different times and hues).
     if (( i % 2 )); then src="mandelbrot=size=3000x2000:start_scale=$(echo "3/$i" | bc -l)"; else src="testsrc2=size=3000x2000"; fi
-    ffmpeg -v error -y -f lavfi -i "$src" -ss "$i" -frames:v 1 -vf "hue=h=$((i * 17))" -q:v 3 "$work/media/photo$(printf %02d "$i").jpg"
+    ffmpeg -v error -y -f lavfi -i "$src" -frames:v 1 -vf "hue=h=$((i * 17))" -q:v 3 "$work/media/photo$(printf %02d "$i").jpg"
   done
   for i in $(seq 1 $clips); do
     ffmpeg -v error -y -f lavfi -i "testsrc2=size=1920x1080:rate=30" -f lavfi -i "sine=frequency=$((300 + 100 * i)):sample_rate=48000" \
@@ -29,8 +29,11 @@ fi
 
 swift build -c release --product vgen >/dev/null
 rm -rf "$work/out"
-/usr/bin/time -f '%e %M' -o "$work/time.txt" \
-  .build/release/vgen montage --music "$work/song.wav" "$work/media" --duration 30 --output-dir "$work/out" ${VGEN_ARGS:-} >/dev/null
+vgen="$PWD/.build/release/vgen"
+# Run from the work folder: the default output folder is then $work/out after the move below.
+(cd "$work" && /usr/bin/time -f '%e %M' -o "$work/time.txt" \
+  "$vgen" montage --music "$work/song.wav" "$work/media" --duration 30 --output-dir "$work/out" ${VGEN_ARGS:-} >/dev/null)
+[ -d "$work/out" ] || mv "$work/output" "$work/out"  # older VGen.swift: the root command takes --output-dir
 read -r wall peak_kb < "$work/time.txt"
 echo "montage 30 s 1080p30, $photos photos + $clips clips: wall ${wall} s, peak memory $((peak_kb / 1024)) MB"
 ls -l "$work/out"/*/
