@@ -2,23 +2,38 @@ import ArgumentParser
 import Foundation
 import VideoRender
 
-/// The `vgen` command: documents and YAML specs into narrated videos.
+/// The `vgen` command. Its default subcommand renders documents and YAML specs, so
+/// `vgen --document README.md` works as it reads.
 @main
 struct VGen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vgen",
-        abstract: "Turn documents and YAML specs into narrated videos.",
+        abstract: "Turn documents into narrated videos, and photos and a song into beat-cut montages.",
+        discussion: """
+            Without a subcommand, vgen renders (every option of 'vgen render --help' applies):
+              vgen --document PATH [--output-dir DIR] [--accent-color C] [--voice V]
+                   [--resolution WxH] [--fps N] [--preset P] [--transition T] [--jobs N] [--json]
+              vgen --yaml SPEC.yaml [same options]
+            """,
+        subcommands: [
+            RenderCommand.self, ResumeCommand.self, StatusCommand.self, BatchCommand.self, PreviewCommand.self,
+            ScenesCommand.self, BeatsCommand.self, MontageCommand.self,
+        ],
+        defaultSubcommand: RenderCommand.self)
+}
+
+/// `vgen [render] --document PATH | --yaml PATH`: documents and YAML specs into narrated videos.
+struct RenderCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Turn a document or a YAML spec into a narrated video (the default subcommand).",
         discussion: """
             Renders a Markdown or text document (--document) or a YAML spec (--yaml) into \
             <output-dir>/<video_id>/ with video.mp4, narration WAVs, timing_manifest.json, \
             metadata.json, captions (SRT and VTT) and thumbnail.png. Narration is spoken offline \
             by espeak-ng before any frame is drawn, and the picture follows its measured timing \
             exactly.
-            """,
-        subcommands: [
-            ResumeCommand.self, StatusCommand.self, BatchCommand.self, PreviewCommand.self, ScenesCommand.self,
-            BeatsCommand.self,
-        ])
+            """)
 
     @Option(name: .long, help: "The Markdown (.md) or plain-text (.txt) document to render.")
     var document: String?

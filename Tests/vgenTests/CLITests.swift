@@ -60,10 +60,17 @@ import Testing
     }
 
     @Test func helpDescribesTheOptions() throws {
-        let outcome = try CLI.run(["--help"])
-        #expect(outcome.status == 0)
-        for option in ["--document", "--output-dir", "--accent-color", "--voice", "--resolution", "--fps", "--preset"] {
-            #expect(outcome.stdout.contains(option), "\(option) missing from --help")
+        let root = try CLI.run(["--help"])
+        #expect(root.status == 0)
+        for word in ["--document", "--yaml", "render", "resume", "status", "batch", "preview", "scenes", "beats", "montage"] {
+            #expect(root.stdout.contains(word), "\(word) missing from vgen --help")
+        }
+        let render = try CLI.run(["render", "--help"])
+        for option in [
+            "--document", "--yaml", "--output-dir", "--accent-color", "--voice", "--resolution", "--fps", "--preset",
+            "--transition", "--theme", "--jobs", "--json", "--restart", "--stop-after",
+        ] {
+            #expect(render.stdout.contains(option), "\(option) missing from vgen render --help")
         }
     }
 }

@@ -1,0 +1,223 @@
+/// Finds the usable media among the inputs, scores them and orders them: the montage's analysis stage.
+import Foundation
+
+/// Decodes every candidate photo and clip once at small size and measures it.
+///
+/// Photos: sharpness (Laplacian variance), exposure and a difference hash of a ~128-pixel
+/// thumbnail (JPEGs are decoded at reduced size, which is fast). Clips: the same measures on
+/// frames sampled four times a second (decoded roughly, without the loop filter), plus motion
+/// between samples, giving a score curve for picking each clip's best moment.
+///
+/// Files that fail to decode are skipped with a warning; none usable is an error.
+///
+/// # Thread safety
+/// A value; `analyze` decodes on two threads internally.
+public struct MediaAnalyzer: Sendable {
+    /// Seconds between sampled clip frames.
+    public var clipSampleInterval: Double
+    /// The longest stretch of a clip analysed, in seconds (later parts score 0).
+    public var maximumClipAnalysis: Double
+    /// A gap in capture times longer than this starts a new moment, in seconds.
+    public var momentGap: Double
+
+    /// Creates an analyzer.
+    public init(clipSampleInterval: Double = 0.25, maximumClipAnalysis: Double = 120, momentGap: Double = 3 * 3600) {
+        self.clipSampleInterval = clipSampleInterval
+        self.maximumClipAnalysis = maximumClipAnalysis
+        self.momentGap = momentGap
+    }
+
+    /// The media files named by `inputs`: files as given, folders expanded (recursively, hidden
+    /// files skipped, sorted by name) to the files whose extension is a known image or clip type.
+    /// - Throws: `VideoError` (`.invalidInput`) for a path that does not exist.
+    public static func candidateFiles(_ inputs: [URL], warn: (String) -> Void = { _ in }) throws -> [URL] {
+        var files: [URL] = []
+        for input in inputs {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: input.path, isDirectory: &isDirectory) else {
+                throw VideoError(.invalidInput, "\(input.path) does not exist", field: "media")
+            }
+            if isDirectory.boolValue {
+                let enumerator = FileManager.default.enumerator(
+                    at: input, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+                var found: [URL] = []
+                while let url = enumerator?.nextObject() as? URL {
+                    if MediaItem.kind(forExtension: url.pathExtension) != nil { found.append(url) }
+                }
+                files += found.sorted { naturalLess($0.path, $1.path) }
+            } else if MediaItem.kind(forExtension: input.pathExtension) != nil {
+                files.append(input)
+            } else {
+                warn("skipping \(input.lastPathComponent): not a known image or video type")
+            }
+        }
+        return files
+    }
+
+    /// Decodes and measures every file, skipping (with a warning) those that fail, then orders them.
+    /// - Parameters:
+    ///   - files: Candidate files (see `candidateFiles`).
+    ///   - order: How to order the result.
+    ///   - warn: Receives one message per skipped file.
+    /// - Returns: The usable media, in order, with moments assigned.
+    /// - Throws: `VideoError` (`.invalidInput`) when no file is usable.
+    public func analyze(_ files: [URL], order: MediaOrder, warn: (String) -> Void = { _ in }) throws -> [AnalyzedMedia] {
+        let results = ResultBox(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: min(2, max(files.count, 1))) { worker in
+            var index = worker
+            while index < files.count {
+                results.set(index, Result { try analyzeFile(files[index]) })
+                index += 2
+            }
+        }
+        var usable: [AnalyzedMedia] = []
+        for (file, result) in zip(files, results.values) {
+            switch result {
+            case .success(let media): usable.append(media)
+            case .failure(let error): warn("skipping \(file.lastPathComponent): \((error as? VideoError)?.message ?? "\(error)")")
+            case nil: break
+            }
+        }
+        guard !usable.isEmpty else {
+            let what = files.isEmpty ? "no image or video files were found" : "none of the \(files.count) files could be decoded"
+            throw VideoError(.invalidInput, "no usable photos or clips: \(what)", field: "media")
+        }
+        return assignMoments(ordered(usable, by: order))
+    }
+
+    /// Analyses one file.
+    /// - Throws: `VideoError` when it cannot be decoded.
+    public func analyzeFile(_ url: URL) throws -> AnalyzedMedia {
+        switch MediaItem.kind(forExtension: url.pathExtension) {
+        case .clip: return try analyzeClip(url)
+        default: return try analyzeImage(url)
+        }
+    }
+
+    // MARK: - Images and clips
+
+    private func analyzeImage(_ url: URL) throws -> AnalyzedMedia {
+        let decoded = try ImageDecoder.decode(url, covering: 160, 160)
+        let gray = try thumbnail(decoded.picture, longSide: 128)
+        let capture = MediaMetadata.captureDate(in: decoded.metadata, fileAt: url)
+        let item = MediaItem(
+            url: url, kind: .image, width: decoded.sourceWidth, height: decoded.sourceHeight, captureDate: capture.date,
+            captureDateFromMetadata: capture.source == .metadata)
+        let sharpness = MediaQuality.sharpness(gray), exposure = MediaQuality.exposure(gray)
+        return AnalyzedMedia(
+            item: item, sharpness: sharpness, exposure: exposure,
+            quality: MediaQuality.score(sharpness: sharpness, exposure: exposure), hash: MediaQuality.differenceHash(gray))
+    }
+
+    private func analyzeClip(_ url: URL) throws -> AnalyzedMedia {
+        let decoder = try VideoClipDecoder(url: url, fast: true)
+        var grays: [(Double, GrayImage)] = []
+        var nextTime = 0.0, lastTime = 0.0
+        while let picture = try decoder.nextPicture() {
+            lastTime = max(lastTime, picture.time)
+            guard picture.time <= maximumClipAnalysis else { break }
+            guard picture.time + 1e-6 >= nextTime else { continue }
+            grays.append((picture.time, try thumbnail(picture, longSide: 64)))
+            nextTime = picture.time + clipSampleInterval
+        }
+        guard !grays.isEmpty else { throw VideoError(.media, "\(url.lastPathComponent) has no decodable frames") }
+        var samples: [AnalyzedMedia.ClipSample] = []
+        var sharpnesses: [Double] = [], exposures: [Double] = []
+        for (i, (time, gray)) in grays.enumerated() {
+            let sharpness = MediaQuality.sharpness(gray), exposure = MediaQuality.exposure(gray)
+            sharpnesses.append(sharpness)
+            exposures.append(exposure)
+            let motion = i > 0 ? MediaQuality.difference(grays[i - 1].1, gray) : (grays.count > 1 ? MediaQuality.difference(gray, grays[1].1) : 0)
+            // Some motion is lively; a lot is shake or a whip pan.
+            let lively = motion <= 12 ? motion / 12 : max(0, 1 - (motion - 12) / 36)
+            let score = 0.5 * MediaQuality.score(sharpness: sharpness, exposure: exposure) + 0.5 * lively
+            samples.append(.init(time: (time * 1000).rounded() / 1000, score: (score * 1000).rounded() / 1000))
+        }
+        let duration = decoder.duration > 0 ? decoder.duration : lastTime + (decoder.fps > 0 ? 1 / decoder.fps : 0)
+        let capture = MediaMetadata.captureDate(in: decoder.metadata, fileAt: url)
+        let item = MediaItem(
+            url: url, kind: .clip, width: decoder.width, height: decoder.height, duration: duration, hasAudio: decoder.hasAudio,
+            captureDate: capture.date, captureDateFromMetadata: capture.source == .metadata)
+        let sharpness = median(sharpnesses), exposure = median(exposures)
+        return AnalyzedMedia(
+            item: item, sharpness: sharpness, exposure: exposure,
+            quality: MediaQuality.score(sharpness: sharpness, exposure: exposure),
+            hash: MediaQuality.differenceHash(grays[grays.count / 2].1), samples: samples)
+    }
+
+    private func thumbnail(_ picture: DecodedPicture, longSide: Int) throws -> GrayImage {
+        let aspect = picture.aspectRatio
+        let w = aspect >= 1 ? longSide : max(9, Int((Double(longSide) * aspect).rounded()))
+        let h = aspect >= 1 ? max(8, Int((Double(longSide) / aspect).rounded())) : longSide
+        return GrayImage(width: w, height: h, pixels: try picture.grayThumbnail(width: w, height: h))
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        guard !values.isEmpty else { return 0 }
+        return values.sorted()[values.count / 2]
+    }
+
+    // MARK: - Order and moments
+
+    private func ordered(_ media: [AnalyzedMedia], by order: MediaOrder) -> [AnalyzedMedia] {
+        switch order {
+        case .name:
+            return media.sorted { naturalLess($0.item.url.lastPathComponent, $1.item.url.lastPathComponent) }
+        case .time:
+            return media.sorted {
+                $0.item.captureDate != $1.item.captureDate
+                    ? $0.item.captureDate < $1.item.captureDate
+                    : naturalLess($0.item.url.lastPathComponent, $1.item.url.lastPathComponent)
+            }
+        case .shuffle:
+            var rng = SeededRandom(seed: media.reduce(0xcbf2_9ce4_8422_2325) { hash, m in
+                m.item.url.lastPathComponent.utf8.reduce(hash) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+            })
+            var shuffled = media.sorted { naturalLess($0.item.url.lastPathComponent, $1.item.url.lastPathComponent) }
+            for i in stride(from: shuffled.count - 1, to: 0, by: -1) {
+                shuffled.swapAt(i, Int(rng.next() % UInt64(i + 1)))
+            }
+            return shuffled
+        }
+    }
+
+    /// Moments follow capture time: sorted by time, a gap over `momentGap` starts a new one.
+    private func assignMoments(_ media: [AnalyzedMedia]) -> [AnalyzedMedia] {
+        let byTime = media.indices.sorted { media[$0].item.captureDate < media[$1].item.captureDate }
+        var out = media
+        var moment = 0
+        for (k, index) in byTime.enumerated() {
+            if k > 0, media[index].item.captureDate.timeIntervalSince(media[byTime[k - 1]].item.captureDate) > momentGap {
+                moment += 1
+            }
+            out[index].moment = moment
+        }
+        return out
+    }
+}
+
+/// File names compared as people expect: digit runs by value ("img2" before "img10").
+func naturalLess(_ a: String, _ b: String) -> Bool {
+    a.compare(b, options: [.numeric, .caseInsensitive]) == .orderedAscending
+}
+
+/// SplitMix64: a small deterministic generator.
+struct SeededRandom {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}
+
+/// Results written by worker threads, each index by exactly one worker.
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Result<AnalyzedMedia, any Error>?]
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+    func set(_ index: Int, _ value: Result<AnalyzedMedia, any Error>) { lock.withLock { values[index] = value } }
+}

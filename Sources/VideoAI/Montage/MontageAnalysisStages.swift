@@ -1,0 +1,99 @@
+/// The montage's analysis stages: media, music and the edit plan, each a `PipelineStage`.
+import Foundation
+
+/// Finds, decodes, scores and orders the photos and clips (`media`).
+public struct MediaAnalysisStage: PipelineStage {
+    /// The files and folders given, and the order wanted.
+    public struct Input: Sendable {
+        /// Files and folders.
+        public var paths: [URL]
+        /// How to order the media.
+        public var order: MediaOrder
+
+        /// Creates the input.
+        public init(paths: [URL], order: MediaOrder) {
+            self.paths = paths
+            self.order = order
+        }
+    }
+
+    /// The analyzer.
+    public var analyzer: MediaAnalyzer
+
+    /// Creates the stage.
+    public init(analyzer: MediaAnalyzer = MediaAnalyzer()) { self.analyzer = analyzer }
+
+    /// `media`.
+    public var name: String { "media" }
+
+    /// Analyses the media; files that fail to decode are skipped with a warning.
+    /// - Throws: `VideoError` (`.invalidInput`) when a path is missing or nothing is usable.
+    public func run(_ input: Input, context: PipelineContext) async throws -> [AnalyzedMedia] {
+        let files = try MediaAnalyzer.candidateFiles(input.paths, warn: context.warn)
+        context.report(name, 0, "\(files.count) files")
+        let media = try analyzer.analyze(files, order: input.order, warn: context.warn)
+        context.report(name, 1, "\(media.count) usable")
+        return media
+    }
+}
+
+/// Analyses the song: tempo, beats, downbeats and energy (`music`).
+public struct MusicAnalysisStage: PipelineStage {
+    /// The analyzer.
+    public var analyzer: MusicAnalyzer
+
+    /// Creates the stage.
+    public init(analyzer: MusicAnalyzer = MusicAnalyzer()) { self.analyzer = analyzer }
+
+    /// `music`.
+    public var name: String { "music" }
+
+    /// Analyses the file.
+    /// - Throws: `VideoError` (`.media`) when the music cannot be decoded.
+    public func run(_ input: URL, context: PipelineContext) async throws -> AudioAnalysisProfile {
+        let profile = try analyzer.analyze(fileAt: input)
+        if profile.beats.count < 2 { context.warn("no beat found in \(input.lastPathComponent): cutting on a steady 2-second grid") }
+        context.report(name, 1, String(format: "%.1f BPM, %d beats", profile.tempoBPM, profile.beats.count))
+        return profile
+    }
+}
+
+/// Plans the edit (`plan`).
+public struct EditPlanStage: PipelineStage {
+    /// What the planner needs.
+    public struct Input: Sendable {
+        /// The analysed media, in order.
+        public var media: [AnalyzedMedia]
+        /// The music's profile.
+        public var music: AudioAnalysisProfile
+        /// Format, style and duration.
+        public var settings: EditPlanner.Settings
+
+        /// Creates the input.
+        public init(media: [AnalyzedMedia], music: AudioAnalysisProfile, settings: EditPlanner.Settings) {
+            self.media = media
+            self.music = music
+            self.settings = settings
+        }
+    }
+
+    /// The planner.
+    public var planner: EditPlanner
+
+    /// Creates the stage.
+    public init(planner: EditPlanner = EditPlanner()) { self.planner = planner }
+
+    /// `plan`.
+    public var name: String { "plan" }
+
+    /// Plans the timeline.
+    /// - Throws: `VideoError` (`.invalidInput`) for bad settings.
+    public func run(_ input: Input, context: PipelineContext) async throws -> MontageTimeline {
+        if let duration = input.settings.duration, duration > input.music.duration + 0.5 {
+            context.warn(String(format: "the video (%.1f s) is longer than the song (%.1f s): the end is silent", duration, input.music.duration))
+        }
+        let timeline = try planner.plan(media: input.media, music: input.music, settings: input.settings)
+        context.report(name, 1, "\(timeline.segments.count) shots")
+        return timeline
+    }
+}

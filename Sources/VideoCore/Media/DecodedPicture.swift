@@ -1,0 +1,77 @@
+/// A decoded picture of any pixel format, owned: a still image or one frame of a clip.
+internal import CFFmpeg
+
+/// One decoded picture (any libav pixel format, any size) that `PictureCompositor` can draw from.
+///
+/// `ImageDecoder` returns photos as yuv420p (BT.709, limited range) scaled to the size asked
+/// for; `VideoClipDecoder` returns its frames as the codec produced them (a new reference to the
+/// decoder's buffer, no copy).
+///
+/// # Thread safety
+/// The frame is never written after `init`; buffer references are atomic, so sharing it
+/// between tasks is safe, hence `@unchecked Sendable`.
+package final class DecodedPicture: @unchecked Sendable {
+    /// The owned frame. Never mutated after `init` returns.
+    internal let frame: UnsafeMutablePointer<AVFrame>
+    /// Width in pixels.
+    package let width: Int
+    /// Height in pixels.
+    package let height: Int
+    /// Presentation time in seconds (0 for stills).
+    package let time: Double
+
+    /// Takes a new reference to `source`'s buffers.
+    internal init(referencing source: UnsafeMutablePointer<AVFrame>, time: Double = 0) throws {
+        guard let frame = av_frame_clone(source) else {
+            throw VideoError(.media, "could not reference a decoded picture")
+        }
+        self.frame = frame
+        self.width = Int(frame.pointee.width)
+        self.height = Int(frame.pointee.height)
+        self.time = time
+    }
+
+    /// Takes ownership of `frame`.
+    internal init(owning frame: UnsafeMutablePointer<AVFrame>, time: Double = 0) {
+        self.frame = frame
+        self.width = Int(frame.pointee.width)
+        self.height = Int(frame.pointee.height)
+        self.time = time
+    }
+
+    deinit {
+        var owned: UnsafeMutablePointer<AVFrame>? = frame
+        av_frame_free(&owned)
+    }
+
+    /// The width-to-height ratio (1 for an empty picture).
+    package var aspectRatio: Double { height > 0 ? Double(width) / Double(height) : 1 }
+
+    /// A grayscale (luma) thumbnail of exactly `width × height` pixels, row-major, area-averaged.
+    ///
+    /// Used for quality analysis and near-duplicate hashing; the picture is stretched to the size.
+    /// - Throws: `VideoError` (`.media`) when swscale refuses the picture's format.
+    package func grayThumbnail(width: Int, height: Int) throws -> [UInt8] {
+        precondition(width > 0 && height > 0, "thumbnail size must be positive")
+        let format = AVPixelFormat(rawValue: frame.pointee.format)
+        guard let context = sws_getContext(
+            frame.pointee.width, frame.pointee.height, format, Int32(width), Int32(height), AV_PIX_FMT_GRAY8,
+            SWS_AREA, nil, nil, nil)
+        else { throw VideoError(.media, "cannot scale a \(self.width)x\(self.height) picture") }
+        defer { sws_freeContext(context) }
+        let stride = (width + 63) & ~63
+        var buffer = [UInt8](repeating: 0, count: stride * (height + 2))
+        let rows = buffer.withUnsafeMutableBufferPointer { target in
+            let planes: [UnsafeMutablePointer<UInt8>?] = [target.baseAddress, nil, nil, nil]
+            let strides: [Int32] = [Int32(stride), 0, 0, 0]
+            return sws_scale(
+                context, CFFmpeg_frame_const_planes(frame), CFFmpeg_frame_linesizes(frame), 0, frame.pointee.height,
+                planes, strides)
+        }
+        guard rows > 0 else { throw VideoError(.media, "scaling a picture: \(avErrorString(rows))") }
+        var pixels = [UInt8]()
+        pixels.reserveCapacity(width * height)
+        for row in 0..<height { pixels += buffer[row * stride..<row * stride + width] }
+        return pixels
+    }
+}

@@ -1,0 +1,138 @@
+/// Video clips (MP4, MOV, MKV, WebM…) decoded frame by frame with libav, streaming.
+import Foundation
+internal import CFFmpeg
+
+/// Decodes a clip's main video stream one frame at a time, so only a couple of frames are ever
+/// held in memory, and answers "which frame shows at time t" for increasing times.
+///
+/// Times are seconds from the stream's first frame. Frames come back as decoded
+/// (`DecodedPicture` references the decoder's buffer); `PictureCompositor` scales and converts
+/// them when drawing.
+///
+/// # Thread safety
+/// Not thread-safe: one decoder per task.
+package final class VideoClipDecoder {
+    /// The clip's length in seconds (container estimate; 0 when unknown).
+    package let duration: Double
+    /// Picture width in pixels.
+    package let width: Int
+    /// Picture height in pixels.
+    package let height: Int
+    /// Average frame rate (0 when unknown).
+    package let fps: Double
+    /// Whether the file also has an audio stream.
+    package let hasAudio: Bool
+    /// Container and stream metadata (for example `creation_time`).
+    package let metadata: [String: String]
+
+    private let input: MediaProbe.Input
+    private let streamIndex: Int32
+    private let decoder: StreamDecoder
+    private let timeBase: AVRational
+    private let startTime: Int64
+    private let packet: UnsafeMutablePointer<AVPacket>
+    private var pendingFrames: [DecodedPicture] = []
+    private var readEnded = false
+    private var decoderEnded = false
+    private var current: DecodedPicture?
+    private var upcoming: DecodedPicture?
+
+    /// Opens a clip.
+    /// - Parameters:
+    ///   - url: The video file.
+    ///   - fast: Decode roughly (no loop filter), for analysis.
+    /// - Throws: `VideoError` (`.media`) when the file is missing, unreadable or has no video.
+    package init(url: URL, fast: Bool = false) throws {
+        let input = try MediaProbe.Input(url)
+        guard let index = input.videoStream else { throw VideoError(.media, "\(input.path) has no video stream") }
+        let stream = input.stream(index)
+        decoder = try StreamDecoder(stream, path: input.path, fast: fast)
+        guard let packet = av_packet_alloc() else { throw VideoError(.media, "could not allocate a packet") }
+        self.packet = packet
+        self.input = input
+        streamIndex = index
+        timeBase = stream.pointee.time_base
+        startTime = stream.pointee.start_time == CFFmpeg_AV_NOPTS_VALUE ? 0 : stream.pointee.start_time
+        width = Int(stream.pointee.codecpar.pointee.width)
+        height = Int(stream.pointee.codecpar.pointee.height)
+        let rate = stream.pointee.avg_frame_rate.num > 0 ? stream.pointee.avg_frame_rate : stream.pointee.r_frame_rate
+        fps = rate.den > 0 ? av_q2d(rate) : 0
+        if stream.pointee.duration > 0, stream.pointee.duration != CFFmpeg_AV_NOPTS_VALUE {
+            duration = Double(stream.pointee.duration) * av_q2d(stream.pointee.time_base)
+        } else if input.context.pointee.duration > 0, input.context.pointee.duration != CFFmpeg_AV_NOPTS_VALUE {
+            duration = Double(input.context.pointee.duration) / Double(AV_TIME_BASE)
+        } else {
+            duration = 0
+        }
+        hasAudio = input.audioStream != nil
+        metadata = ImageDecoder.dictionary(input.context.pointee.metadata)
+            .merging(ImageDecoder.dictionary(stream.pointee.metadata)) { old, _ in old }
+    }
+
+    deinit {
+        var owned: UnsafeMutablePointer<AVPacket>? = packet
+        av_packet_free(&owned)
+    }
+
+    /// The next frame in presentation order, or `nil` at the end.
+    /// - Throws: `VideoError` (`.media`) when the data is corrupt.
+    package func nextPicture() throws -> DecodedPicture? {
+        while pendingFrames.isEmpty && !decoderEnded {
+            if readEnded {
+                decoderEnded = try decoder.receive(collect)
+                continue
+            }
+            let ended = try decoder.receive(collect)
+            if ended { decoderEnded = true; break }
+            guard pendingFrames.isEmpty else { break }
+            let status = av_read_frame(input.context, packet)
+            if status == CFFmpeg_AVERROR_EOF {
+                readEnded = true
+                try avCheck(avcodec_send_packet(decoder.context, nil), "draining \(input.path)")
+                continue
+            }
+            try avCheck(status, "reading \(input.path)")
+            defer { av_packet_unref(packet) }
+            guard packet.pointee.stream_index == streamIndex else { continue }
+            let sent = avcodec_send_packet(decoder.context, packet)
+            if sent < 0 && sent != CFFmpeg_EAGAIN() { try avCheck(sent, "decoding \(input.path)") }
+        }
+        return pendingFrames.isEmpty ? nil : pendingFrames.removeFirst()
+    }
+
+    /// The frame on screen at `seconds` (the last one starting at or before it; the first frame
+    /// before the clip starts, the last frame after it ends). Times must not decrease between
+    /// calls unless `seek(to:)` comes between them.
+    /// - Returns: The frame, or `nil` when the clip has no frames at all.
+    /// - Throws: `VideoError` (`.media`) when the data is corrupt.
+    package func picture(at seconds: Double) throws -> DecodedPicture? {
+        if current == nil { current = try nextPicture() }
+        while true {
+            if upcoming == nil { upcoming = try nextPicture() }
+            guard let next = upcoming, next.time <= seconds + 1e-6 else { break }
+            current = next
+            upcoming = nil
+        }
+        return current
+    }
+
+    /// Jumps to the keyframe at or before `seconds`; `picture(at:)` then decodes forward from there.
+    /// - Throws: `VideoError` (`.media`) when the file cannot seek.
+    package func seek(to seconds: Double) throws {
+        let target = startTime + Int64((max(seconds, 0) / av_q2d(timeBase)).rounded(.down))
+        try avCheck(av_seek_frame(input.context, streamIndex, target, AVSEEK_FLAG_BACKWARD), "seeking in \(input.path)")
+        decoder.flush()
+        pendingFrames = []
+        readEnded = false
+        decoderEnded = false
+        current = nil
+        upcoming = nil
+    }
+
+    private func collect(_ frame: UnsafeMutablePointer<AVFrame>) throws {
+        var stamp = frame.pointee.best_effort_timestamp
+        if stamp == CFFmpeg_AV_NOPTS_VALUE { stamp = frame.pointee.pts }
+        let time = stamp == CFFmpeg_AV_NOPTS_VALUE ? 0 : Double(stamp - startTime) * av_q2d(timeBase)
+        pendingFrames.append(try DecodedPicture(referencing: frame, time: time))
+    }
+}

@@ -1,0 +1,77 @@
+/// The montage's sound: the song, faded in and out and trimmed to the video, with clip sound under it.
+import Foundation
+
+/// Streams the soundtrack a segment at a time: the music decoded as it goes (never held whole),
+/// shaped by its volume and fades, with each clip's own sound mixed in at
+/// `clipAudioVolume` where the clip plays.
+final class MontageSoundtrack {
+    /// Output sample rate, in hertz.
+    static let sampleRate = 48_000
+
+    private let timeline: MontageTimeline
+    private let music: AudioDecoder
+    private var musicEnded = false
+    private var samplesOut = 0
+    private let totalSamples: Int
+
+    /// Opens the music.
+    /// - Throws: `VideoError` (`.media`) when the music cannot be decoded.
+    init(_ timeline: MontageTimeline) throws {
+        self.timeline = timeline
+        music = try AudioDecoder(url: URL(fileURLWithPath: timeline.music.path), sampleRate: Self.sampleRate)
+        totalSamples = Self.sampleIndex(frame: timeline.durationFrames, fps: timeline.fps)
+    }
+
+    /// The first sample of frame `frame`.
+    static func sampleIndex(frame: Int, fps: Int) -> Int { frame * sampleRate / fps }
+
+    /// The samples under `segment`'s frames.
+    /// - Throws: `VideoError` (`.media`) when the music or a clip's sound cannot be decoded.
+    func samples(for segment: MontageTimeline.Segment) throws -> [Float] {
+        let start = Self.sampleIndex(frame: segment.startFrame, fps: timeline.fps)
+        let end = Self.sampleIndex(frame: segment.endFrame, fps: timeline.fps)
+        precondition(start == samplesOut, "segments must be rendered in order")
+        var out = try readMusic(end - start)
+        let rate = Double(Self.sampleRate)
+        let total = Double(totalSamples) / rate
+        let music = timeline.music
+        for i in out.indices {
+            let t = Double(start + i) / rate
+            var gain = music.volume
+            if music.fadeIn > 0, t < music.fadeIn { gain *= t / music.fadeIn }
+            if music.fadeOut > 0, t > total - music.fadeOut { gain *= max(0, (total - t) / music.fadeOut) }
+            out[i] *= Float(gain)
+        }
+        if timeline.clipAudioVolume > 0, segment.kind == .clip {
+            try mixClipSound(segment, into: &out)
+        }
+        for i in out.indices { out[i] = min(max(out[i], -1), 1) }
+        samplesOut = end
+        return out
+    }
+
+    private func readMusic(_ count: Int) throws -> [Float] {
+        var out: [Float] = []
+        out.reserveCapacity(count)
+        while out.count < count, !musicEnded {
+            if let chunk = try music.read(maxSamples: count - out.count) { out += chunk } else { musicEnded = true }
+        }
+        if out.count < count { out += repeatElement(0, count: count - out.count) }
+        return out
+    }
+
+    /// Adds the clip's own sound from its in point, where it has any.
+    private func mixClipSound(_ segment: MontageTimeline.Segment, into out: inout [Float]) throws {
+        let url = URL(fileURLWithPath: segment.media)
+        guard let decoder = try? AudioDecoder(url: url, sampleRate: Self.sampleRate) else { return }  // a silent clip
+        var skip = Int(segment.inPoint * Double(Self.sampleRate))
+        while skip > 0, let chunk = try decoder.read(maxSamples: min(skip, 1 << 16)) { skip -= chunk.count }
+        var position = 0
+        let gain = Float(timeline.clipAudioVolume)
+        let playable = Int(max(segment.outPoint - segment.inPoint, 0) * Double(Self.sampleRate))
+        while position < min(out.count, playable), let chunk = try decoder.read(maxSamples: min(out.count, playable) - position) {
+            for (k, sample) in chunk.enumerated() { out[position + k] += sample * gain }
+            position += chunk.count
+        }
+    }
+}

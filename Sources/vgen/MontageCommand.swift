@@ -1,0 +1,143 @@
+import ArgumentParser
+import Foundation
+import VideoRender
+
+/// `vgen montage --music SONG MEDIA…`: photos and clips cut on the beats of a song.
+struct MontageCommand: AsyncParsableCommand {
+    /// The subcommand's name and help.
+    static let configuration = CommandConfiguration(
+        commandName: "montage",
+        abstract: "Cut photos and clips into a montage on the beats of a song.",
+        discussion: """
+            Writes <output-dir>/<video_id>/video.mp4, timeline.json (the edit: segments with media, \
+            in/out points, frames, transitions), analysis.json (the music profile) and thumbnail.png. \
+            Edit timeline.json and render it again with --timeline.
+            """)
+
+    /// Photos, clips and folders of them.
+    @Argument(help: "Photos, clips and folders holding them.")
+    var media: [String] = []
+
+    @Option(name: .long, help: "The song (any audio file libav decodes).")
+    var music: String?
+
+    @Option(name: .long, help: "Length in seconds (default: the whole song).")
+    var duration: Double?
+
+    @Option(name: .long, help: "Frame shape: 16:9, 9:16 or 1:1.")
+    var aspect: String = "16:9"
+
+    @Option(name: .long, help: "Style: natural, cinematic, warm, cool, vivid or mono.")
+    var style: String = "natural"
+
+    @Option(name: .long, help: "Order: name, time (capture time) or shuffle.")
+    var order: String = "time"
+
+    @Option(name: .long, help: "Pictures of another shape: fill (crop), fit (bars) or blur (blurred background).")
+    var fit: String = "fill"
+
+    @Option(name: .long, help: "Use one transition everywhere: cut, crossfade, fade or zoom.")
+    var transition: String?
+
+    @Option(name: .long, help: "Volume of clips' own sound under the music, 0–1.")
+    var clipAudio: Double = 0
+
+    @Option(name: .long, help: "Short side of the frame in pixels.")
+    var size: Int = 1080
+
+    @Option(name: .long, help: "Frames per second (1–120).")
+    var fps: Int = 30
+
+    @Option(name: .long, help: "Render this timeline.json again instead of planning.")
+    var timeline: String?
+
+    @Option(name: .long, help: "The parent folder of the video's folder.")
+    var outputDir: String = "output"
+
+    @Option(name: .long, help: "The video id (the output folder's name); derived from the song's name when omitted.")
+    var videoId: String?
+
+    @Option(name: .long, help: "x264 preset: ultrafast … veryslow.")
+    var preset: String = "superfast"
+
+    mutating func run() async throws {
+        let reporter = ProgressReporter()
+        do {
+            guard MP4Writer.x264Presets.contains(preset) else {
+                throw VideoError(.invalidInput, "unknown preset '\(preset)'", field: "preset")
+            }
+            let pipeline = MontagePipeline(render: MontageRenderStage(preset: preset))
+            let output = URL(fileURLWithPath: outputDir)
+            let result: MontageResult
+            if let timeline {
+                let data: Data
+                do { data = try Data(contentsOf: URL(fileURLWithPath: timeline)) } catch {
+                    throw VideoError(.io, "cannot read \(timeline): \(error.localizedDescription)")
+                }
+                var plan: MontageTimeline
+                do { plan = try JSONDecoder().decode(MontageTimeline.self, from: data) } catch {
+                    throw VideoError(.invalidInput, "\(timeline) is not a montage timeline: \(error)", field: "timeline")
+                }
+                if let videoId { plan.videoID = videoId }
+                result = try await pipeline.render(timeline: plan, to: output, events: reporter.handle)
+            } else {
+                let settings = try settings()
+                guard let music else { throw VideoError(.invalidInput, "pass the song with --music FILE", field: "music") }
+                guard !media.isEmpty else { throw VideoError(.invalidInput, "pass photos, clips or a folder of them", field: "media") }
+                guard let mediaOrder = MediaOrder(rawValue: order) else {
+                    throw VideoError(.invalidInput, "unknown order '\(order)'; use name, time or shuffle", field: "order")
+                }
+                result = try await pipeline.render(
+                    media: media.map { URL(fileURLWithPath: $0) }, music: URL(fileURLWithPath: music), order: mediaOrder,
+                    settings: settings, to: output, events: reporter.handle)
+            }
+            reporter.finish()
+            print(result.videoURL.path)
+        } catch let error as VideoError {
+            reporter.finish()
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    private func settings() throws -> EditPlanner.Settings {
+        guard let aspect = MontageAspect(rawValue: aspect) else {
+            throw VideoError(.invalidInput, "unknown aspect '\(self.aspect)'; use 16:9, 9:16 or 1:1", field: "aspect")
+        }
+        guard let style = MontageStyle.named(style) else {
+            throw VideoError(
+                .invalidInput, "unknown style '\(self.style)'; use \(MontageStyle.presets.map(\.name).joined(separator: ", "))", field: "style")
+        }
+        guard let fit = MontageTimeline.Fit(rawValue: fit) else {
+            throw VideoError(.invalidInput, "unknown fit '\(self.fit)'; use fill, fit or blur", field: "fit")
+        }
+        var chosen: MontageTimeline.Transition?
+        if let transition {
+            guard let value = MontageTimeline.Transition(rawValue: transition) else {
+                throw VideoError(.invalidInput, "unknown transition '\(transition)'; use cut, crossfade, fade or zoom", field: "transition")
+            }
+            chosen = value
+        }
+        if let duration, !(duration > 0 && duration <= 3600) {
+            throw VideoError(.invalidInput, "duration \(duration) s is outside 0–3600 s", field: "duration")
+        }
+        guard (144...4320).contains(size) else { throw VideoError(.invalidInput, "size \(size) is outside 144–4320", field: "size") }
+        guard (1...120).contains(fps) else { throw VideoError(.invalidInput, "\(fps) is outside 1–120", field: "fps") }
+        guard (0...1).contains(clipAudio) else { throw VideoError(.invalidInput, "clip audio volume must lie within 0–1", field: "clip-audio") }
+        let songName = URL(fileURLWithPath: music ?? "montage").deletingPathExtension().lastPathComponent
+        let id = videoId ?? Self.slug(songName)
+        return EditPlanner.Settings(
+            videoID: id, musicPath: music ?? "", aspect: aspect, shortSide: size, fps: fps, style: style, fit: fit, duration: duration,
+            transition: chosen, clipAudioVolume: clipAudio)
+    }
+
+    /// A folder-safe name: letters and digits kept, runs of anything else become one '-'.
+    static func slug(_ text: String) -> String {
+        var out = ""
+        for c in text.lowercased() {
+            if c.isASCII && (c.isLetter || c.isNumber) { out.append(c) } else if !out.hasSuffix("-") { out.append("-") }
+        }
+        let trimmed = out.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        return trimmed.isEmpty ? "montage" : "montage-" + trimmed
+    }
+}
