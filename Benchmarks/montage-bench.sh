@@ -33,7 +33,6 @@ vgen="$PWD/.build/release/vgen"
 # Run from the work folder: the default output folder is then $work/out after the move below.
 (cd "$work" && /usr/bin/time -f '%e %M' -o "$work/time.txt" \
   "$vgen" montage --music "$work/song.wav" "$work/media" --duration 30 --output-dir "$work/out" ${VGEN_ARGS:-} >/dev/null)
-[ -d "$work/out" ] || mv "$work/output" "$work/out"  # older VGen.swift: the root command takes --output-dir
 read -r wall peak_kb < "$work/time.txt"
 echo "montage 30 s 1080p30, $photos photos + $clips clips: wall ${wall} s, peak memory $((peak_kb / 1024)) MB"
 ls -l "$work/out"/*/

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+import VideoCore
+
+/// `vgen montage` as a user runs it: a folder of pictures and a song in, a video cut on the beat out.
+@Suite struct CLIMontageTests {
+    @Test func montageFromAFolderAndASong() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let media = dir.appendingPathComponent("media")
+        try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
+        let spec = CLISpecTests.root.appendingPathComponent("Examples/all-scenes.yaml").path
+        for scene in 1...4 {
+            let png = media.appendingPathComponent("photo\(scene).png").path
+            #expect(try CLI.run(["preview", spec, "--scene", "\(scene)", "--out", png, "--resolution", "480x270"]).status == 0)
+        }
+        // A 120 BPM click track.
+        let rate = 22050
+        let samples = (0..<(rate * 8)).map { n -> Float in
+            let t = Double(n % (rate / 2)) / Double(rate)
+            return t < 0.05 ? Float(0.8 * exp(-t * 60) * sin(2 * .pi * 90 * t)) : 0
+        }
+        let song = dir.appendingPathComponent("song.wav")
+        try wavData(samples: samples, sampleRate: rate).write(to: song)
+        let out = dir.appendingPathComponent("out")
+        let outcome = try CLI.run([
+            "montage", "--music", song.path, media.path, "--duration", "4", "--aspect", "9:16", "--size", "180",
+            "--output-dir", out.path, "--video-id", "clip",
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let folder = out.appendingPathComponent("clip")
+        for name in ["video.mp4", "timeline.json", "analysis.json", "thumbnail.png"] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
+        }
+        let info = try MediaProbe.inspect(folder.appendingPathComponent("video.mp4"))
+        #expect(info.width == 180 && info.height == 320)
+        #expect(abs(info.videoDuration - 4) < 1e-6)
+
+        let empty = dir.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let failed = try CLI.run(["montage", "--music", song.path, empty.path, "--output-dir", out.path])
+        #expect(failed.status != 0 && failed.stderr.split(separator: "\n").contains { $0.hasPrefix("error: ") }, "\(failed.stderr)")
+    }
+}
