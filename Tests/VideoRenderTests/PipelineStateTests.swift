@@ -172,3 +172,47 @@ final class FlakyVoice: SpeechSynthesizer, @unchecked Sendable {
         return try await ToneSynthesizer().synthesize(text, voice: voice)
     }
 }
+
+/// A stage of the user's own: it adds a sign-off to the last scene's narration.
+struct SignOffStage: PipelineStage {
+    var name: String { "sign-off" }
+    func run(_ input: VideoConfig, context: PipelineContext) async throws -> VideoConfig {
+        var video = input
+        let last = video.scenes.count - 1
+        video.scenes[last].narration = (video.scenes[last].narration ?? "") + " Goodbye."
+        return video
+    }
+}
+
+@Suite struct InsertedStageTests {
+    @Test func insertedStagesRunSaveAndResume() async throws {
+        let dir = PipelineStateTests.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var pipeline = PipelineStateTests.pipeline()
+        pipeline.insertedStages = [SignOffStage()]
+        #expect(pipeline.stageNames == ["script", "sign-off", "audio", "video", "output"])
+        let state = try await pipeline.render(try PipelineStateTests.video(), to: dir, stoppingAfter: "sign-off")
+        #expect(state.stages.map(\.name) == pipeline.stageNames && state.nextStage == "audio")
+        let folder = dir.appendingPathComponent("state")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("stage-sign-off.json").path))
+        // A pipeline without the stage refuses to resume the task.
+        await #expect(throws: VideoError.self) { try await PipelineStateTests.pipeline().resume(taskDirectory: folder) }
+        let result = try await pipeline.resume(taskDirectory: folder)
+        #expect(result.manifest.scenes.last?.words.last?.text == "Goodbye.")
+    }
+
+    @Test func theScriptStageCanBeReplaced() async throws {
+        struct FixedScript: PipelineStage {
+            var name: String { "script" }
+            func run(_ input: VideoConfig, context: PipelineContext) async throws -> VideoConfig {
+                var video = input
+                for i in video.scenes.indices { video.scenes[i].narration = "Scene \(i + 1)." }
+                return video
+            }
+        }
+        var pipeline = PipelineStateTests.pipeline()
+        pipeline.script = FixedScript()
+        let manifest = try await pipeline.plan(try PipelineStateTests.video())
+        #expect(manifest.scenes.map { $0.words.map(\.text).joined(separator: " ") } == ["Scene 1.", "Scene 2.", "Scene 3.", "Scene 4."])
+    }
+}

@@ -3,14 +3,16 @@ import Foundation
 /// One step of making a video: input → parsing → script → audio → video → output.
 ///
 /// Stages are separate types with their own input and output, run in order by one
-/// orchestrator (`VideoPipeline` in VideoRender), which reports events around each.
+/// orchestrator (`VideoPipeline` in VideoRender), which reports events around each. A library
+/// user can replace the script stage, or insert stages of their own between script and audio
+/// (any `PipelineStage<VideoConfig, VideoConfig>`: a translator, an LLM editor, a checker).
 ///
 /// # Implementation requirements
 /// - Read only `input` and files inside `context.directory`; write only inside it, and
 ///   atomically (temp file, then rename).
 /// - Report progress through `context.report` and throw `VideoError`s with clear messages.
 /// - Check for cancellation between units of work (`try Task.checkCancellation()`).
-public protocol PipelineStage: Sendable {
+public protocol PipelineStage<Input, Output>: Sendable {
     /// What the stage consumes.
     associatedtype Input: Sendable
     /// What the stage produces.

@@ -16,10 +16,18 @@ extension VideoPipeline {
         do {
             try runner.save(status: .running)
             let scriptURL = directory.appendingPathComponent("script.json")
-            let scripted = try await runner.step(script, initial.config, saved: { try Self.loadScript(scriptURL) }) { output in
+            var scripted = try await runner.step(script, initial.config, saved: { try Self.loadScript(scriptURL) }) { output in
                 try AtomicFile.writeJSON(output, to: scriptURL)
             }
             if stopAfter == script.name { return try runner.stop() }
+            for stage in insertedStages {
+                let url = directory.appendingPathComponent("stage-\(stage.name).json")
+                scripted = try await runner.step(stage, scripted, saved: { try Self.loadScript(url) }) { output in
+                    try output.validate()
+                    try AtomicFile.writeJSON(output, to: url)
+                }
+                if stopAfter == stage.name { return try runner.stop() }
+            }
             let narrated = try await runner.step(audio, scripted, saved: { try audio.load(scripted, from: directory) })
             if stopAfter == audio.name { return try runner.stop() }
             let partial = directory.appendingPathComponent(".video.mp4.partial")

@@ -14,11 +14,14 @@ import Foundation
 /// output (`script.json`, `audio/`, `timing_manifest.json`, `segments/`) and, at the end, the
 /// video and its companions. One process at a time works on a task (`TaskLock`).
 public struct VideoPipeline: Sendable {
-    /// The stages' names, in order.
+    /// The standard stages' names, in order.
     public static let stageNames = ["script", "audio", "video", "output"]
 
-    /// Writes narration for scenes without it.
-    public var script: ScriptStage
+    /// Writes narration for scenes without it (`ScriptStage` by default; replaceable).
+    public var script: any PipelineStage<VideoConfig, VideoConfig>
+    /// Stages of the user's own, run in order after the script stage and before the audio
+    /// stage; each has its own entry in the task state and its output saved for resume.
+    public var insertedStages: [any PipelineStage<VideoConfig, VideoConfig>] = []
     /// Speaks and times the narration.
     public var audio: AudioStage
     /// Draws and encodes.
@@ -28,8 +31,8 @@ public struct VideoPipeline: Sendable {
 
     /// Creates a pipeline from its stages; the defaults are offline and deterministic.
     public init(
-        script: ScriptStage = ScriptStage(), audio: AudioStage = AudioStage(), video: VideoStage = VideoStage(),
-        output: OutputStage = OutputStage()
+        script: any PipelineStage<VideoConfig, VideoConfig> = ScriptStage(), audio: AudioStage = AudioStage(),
+        video: VideoStage = VideoStage(), output: OutputStage = OutputStage()
     ) {
         self.script = script
         self.audio = audio
@@ -60,6 +63,11 @@ public struct VideoPipeline: Sendable {
         self.init(registry: .standard, options: options, jobs: jobs)
     }
 
+    /// This pipeline's stages' names, in order (the standard ones and any inserted).
+    public var stageNames: [String] {
+        [script.name] + insertedStages.map(\.name) + [audio.name, video.name, output.name]
+    }
+
     /// Makes the video of `config` in `<outputDirectory>/<video_id>/`.
     ///
     /// Segments already rendered in that folder (by an earlier run) are reused where their
@@ -87,8 +95,8 @@ public struct VideoPipeline: Sendable {
         _ config: VideoConfig, to outputDirectory: URL, stoppingAfter stage: String, restart: Bool = false,
         events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
     ) async throws -> TaskState {
-        guard Self.stageNames.contains(stage) else {
-            throw VideoError(.invalidInput, "unknown stage '\(stage)'; valid: \(Self.stageNames.joined(separator: ", "))")
+        guard stageNames.contains(stage) else {
+            throw VideoError(.invalidInput, "unknown stage '\(stage)'; valid: \(stageNames.joined(separator: ", "))")
         }
         let directory = outputDirectory.appendingPathComponent(config.videoID, isDirectory: true)
         _ = try await start(config, to: outputDirectory, restart: restart, stopAfter: stage, events: events)
@@ -104,6 +112,11 @@ public struct VideoPipeline: Sendable {
         let lock = try TaskLock(directory: directory)
         guard let state = try TaskStore.load(from: directory) else {
             throw VideoError(.invalidInput, "\(directory.path) holds no vgen task (no \(TaskStore.stateFile))")
+        }
+        guard state.stages.map(\.name) == stageNames else {
+            throw VideoError(
+                .invalidInput,
+                "the task was started with the stages \(state.stages.map(\.name).joined(separator: ", ")); this pipeline has \(stageNames.joined(separator: ", "))")
         }
         var pipeline = self
         pipeline.video.options = state.options
@@ -121,7 +134,7 @@ public struct VideoPipeline: Sendable {
         try AtomicFile.makeDirectory(directory)
         let lock = try TaskLock(directory: directory)
         if restart { TaskStore.clean(directory) } else { _ = try TaskStore.load(from: directory) }
-        let state = TaskState(config: config, options: video.options, stages: Self.stageNames)
+        let state = TaskState(config: config, options: video.options, stages: stageNames)
         defer { withExtendedLifetime(lock) {} }
         return try await run(state, in: directory, stopAfter: stopAfter, events: events)
     }

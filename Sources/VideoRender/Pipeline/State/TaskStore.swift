@@ -49,7 +49,10 @@ public enum TaskStore {
 
     /// Removes what a task wrote into `directory` (and only that), for a restart.
     static func clean(_ directory: URL) {
-        for name in ownedNames { try? FileManager.default.removeItem(at: directory.appendingPathComponent(name)) }
+        let inserted = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter {
+            $0.hasPrefix("stage-") && $0.hasSuffix(".json")
+        }
+        for name in ownedNames + inserted { try? FileManager.default.removeItem(at: directory.appendingPathComponent(name)) }
     }
 
     private struct Header: Decodable {
