@@ -43,6 +43,7 @@ public struct SceneConfig: Hashable, Codable, Sendable {
         case minDuration = "min_duration", maxDuration = "max_duration", transition
     }
 
+    /// Decodes a value, validating it as the memberwise initializer does.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         sceneID = try c.decode(String.self, forKey: .sceneID)
@@ -55,6 +56,7 @@ public struct SceneConfig: Hashable, Codable, Sendable {
         try validate(field: "scene")
     }
 
+    /// Encodes the value in the form `init(from:)` reads.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(sceneID, forKey: .sceneID)

@@ -44,9 +44,11 @@ public struct SceneType: RawRepresentable, Hashable, Codable, Sendable, Expressi
         .quiz, .checkpoint, .exercise,
     ]
 
+    /// Decodes a value, validating it as the memberwise initializer does.
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)
     }
+    /// Encodes the value in the form `init(from:)` reads.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(rawValue)

@@ -45,6 +45,7 @@ public struct VideoConfig: Hashable, Codable, Sendable {
         case videoID = "video_id", title, description, accentColor = "accent_color", voice, resolution, fps, transition, scenes
     }
 
+    /// Decodes a value, validating it as the memberwise initializer does.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         videoID = try c.decode(String.self, forKey: .videoID)

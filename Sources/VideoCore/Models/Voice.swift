@@ -20,7 +20,9 @@ public struct Voice: Hashable, Codable, Sendable, ExpressibleByStringLiteral, Cu
     /// The portable names every synthesizer maps.
     public static let portable: [Voice] = [.male, .female, .maleWarm, .femaleFriendly]
 
+    /// Decodes a value, validating it as the memberwise initializer does.
     public init(from decoder: any Decoder) throws { name = try decoder.singleValueContainer().decode(String.self) }
+    /// Encodes the value in the form `init(from:)` reads.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(name)

@@ -22,6 +22,7 @@ public struct CheckpointContent: Hashable, Codable, Sendable {
 
     enum CodingKeys: String, CodingKey { case heading, completed, next }
 
+    /// Decodes a value, validating it as the memberwise initializer does.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         heading = try c.decodeIfPresent(String.self, forKey: .heading) ?? Self.defaultHeading

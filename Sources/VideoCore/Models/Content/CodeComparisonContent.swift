@@ -39,6 +39,7 @@ public struct CodeComparisonContent: Hashable, Codable, Sendable {
         case heading, before, after, language, beforeLabel = "before_label", afterLabel = "after_label"
     }
 
+    /// Decodes a value, validating it as the memberwise initializer does.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         heading = try c.decode(String.self, forKey: .heading)

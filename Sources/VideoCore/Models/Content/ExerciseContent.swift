@@ -25,6 +25,7 @@ public struct ExerciseContent: Hashable, Codable, Sendable {
 
     enum CodingKeys: String, CodingKey { case title, instructions, hints, starterCode = "starter_code", language }
 
+    /// Decodes a value, validating it as the memberwise initializer does.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         title = try c.decode(String.self, forKey: .title)

@@ -18,6 +18,7 @@ public struct LearningObjectivesContent: Hashable, Codable, Sendable {
 
     enum CodingKeys: String, CodingKey { case heading, objectives }
 
+    /// Decodes a value, validating it as the memberwise initializer does.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         heading = try c.decodeIfPresent(String.self, forKey: .heading) ?? Self.defaultHeading

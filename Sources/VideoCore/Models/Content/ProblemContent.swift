@@ -19,6 +19,7 @@ public struct ProblemContent: Hashable, Codable, Sendable {
 
     enum CodingKeys: String, CodingKey { case title, statement, constraints }
 
+    /// Decodes a value, validating it as the memberwise initializer does.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         title = try c.decode(String.self, forKey: .title)

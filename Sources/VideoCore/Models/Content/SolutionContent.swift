@@ -22,6 +22,7 @@ public struct SolutionContent: Hashable, Codable, Sendable {
 
     enum CodingKeys: String, CodingKey { case title, steps, code, language }
 
+    /// Decodes a value, validating it as the memberwise initializer does.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         title = try c.decode(String.self, forKey: .title)
