@@ -23,7 +23,8 @@ extension VideoPipeline {
         _ config: VideoConfig, synthesizer: (any SpeechSynthesizer)? = nil,
         events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
     ) async throws -> TimingManifest {
-        try config.validate()
+        let (config, warnings) = try fitted(config)
+        for warning in warnings { events(.warning(warning)) }
         var speaking = audio
         if let synthesizer { speaking.synthesizer = synthesizer }
         // The script stage writes nothing; its context only carries events.

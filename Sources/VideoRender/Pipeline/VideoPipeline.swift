@@ -129,13 +129,20 @@ public struct VideoPipeline: Sendable {
         _ config: VideoConfig, to outputDirectory: URL, restart: Bool, stopAfter: String?,
         events: @escaping @Sendable (PipelineEvent) -> Void
     ) async throws -> RenderResult? {
-        try config.validate()
+        let (config, warnings) = try fitted(config)
         let directory = outputDirectory.appendingPathComponent(config.videoID, isDirectory: true)
         try AtomicFile.makeDirectory(directory)
         let lock = try TaskLock(directory: directory)
+        for warning in warnings { events(.warning(warning)) }
         if restart { TaskStore.clean(directory) } else { _ = try TaskStore.load(from: directory) }
         let state = TaskState(config: config, options: video.options, stages: stageNames)
         defer { withExtendedLifetime(lock) {} }
         return try await run(state, in: directory, stopAfter: stopAfter, events: events)
+    }
+
+    /// `config`, validated, with scenes whose text does not fit continued on follow-up scenes.
+    func fitted(_ config: VideoConfig) throws -> (VideoConfig, [String]) {
+        try config.validate()
+        return try SceneFitter(registry: video.registry, theme: video.options.theme).fit(config)
     }
 }

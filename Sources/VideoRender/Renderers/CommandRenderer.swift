@@ -12,6 +12,15 @@ public struct CommandRenderer: SceneRenderer {
     /// Draws the command panel.
     /// - Throws: `VideoError` (`.render`) when the scene is not a command scene.
     public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
+        _ = try layout(scene, on: canvas, context: context)
+    }
+
+    /// Whether all the code fits at or above the minimum size.
+    public func fits(_ scene: SceneConfig, context: RenderContext) throws -> Bool {
+        try layout(scene, on: try Canvas(resolution: context.resolution), context: context)
+    }
+
+    private func layout(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws -> Bool {
         guard case .command(let content) = scene.content else { throw mismatch(scene) }
         let u = context.scale, theme = context.theme
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
@@ -32,5 +41,6 @@ public struct CommandRenderer: SceneRenderer {
             box.y = panel.frame.maxY + captionGap
             canvas.draw(TextBlock(caption, style: captionStyle), in: box)
         }
+        return panel.fit.fits
     }
 }

@@ -75,4 +75,12 @@ public struct RendererRegistry: Sendable {
         }
         return renderer
     }
+
+    /// Whether all of `scene`'s text fits (see `SceneRenderer.fits`).
+    public func fits(_ scene: SceneConfig, context: RenderContext) throws -> Bool {
+        guard let renderer = renderer(for: scene.sceneType) else {
+            throw VideoError(.render, "no renderer for scene type '\(scene.sceneType)'")
+        }
+        return try renderer.fits(scene, context: context)
+    }
 }

@@ -58,6 +58,11 @@ public protocol SceneRenderer: Sendable {
     ///   - clock: How far into the scene, and how long it lasts.
     /// - Throws: `VideoError` (`.render`) when the scene cannot be drawn.
     func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext, at clock: SceneClock) throws
+
+    /// Whether all of the scene's text fits at or above its minimum size. A scene that does
+    /// not fit is continued on follow-up scenes (`SceneFitter`) rather than cut short.
+    /// The default is `true`.
+    func fits(_ scene: SceneConfig, context: RenderContext) throws -> Bool
 }
 
 // MARK: - Default implementations
@@ -65,6 +70,9 @@ public protocol SceneRenderer: Sendable {
 extension SceneRenderer {
     /// `[0]`: the scene is a still.
     public func keyframes(for scene: SceneConfig, duration: Double) -> [Double] { [0] }
+
+    /// `true`: the renderer makes its text fit by itself.
+    public func fits(_ scene: SceneConfig, context: RenderContext) throws -> Bool { true }
 
     /// Draws the still picture, whatever the time.
     public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext, at clock: SceneClock) throws {

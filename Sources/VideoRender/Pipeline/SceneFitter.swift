@@ -1,0 +1,121 @@
+import Foundation
+
+/// Continues scenes whose text does not fit on follow-up scenes, so nothing is ever cut short.
+///
+/// A list or command scene that does not fit at its minimum text size is split in two
+/// (items, or code lines at a blank line where possible), again and again until every part
+/// fits; the parts are headed "Heading (1/3)", "Heading (2/3)"… Narration the scene had is
+/// shared out by sentences; scenes without narration get the template's for each part. The
+/// video never grows past `Limits.maxScenes`: what still does not fit then is drawn as small
+/// as the renderer allows, with a warning.
+struct SceneFitter {
+    var registry: RendererRegistry
+    var theme: Theme
+
+    /// The video with overflowing scenes continued, and a warning for each continued scene.
+    func fit(_ config: VideoConfig) throws -> (VideoConfig, [String]) {
+        var scenes: [SceneConfig] = []
+        var warnings: [String] = []
+        for (index, scene) in config.scenes.enumerated() {
+            let room = Limits.maxScenes - scenes.count - (config.scenes.count - index - 1)
+            let parts = try split(scene, in: config, index: index, room: room)
+            if parts.count > 1 {
+                warnings.append("scene \(scene.sceneID) does not fit on one screen: continued over \(parts.count) scenes")
+            }
+            scenes += parts
+        }
+        var video = config
+        video.scenes = scenes
+        try video.validate()
+        return (video, warnings)
+    }
+
+    private func split(_ scene: SceneConfig, in config: VideoConfig, index: Int, room: Int) throws -> [SceneConfig] {
+        let context = RenderContext(
+            resolution: config.resolution, accentColor: config.accentColor, theme: theme, sceneIndex: index,
+            sceneCount: config.scenes.count, videoTitle: config.title)
+        var pieces = [scene.content]
+        // Halve every piece that overflows until all fit or there is no more room.
+        while pieces.count < room {
+            guard let i = try pieces.firstIndex(where: { try !fits($0, scene, context) }), let halves = halve(pieces[i]) else {
+                break
+            }
+            pieces.replaceSubrange(i...i, with: halves)
+        }
+        guard pieces.count > 1 else { return [scene] }
+        let narration = share(scene.narration, among: pieces.count)
+        return try pieces.enumerated().map { k, content in
+            try SceneConfig(
+                sceneID: k == 0 ? scene.sceneID : "\(scene.sceneID)-\(k + 1)",
+                content: numbered(content, part: k + 1, of: pieces.count), narration: narration?[k], voice: scene.voice,
+                minDuration: scene.minDuration, maxDuration: scene.maxDuration, transition: k == 0 ? scene.transition : .cut)
+        }
+    }
+
+    private func fits(_ content: SceneContent, _ scene: SceneConfig, _ context: RenderContext) throws -> Bool {
+        var probe = scene
+        probe.content = content
+        return try registry.fits(probe, context: context)
+    }
+
+    private func halve(_ content: SceneContent) -> [SceneContent]? {
+        switch content {
+        case .list(let c) where c.items.count > 1:
+            let mid = c.items.count / 2
+            return [
+                .list(ListContent(heading: c.heading, items: Array(c.items[..<mid]))),
+                .list(ListContent(heading: c.heading, items: Array(c.items[mid...]))),
+            ]
+        case .command(let c):
+            let lines = c.code.components(separatedBy: "\n")
+            guard lines.count > 1 else { return nil }
+            // Prefer a blank line near the middle.
+            let mid = lines.count / 2
+            let blank = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces).isEmpty && $0 > 0 }
+                .min { abs($0 - mid) < abs($1 - mid) }
+            let cut = blank.map { abs($0 - mid) <= lines.count / 4 ? $0 : mid } ?? mid
+            let first = lines[..<cut].joined(separator: "\n"), second = lines[cut...].joined(separator: "\n")
+            let trimmed = second.drop { $0 == "\n" }
+            guard !first.isEmpty, !trimmed.isEmpty else { return nil }
+            return [
+                .command(CommandContent(heading: c.heading, code: first, language: c.language, caption: c.caption)),
+                .command(CommandContent(heading: c.heading, code: String(trimmed), language: c.language, caption: nil)),
+            ]
+        default:
+            return nil
+        }
+    }
+
+    private func numbered(_ content: SceneContent, part: Int, of count: Int) -> SceneContent {
+        switch content {
+        case .list(var c):
+            c.heading += " (\(part)/\(count))"
+            return .list(c)
+        case .command(var c):
+            c.heading += " (\(part)/\(count))"
+            return .command(c)
+        default:
+            return content
+        }
+    }
+
+    /// The narration's sentences dealt out in order over `count` parts (nil: templates write each).
+    private func share(_ narration: String?, among count: Int) -> [String?]? {
+        guard let narration, !narration.isEmpty else { return nil }
+        var sentences: [String] = []
+        var current = ""
+        for ch in narration {
+            current.append(ch)
+            if ".!?".contains(ch) {
+                sentences.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            }
+        }
+        if !current.trimmingCharacters(in: .whitespaces).isEmpty { sentences.append(current.trimmingCharacters(in: .whitespaces)) }
+        return (0..<count).map { k in
+            let lo = sentences.count * k / count, hi = sentences.count * (k + 1) / count
+            let part = sentences[lo..<hi].joined(separator: " ")
+            return part.isEmpty ? nil : part
+        }
+    }
+}
