@@ -1,4 +1,4 @@
-/// The owned libav pieces behind `MediaProbe`: an opened input file and a stream decoder.
+/// The owned libav piece behind `MediaProbe`: an opened input file (decoding is `StreamDecoder`).
 import Foundation
 internal import CFFmpeg
 
@@ -65,62 +65,6 @@ extension MediaProbe {
                 try avCheck(status, "reading \(path)")
                 defer { av_packet_unref(packet) }
                 try body(packet)
-            }
-        }
-    }
-
-    /// Owns an opened decoder for one stream and the frame it decodes into.
-    final class Decoder {
-        let context: UnsafeMutablePointer<AVCodecContext>
-        private let frame: UnsafeMutablePointer<AVFrame>
-        private let what: String
-
-        init(_ stream: UnsafeMutablePointer<AVStream>, path: String) throws {
-            let parameters = stream.pointee.codecpar!
-            let name = String(cString: avcodec_get_name(parameters.pointee.codec_id))
-            guard let codec = avcodec_find_decoder(parameters.pointee.codec_id) else {
-                throw VideoError(.media, "\(path): no decoder for \(name)")
-            }
-            guard let frame = av_frame_alloc() else { throw VideoError(.media, "could not allocate a frame") }
-            guard let context = avcodec_alloc_context3(codec) else {
-                var owned: UnsafeMutablePointer<AVFrame>? = frame
-                av_frame_free(&owned)
-                throw VideoError(.media, "could not allocate the \(name) decoder")
-            }
-            var status = avcodec_parameters_to_context(context, parameters)
-            if status >= 0 {
-                context.pointee.pkt_timebase = stream.pointee.time_base
-                context.pointee.thread_count = 2
-                status = avcodec_open2(context, codec, nil)
-            }
-            guard status >= 0 else {
-                var ownedContext: UnsafeMutablePointer<AVCodecContext>? = context
-                avcodec_free_context(&ownedContext)
-                var ownedFrame: UnsafeMutablePointer<AVFrame>? = frame
-                av_frame_free(&ownedFrame)
-                throw VideoError(.media, "\(path): opening the \(name) decoder: \(avErrorString(status))")
-            }
-            self.context = context
-            self.frame = frame
-            self.what = "decoding \(name) in \(path)"
-        }
-
-        deinit {
-            var ownedContext: UnsafeMutablePointer<AVCodecContext>? = context
-            avcodec_free_context(&ownedContext)
-            var ownedFrame: UnsafeMutablePointer<AVFrame>? = frame
-            av_frame_free(&ownedFrame)
-        }
-
-        /// Sends a packet (`nil` to drain) and hands every frame that comes out to `body`.
-        func decode(_ packet: UnsafeMutablePointer<AVPacket>?, _ body: (UnsafeMutablePointer<AVFrame>) throws -> Void) throws {
-            try avCheck(avcodec_send_packet(context, packet), what)
-            while true {
-                let status = avcodec_receive_frame(context, frame)
-                if status == CFFmpeg_EAGAIN() || status == CFFmpeg_AVERROR_EOF { return }
-                try avCheck(status, what)
-                defer { av_frame_unref(frame) }
-                try body(frame)
             }
         }
     }

@@ -67,7 +67,7 @@ package enum MediaProbe {
         precondition(width > 0 && height > 0, "thumbnail size must be positive")
         let input = try Input(url)
         guard let videoIndex = input.videoStream else { throw VideoError(.media, "\(input.path) has no video stream") }
-        let decoder = try Decoder(input.stream(videoIndex), path: input.path)
+        let decoder = try StreamDecoder(input.stream(videoIndex), path: input.path)
         let thumbnailer = Thumbnailer(width: width, height: height)
         var signatures: [FrameSignature] = []
         let collect = { (frame: UnsafeMutablePointer<AVFrame>) throws in
@@ -91,7 +91,7 @@ package enum MediaProbe {
     package static func decodeAudio(_ url: URL) throws -> (samples: [Float], sampleRate: Int) {
         let input = try Input(url)
         guard let audioIndex = input.audioStream else { throw VideoError(.media, "\(input.path) has no audio stream") }
-        let decoder = try Decoder(input.stream(audioIndex), path: input.path)
+        let decoder = try StreamDecoder(input.stream(audioIndex), path: input.path)
         let mixer = MonoMixer()
         var samples: [Float] = []
         let collect = { (frame: UnsafeMutablePointer<AVFrame>) throws in

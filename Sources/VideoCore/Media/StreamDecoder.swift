@@ -3,7 +3,7 @@ internal import CFFmpeg
 
 /// Owns a decoder context for one stream and the frame it decodes into.
 ///
-/// Unlike `MediaProbe.Decoder`, it can decode JPEGs at reduced size (`lowres`) and skip the
+/// It can also decode JPEGs at reduced size (`lowres`) and skip the
 /// H.264 loop filter when only a rough look is needed (clip analysis).
 final class StreamDecoder {
     let context: UnsafeMutablePointer<AVCodecContext>
