@@ -26,6 +26,7 @@ test: deps
 bench:
 	scripts/install-deps.sh --bench
 	Benchmarks/render-bench.sh
+	Benchmarks/pipeline-bench.sh
 
 beats-eval:
 	scripts/install-deps.sh --bench
