@@ -37,7 +37,10 @@ struct BatchCommand: AsyncParsableCommand {
                         try await pipeline.render(config, to: output, events: reporter.handle)
                     }
                     reporter.finish()
-                    rows.append(Row(input: file, video: result.videoURL.path, status: "ok", seconds: Date().timeIntervalSince(begin)))
+                    rows.append(
+                        Row(
+                            input: file, video: result.videoURL.path, status: "ok",
+                            seconds: Date().timeIntervalSince(begin)))
                 }
             } catch is CancellationError {
                 reporter.finish()
@@ -47,7 +50,9 @@ struct BatchCommand: AsyncParsableCommand {
                 reporter.finish()
                 let message = (error as? VideoError)?.description ?? "\(error)"
                 reporter.handle(.warning("\(file): \(message)"))
-                rows.append(Row(input: file, video: "-", status: "failed: \(message)", seconds: Date().timeIntervalSince(start)))
+                rows.append(
+                    Row(input: file, video: "-", status: "failed: \(message)", seconds: Date().timeIntervalSince(start))
+                )
             }
         }
         Self.printSummary(rows, to: task.json ? FileHandle.standardError : FileHandle.standardOutput)

@@ -38,7 +38,9 @@ struct BeatsCommand: ParsableCommand {
             let restarted = clock.now
             _ = try MusicAnalyzer().analysis(fileAt: url)
             let warm = clock.now - restarted
-            func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18 }
+            func seconds(_ d: Duration) -> Double {
+                Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+            }
             FileHandle.standardError.write(Data("analysis_seconds cold \(seconds(cold)) warm \(seconds(warm))\n".utf8))
         }
         let profile = analysis.profile

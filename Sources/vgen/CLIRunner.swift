@@ -43,7 +43,8 @@ enum CLIRunner {
     /// Prints `error: …` on one line and exits: 130 when cancelled, 1 otherwise.
     static func fail(_ error: any Error) -> Never {
         if error is CancellationError {
-            FileHandle.standardError.write(Data("error: cancelled; the task's state is saved (vgen resume FOLDER continues it)\n".utf8))
+            FileHandle.standardError.write(
+                Data("error: cancelled; the task's state is saved (vgen resume FOLDER continues it)\n".utf8))
             Foundation.exit(130)
         }
         let message = (error as? VideoError)?.description ?? "\(error)"

@@ -26,7 +26,9 @@ struct PreviewCommand: ParsableCommand {
             let url = URL(fileURLWithPath: file)
             let videos: [(VideoConfig, ThemeName?)]
             if ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
-                videos = try YAMLAdapter(url: url, overrides: try render.overrides()).readVideos().map { ($0.config, $0.theme) }
+                videos = try YAMLAdapter(url: url, overrides: try render.overrides()).readVideos().map {
+                    ($0.config, $0.theme)
+                }
             } else {
                 videos = [(try DocumentAdapter(url: url, settings: try render.settings()).makeVideoConfig(), nil)]
             }
@@ -34,7 +36,9 @@ struct PreviewCommand: ParsableCommand {
                 throw VideoError(.invalidInput, "no video '\(video ?? "")' in \(file)", field: "video")
             }
             guard (1...config.scenes.count).contains(scene) else {
-                throw VideoError(.invalidInput, "scene \(scene) does not exist; \(file) has \(config.scenes.count) scenes", field: "scene")
+                throw VideoError(
+                    .invalidInput, "scene \(scene) does not exist; \(file) has \(config.scenes.count) scenes",
+                    field: "scene")
             }
             let options = try render.options(theme: theme)
             let context = RenderContext(
@@ -42,7 +46,8 @@ struct PreviewCommand: ParsableCommand {
                 sceneIndex: scene - 1, sceneCount: config.scenes.count, videoTitle: config.title)
             let canvas = try RendererRegistry.standard.render(config.scenes[scene - 1], context: context)
             let target = URL(fileURLWithPath: out)
-            let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
+            let temporary = target.deletingLastPathComponent().appendingPathComponent(
+                ".\(target.lastPathComponent).partial")
             try canvas.writePNG(to: temporary)
             try AtomicFile.replace(target, with: temporary)
             print(target.path)

@@ -22,7 +22,9 @@ struct RenderArguments: ParsableArguments {
     @Option(name: .long, help: "Frames per second, 1–120 (default 30).")
     var fps: Int?
 
-    @Option(name: .long, help: "x264 preset: ultrafast, superfast, veryfast (default), faster, fast, medium, slow, slower, veryslow.")
+    @Option(
+        name: .long,
+        help: "x264 preset: ultrafast, superfast, veryfast (default), faster, fast, medium, slow, slower, veryslow.")
     var preset: String = "veryfast"
 
     @Option(name: .long, help: "The video id (the output folder's name); derived from the input's name when omitted.")
@@ -43,7 +45,8 @@ struct RenderArguments: ParsableArguments {
         if let fps {
             guard Limits.fpsRange.contains(fps) else {
                 throw VideoError(
-                    .invalidInput, "\(fps) is outside \(Limits.fpsRange.lowerBound)–\(Limits.fpsRange.upperBound)", field: "fps")
+                    .invalidInput, "\(fps) is outside \(Limits.fpsRange.lowerBound)–\(Limits.fpsRange.upperBound)",
+                    field: "fps")
             }
             overrides.fps = fps
         }

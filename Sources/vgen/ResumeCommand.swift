@@ -21,7 +21,8 @@ struct ResumeCommand: AsyncParsableCommand {
             }
             return ([(state.config, state.options)], [])
         } render: { _, options, reporter in
-            try await VideoPipeline(options: options, jobs: task.jobs).resume(taskDirectory: url, events: reporter.handle)
+            try await VideoPipeline(options: options, jobs: task.jobs).resume(
+                taskDirectory: url, events: reporter.handle)
         }
     }
 }
@@ -43,13 +44,17 @@ struct StatusCommand: ParsableCommand {
                 throw VideoError(.invalidInput, "\(folder) holds no vgen task (no state.json)")
             }
             if json {
-                print(String(decoding: try Data(contentsOf: url.appendingPathComponent(TaskStore.stateFile)), as: UTF8.self))
+                print(
+                    String(
+                        decoding: try Data(contentsOf: url.appendingPathComponent(TaskStore.stateFile)), as: UTF8.self))
                 return
             }
             print("task \(state.taskID): \(state.status.rawValue)")
             for stage in state.stages {
                 let error = stage.error.map { " — \($0)" } ?? ""
-                print("  \(stage.name.padding(toLength: 7, withPad: " ", startingAt: 0)) \(stage.status.rawValue)\(error)")
+                print(
+                    "  \(stage.name.padding(toLength: 7, withPad: " ", startingAt: 0)) \(stage.status.rawValue)\(error)"
+                )
             }
             if let next = state.nextStage, state.status != .completed { print("next: \(next) (vgen resume \(folder))") }
         } catch {

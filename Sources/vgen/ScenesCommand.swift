@@ -11,7 +11,9 @@ struct ScenesCommand: ParsableCommand {
             print(type.rawValue)
             for field in type.contentFields {
                 let required = field.isRequired ? " (required)" : ""
-                print("  \(field.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(field.kind.rawValue)\(required) — \(field.summary)")
+                print(
+                    "  \(field.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(field.kind.rawValue)\(required) — \(field.summary)"
+                )
             }
         }
     }

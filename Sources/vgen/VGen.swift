@@ -47,7 +47,8 @@ struct RenderCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Remove what an earlier run left in the video's folder (even a corrupt state file) first.")
     var restart = false
 
-    @Option(name: .long, help: "Stop after this stage (script, audio, video), with the state saved; vgen resume continues.")
+    @Option(
+        name: .long, help: "Stop after this stage (script, audio, video), with the state saved; vgen resume continues.")
     var stopAfter: String?
 
     mutating func run() async throws {
@@ -56,17 +57,20 @@ struct RenderCommand: AsyncParsableCommand {
         try await CLIRunner.run(json: task.json) {
             switch (document, yaml) {
             case (let document?, nil):
-                let read = try DocumentAdapter(url: URL(fileURLWithPath: document), settings: try render.settings()).read()
+                let read = try DocumentAdapter(url: URL(fileURLWithPath: document), settings: try render.settings())
+                    .read()
                 return ([(try render.apply(to: read.config), try render.options())], read.warnings)
             case (nil, let yaml?):
-                let videos = try YAMLAdapter(url: URL(fileURLWithPath: yaml), overrides: try render.overrides()).readVideos()
+                let videos = try YAMLAdapter(url: URL(fileURLWithPath: yaml), overrides: try render.overrides())
+                    .readVideos()
                 return (
                     try videos.map { (try render.apply(to: $0.config), try render.options(theme: $0.theme)) }, []
                 )
             case (.some, .some):
                 throw VideoError(.invalidInput, "pass either --document or --yaml, not both")
             case (nil, nil):
-                throw VideoError(.invalidInput, "nothing to render: pass --document PATH or --yaml PATH (see vgen --help)")
+                throw VideoError(
+                    .invalidInput, "nothing to render: pass --document PATH or --yaml PATH (see vgen --help)")
             }
         } render: { config, options, reporter in
             let pipeline = VideoPipeline(options: options, jobs: task.jobs)

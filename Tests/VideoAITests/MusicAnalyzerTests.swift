@@ -13,7 +13,8 @@ import VideoAI
 
     /// Estimated beats within the truth's span that match no true beat (double-tempo or off-beat errors).
     private func extras(_ estimated: [Double], truth: [Double], tolerance: Double = 0.02) -> Int {
-        estimated.filter { e in e > 1.5 && e < (truth.last ?? 0) - 1 && !truth.contains { abs($0 - e) <= tolerance } }.count
+        estimated.filter { e in e > 1.5 && e < (truth.last ?? 0) - 1 && !truth.contains { abs($0 - e) <= tolerance } }
+            .count
     }
 
     private func check(_ music: SyntheticMusic, bpm expected: Double) throws {
@@ -39,7 +40,9 @@ import VideoAI
     /// the tempo prior favours) must give way to the clean pulse in the bass.
     @Test(arguments: [(160.0, 1.0 / 6.0), (180.0, 0.0)])
     func fastDrumPatterns(bpm: Double, swing: Double) throws {
-        try check(SyntheticMusic.drumPattern(bpm: bpm, duration: 16, swing: swing, fourOnTheFloor: true, noise: 0.03), bpm: bpm)
+        try check(
+            SyntheticMusic.drumPattern(bpm: bpm, duration: 16, swing: swing, fourOnTheFloor: true, noise: 0.03),
+            bpm: bpm)
     }
 
     @Test func followsTempoDrift() throws {
@@ -127,7 +130,9 @@ import VideoAI
         var t = 0.3
         while t < minutes * 60 - 0.1 {
             let start = Int(t * Double(rate))
-            for i in 0..<160 where start + i < samples.count { samples[start + i] = Float(0.6 * sin(Double(i) * 0.9) * exp(-Double(i) / 40)) }
+            for i in 0..<160 where start + i < samples.count {
+                samples[start + i] = Float(0.6 * sin(Double(i) * 0.9) * exp(-Double(i) / 40))
+            }
             t += 0.5
         }
         let url = try temporaryWAV(SyntheticMusic(samples: samples, beats: [], sampleRate: rate))

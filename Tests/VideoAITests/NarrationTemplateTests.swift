@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import VideoAI
 import VideoCore
@@ -5,25 +6,38 @@ import VideoCore
 @Suite struct NarrationTemplateTests {
     static let samples: [SceneContent] = [
         .title(TitleContent(title: "Getting Started with **Swift**", subtitle: "Part 1 · see https://swift.org")),
-        .command(CommandContent(heading: "Build it", code: "swift build\nswift test", language: "bash", caption: "Both run in `Terminal`")),
+        .command(
+            CommandContent(
+                heading: "Build it", code: "swift build\nswift test", language: "bash",
+                caption: "Both run in `Terminal`")),
         .list(ListContent(heading: "## Key ideas", items: ["*Values* over references", "Protocols", "Generics"])),
-        .codeComparison(CodeComparisonContent(
-            heading: "From callbacks to async", before: "a\nb\nc\nd", after: "e\nf", language: "swift",
-            beforeLabel: "Callbacks", afterLabel: "Async await")),
+        .codeComparison(
+            CodeComparisonContent(
+                heading: "From callbacks to async", before: "a\nb\nc\nd", after: "e\nf", language: "swift",
+                beforeLabel: "Callbacks", afterLabel: "Async await")),
         .quote(QuoteContent(text: "Simplicity is prerequisite for reliability", attribution: "Edsger Dijkstra")),
         .outro(OutroContent(title: "Thanks for watching", subtitle: "Next: packages")),
-        .learningObjectives(LearningObjectivesContent(objectives: ["Install Swift", "Create a package", "Run the tests."])),
-        .problem(ProblemContent(
-            title: "Two Sum", statement: "Find two numbers that add up to a target", constraints: ["The input fits in memory", "Exactly one answer exists"])),
-        .solution(SolutionContent(
-            title: "Use a dictionary", steps: ["Walk the array once", "Look up the complement"], code: "seen = {}\nfor x in xs: pass", language: "py")),
-        .quiz(QuizContent(
-            question: "Which keyword declares a constant?", options: ["var", "let", "`const`"], answerIndex: 1,
-            explanation: "a let binding cannot change.")),
-        .checkpoint(CheckpointContent(completed: ["Installed Swift", "Created a package"], next: ["Add a dependency"])),
-        .exercise(ExerciseContent(
-            title: "Your turn: reverse a string", instructions: "Write a function that reverses its input",
-            hints: ["Walk from the end", "Strings are collections"], starterCode: "func reverse() {}", language: "swift")),
+        .learningObjectives(
+            LearningObjectivesContent(objectives: ["Install Swift", "Create a package", "Run the tests."])),
+        .problem(
+            ProblemContent(
+                title: "Two Sum", statement: "Find two numbers that add up to a target",
+                constraints: ["The input fits in memory", "Exactly one answer exists"])),
+        .solution(
+            SolutionContent(
+                title: "Use a dictionary", steps: ["Walk the array once", "Look up the complement"],
+                code: "seen = {}\nfor x in xs: pass", language: "py")),
+        .quiz(
+            QuizContent(
+                question: "Which keyword declares a constant?", options: ["var", "let", "`const`"], answerIndex: 1,
+                explanation: "a let binding cannot change.")),
+        .checkpoint(
+            CheckpointContent(completed: ["Installed Swift", "Created a package"], next: ["Add a dependency"])),
+        .exercise(
+            ExerciseContent(
+                title: "Your turn: reverse a string", instructions: "Write a function that reverses its input",
+                hints: ["Walk from the end", "Strings are collections"], starterCode: "func reverse() {}",
+                language: "swift")),
     ]
 
     @Test func everyTypeHasATemplate() {
@@ -40,7 +54,9 @@ import VideoCore
             #expect(!text.contains(symbol), "'\(symbol)' in: \(text)")
         }
         // Sentences start with capitals.
-        let sentences = text.split(whereSeparator: { ".!?".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        let sentences = text.split(whereSeparator: { ".!?".contains($0) }).map {
+            $0.trimmingCharacters(in: .whitespaces)
+        }
         for sentence in sentences where !sentence.isEmpty {
             #expect(sentence.first!.isUppercase || sentence.first!.isNumber, "'\(sentence)' in: \(text)")
         }
@@ -65,5 +81,3 @@ import VideoCore
         #expect(reveal > 5 && reveal < 9, "the answer comes late in the narration: \(reveal)")
     }
 }
-
-import Foundation

@@ -15,7 +15,8 @@ import VideoAI
     @Test func fillsMissingNarrationAndKeepsOwn() async throws {
         let (video, _) = try await run([
             try SceneConfig(sceneID: "a", content: .title(TitleContent(title: "Hello"))),
-            try SceneConfig(sceneID: "b", content: .title(TitleContent(title: "X")), narration: "My **own** words: https://x.y/z"),
+            try SceneConfig(
+                sceneID: "b", content: .title(TitleContent(title: "X")), narration: "My **own** words: https://x.y/z"),
         ])
         #expect(video.scenes[0].narration == "Welcome to Hello.")
         #expect(video.scenes[1].narration == "My own words")

@@ -23,13 +23,15 @@ struct SyntheticMusic {
 
     /// A click on every beat (accented on each bar's first beat), optionally with noise.
     static func clickTrack(
-        bpm: Double, endBPM: Double? = nil, duration: Double, sampleRate: Int = 22_050, noise: Float = 0, seed: UInt64 = 1
+        bpm: Double, endBPM: Double? = nil, duration: Double, sampleRate: Int = 22_050, noise: Float = 0,
+        seed: UInt64 = 1
     ) -> SyntheticMusic {
         var music = SyntheticMusic(
             samples: [Float](repeating: 0, count: Int(duration * Double(sampleRate))),
             beats: beatTimes(startBPM: bpm, endBPM: endBPM ?? bpm, duration: duration), sampleRate: sampleRate)
         for (i, beat) in music.beats.enumerated() {
-            music.addTone(at: beat, frequency: i % 4 == 0 ? 1_600 : 1_000, length: 0.03, amplitude: i % 4 == 0 ? 0.8 : 0.5)
+            music.addTone(
+                at: beat, frequency: i % 4 == 0 ? 1_600 : 1_000, length: 0.03, amplitude: i % 4 == 0 ? 0.8 : 0.5)
         }
         if noise > 0 { music.addNoise(level: noise, seed: seed) }
         return music
@@ -127,7 +129,9 @@ struct SplitMix {
 /// Writes mono 16-bit PCM WAV bytes.
 func wavData(_ samples: [Float], sampleRate: Int) -> Data {
     var data = Data()
-    func append<T: FixedWidthInteger>(_ value: T) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    func append<T: FixedWidthInteger>(_ value: T) {
+        withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+    }
     data.append(contentsOf: Array("RIFF".utf8)); append(UInt32(36 + samples.count * 2))
     data.append(contentsOf: Array("WAVEfmt ".utf8)); append(UInt32(16)); append(UInt16(1)); append(UInt16(1))
     append(UInt32(sampleRate)); append(UInt32(sampleRate * 2)); append(UInt16(2)); append(UInt16(16))

@@ -94,8 +94,9 @@ import VideoCore
 
     @Test func fileWithoutAudioIsAClearError() throws {
         // A 1×1 PNG: libavformat opens it as a one-frame video with no audio stream.
-        let png = Data(base64Encoded:
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")!
+        let png = Data(
+            base64Encoded:
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")!
         let url = try temporaryFile("picture.png", png)
         let error = #expect(throws: VideoError.self) { try AudioDecoder(url: url) }
         #expect(error?.message == "no audio stream in picture.png")

@@ -4,7 +4,8 @@ import VideoCore
 
 /// A builder holding all twelve scene types with strings YAML finds tricky.
 enum BuilderSamples {
-    static let code = "func greet(_ name: String) -> String {\n    return \"Hello, \\(name)!\" // a: b\n}\n\n\tprint(greet(\"wörld\"))\n"
+    static let code =
+        "func greet(_ name: String) -> String {\n    return \"Hello, \\(name)!\" // a: b\n}\n\n\tprint(greet(\"wörld\"))\n"
 
     static func allTwelve() -> ProgrammaticVideoBuilder {
         ProgrammaticVideoBuilder(
@@ -13,11 +14,17 @@ enum BuilderSamples {
             theme: .light
         )
         .addTitle("null", subtitle: "  leading spaces", narration: "Welcome: it's 'quoted' and \"double\".")
-        .addCommand(heading: "- dash start", code: "swift build\n  --flag # comment\n", language: "shell", caption: "true")
-        .addList(heading: "Items: a list", items: ["1.0", "~", "key: value", "#hash", "", "line one\nline two"], id: "custom-id")
+        .addCommand(
+            heading: "- dash start", code: "swift build\n  --flag # comment\n", language: "shell", caption: "true"
+        )
+        .addList(
+            heading: "Items: a list", items: ["1.0", "~", "key: value", "#hash", "", "line one\nline two"],
+            id: "custom-id"
+        )
         .addCodeComparison(
             heading: "Callbacks → async", before: code, after: "   leading\ntrailing   \n\n", language: "swift",
-            beforeLabel: "@before", afterLabel: "[after]")
+            beforeLabel: "@before", afterLabel: "[after]"
+        )
         .addQuote("“Smart quotes” — and 'single'", attribution: nil, voice: "en-gb", minDuration: 2.5)
         .addOutro("Thanks!", subtitle: "!important", maxDuration: 60)
         .addLearningObjectives(["Write async code", "Avoid data races: really"], heading: "% Goals")
@@ -25,7 +32,8 @@ enum BuilderSamples {
         .addSolution(title: "Solution", steps: [], code: "let x = 1\r\nlet y = 2", language: nil)
         .addQuiz(
             question: "Which is a constant?", options: ["var", "let", "yes", "no"], answerIndex: 1,
-            explanation: "`let` binds once.", revealAfter: 0.1, narration: "Think.\n\nThe answer is B.")
+            explanation: "`let` binds once.", revealAfter: 0.1, narration: "Think.\n\nThe answer is B."
+        )
         .addCheckpoint(completed: ["Tasks"], next: [], heading: "{braces}")
         .addExercise(
             title: "Your turn", instructions: "Reverse a string: \"abc\" → \"cba\"", hints: ["Use reversed()"],

@@ -25,9 +25,11 @@ import VideoCore
         }
         #expect(outro.title == "Thanks for watching")
         #expect(outro.subtitle == "Rocket 🚀")
-        #expect(config.scenes.map(\.sceneType) == [
-            .title, .list, .command, .command, .command, .command, .command, .command, .list, .list, .quote, .list, .outro,
-        ])
+        #expect(
+            config.scenes.map(\.sceneType) == [
+                .title, .list, .command, .command, .command, .command, .command, .command, .list, .list, .quote, .list,
+                .outro,
+            ])
         #expect(config.scenes.map(\.sceneID).prefix(3) == ["s01-title", "s02-features", "s03-installation"])
         #expect(config.scenes.last?.sceneID == "s13-outro")
     }
@@ -36,21 +38,28 @@ import VideoCore
         let config = try S.read(DocumentFixtures.readme).config
         let lists = S.lists(config)
         let features = try #require(lists.first { $0.heading == "Features" })
-        #expect(features.items == [
-            "⚡️ Builds 10,000 pages in under a second", "Live reload with rocket serve", "Themes: Light, Dark",
-            "Plugins written in Swift or Lua", "☑ Incremental builds", "☐ Image optimisation",
-        ])
+        #expect(
+            features.items == [
+                "⚡️ Builds 10,000 pages in under a second", "Live reload with rocket serve", "Themes: Light, Dark",
+                "Plugins written in Swift or Lua", "☑ Incremental builds", "☐ Image optimisation",
+            ])
         let table = try #require(lists.first { $0.heading == "Comparison" })
-        #expect(table.items == ["Tool — Language — Speed", "Rocket — Swift — ⚡ fast", "Jekyll — Ruby — slow", "Hugo — Go — fast"])
+        #expect(
+            table.items == [
+                "Tool — Language — Speed", "Rocket — Swift — ⚡ fast", "Jekyll — Ruby — slow", "Hugo — Go — fast",
+            ])
         #expect(!lists.contains { $0.heading == "Empty section" })
         let faq = try #require(lists.first { $0.heading == "FAQ" })
         #expect(faq.items == ["Does it work on Windows?", "Not yet.", "Windows support is planned for version 2.0."])
-        let quote = try #require(config.scenes.compactMap { if case .quote(let q) = $0.content { q } else { nil } }.first)
+        let quote = try #require(
+            config.scenes.compactMap { if case .quote(let q) = $0.content { q } else { nil } }.first)
         #expect(quote.text == "Rocket made our docs build 40× faster.")
         #expect(quote.attribution == "Jane Doe, ACME Corp")
         // Badges, the logo and the HTML comment leave no trace.
         for text in S.visibleTexts(config) + S.narrations(config) {
-            #expect(text != "Build" && !text.contains("License: MIT") && !text.contains("Swift 6") && !text.contains("TODO"), "\(text)")
+            #expect(
+                text != "Build" && !text.contains("License: MIT") && !text.contains("Swift 6")
+                    && !text.contains("TODO"), "\(text)")
         }
     }
 
@@ -70,8 +79,9 @@ import VideoCore
         #expect(byID["s02-features"]?.narration == nil)  // bullets only: left to the templates
         #expect(byID["s06-usage"]?.narration == nil)  // code only
         #expect(byID["s03-installation"]?.narration == "Install with Homebrew.")
-        #expect(byID["s01-title"]?.narration == "Rocket is a blazing fast static site generator written in Swift. "
-            + "It turns a folder of Markdown into a website, see the website for the manual.")
+        #expect(
+            byID["s01-title"]?.narration == "Rocket is a blazing fast static site generator written in Swift. "
+                + "It turns a folder of Markdown into a website, see the website for the manual.")
         #expect(byID["s05-usage"]?.narration?.contains("Create a rocket.yml in your project.") == true)
         #expect(byID["s12-license"]?.narration == "MIT © ACME. Visit the website for more.")
         for narration in S.narrations(config) {
@@ -125,7 +135,9 @@ import VideoCore
         let lists = S.lists(config)
         #expect(lists.map(\.heading) == ["notes (1/3)", "notes (2/3)", "notes (3/3)"])
         // Up to three key sentences of each paragraph are shown.
-        #expect(lists.flatMap(\.items) == (1...9).flatMap { ["Paragraph \($0) has a first sentence.", "It also has a second one."] })
+        #expect(
+            lists.flatMap(\.items)
+                == (1...9).flatMap { ["Paragraph \($0) has a first sentence.", "It also has a second one."] })
         #expect(lists.allSatisfy { $0.items.count <= 6 })
         #expect(config.scenes.first?.sceneType == .title && config.scenes.last?.sceneType == .outro)
     }
@@ -173,7 +185,8 @@ import VideoCore
         #expect(proseScenes.count >= 4)
         let spoken = proseScenes.compactMap(\.narration)
         #expect(spoken.count == proseScenes.count)
-        #expect(spoken.allSatisfy { $0.count <= 900 && $0.hasSuffix("explanation about the build system and its caches.") })
+        #expect(
+            spoken.allSatisfy { $0.count <= 900 && $0.hasSuffix("explanation about the build system and its caches.") })
         #expect(spoken.joined(separator: " ") == prose)
 
         let panels = S.commands(config)
@@ -220,8 +233,11 @@ import VideoCore
     // MARK: - Identity, settings, determinism
 
     @Test func settingsAndIDsAreApplied() throws {
-        let settings = VideoSettings(accentColor: .purple, voice: .female, resolution: Resolution(width: 1280, height: 720), fps: 25, videoID: "my-video")
-        let config = try DocumentAdapter(text: DocumentFixtures.readme, name: "README.md", settings: settings).makeVideoConfig()
+        let settings = VideoSettings(
+            accentColor: .purple, voice: .female, resolution: Resolution(width: 1280, height: 720), fps: 25,
+            videoID: "my-video")
+        let config = try DocumentAdapter(text: DocumentFixtures.readme, name: "README.md", settings: settings)
+            .makeVideoConfig()
         #expect(config.accentColor == .purple)
         #expect(config.voice == .female)
         #expect(config.resolution == Resolution(width: 1280, height: 720))
@@ -229,7 +245,9 @@ import VideoCore
         #expect(config.videoID == "my-video")
         for scene in config.scenes {
             #expect(scene.sceneID.count <= Limits.maxIDLength)
-            #expect(scene.sceneID.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }, "\(scene.sceneID)")
+            #expect(
+                scene.sceneID.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") },
+                "\(scene.sceneID)")
         }
         #expect(Set(config.scenes.map(\.sceneID)).count == config.scenes.count)
         let bad = #expect(throws: VideoError.self) {

@@ -62,7 +62,9 @@ import VideoCore
             #expect(error?.message == "\(url.relativePath) is empty")
         }
         let nothing = #expect(throws: VideoError.self) {
-            try S.read("[![Build](https://x.example/b.svg)](https://x.example)\n\n<img src=\"a.png\">\n\n<!-- c -->\n", name: "badges.md")
+            try S.read(
+                "[![Build](https://x.example/b.svg)](https://x.example)\n\n<img src=\"a.png\">\n\n<!-- c -->\n",
+                name: "badges.md")
         }
         #expect(nothing?.code == .invalidInput)
         #expect(nothing?.message.contains("badges.md has no readable text") == true)
@@ -88,10 +90,12 @@ import VideoCore
     @Test func hostileNestingDoesNotCrash() throws {
         let quotes = "# Deep\n\n" + String(repeating: ">", count: 5_000) + " deep quote\n"
         #expect(throws: Never.self) { try S.read(quotes) }
-        let lists = "# Deep\n\n" + (0..<300).map { String(repeating: "  ", count: $0) + "- item \($0)" }.joined(separator: "\n")
+        let lists =
+            "# Deep\n\n" + (0..<300).map { String(repeating: "  ", count: $0) + "- item \($0)" }.joined(separator: "\n")
         let config = try S.read(lists).config
         #expect(config.scenes.count >= 3)
-        let emphasis = "# Deep\n\n" + String(repeating: "*a ", count: 5_000) + "text" + String(repeating: " a*", count: 5_000)
+        let emphasis =
+            "# Deep\n\n" + String(repeating: "*a ", count: 5_000) + "text" + String(repeating: " a*", count: 5_000)
         #expect(throws: Never.self) { try S.read(emphasis) }
     }
 

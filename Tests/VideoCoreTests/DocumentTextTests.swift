@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import VideoCore
 
 /// The document adapter's internals: the cmark wrapper, the speech clean-up, code splitting.
 @Suite struct DocumentTextTests {
     @Test func parserBuildsTheValueTree() {
-        let blocks = MarkdownParser.parse("""
+        let blocks = MarkdownParser.parse(
+            """
             Title
             =====
 
@@ -38,7 +40,11 @@ import Testing
         }
         #expect(ordered)
         #expect(items.count == 2)
-        #expect(items[0].blocks.last == .list(ordered: false, items: [MarkdownListItem(task: .checked, blocks: [.paragraph(InlineText("done"))])]))
+        #expect(
+            items[0].blocks.last
+                == .list(
+                    ordered: false, items: [MarkdownListItem(task: .checked, blocks: [.paragraph(InlineText("done"))])])
+        )
         #expect(blocks[3] == .table(rows: [[InlineText("A"), InlineText("B")], [InlineText("1"), InlineText("2")]]))
         #expect(blocks[4] == .codeBlock(info: "swift title=\"x\"", literal: "let x = 1\n"))
         #expect(blocks[5] == .blockQuote([.paragraph(InlineText("quoted"))]))
@@ -58,7 +64,9 @@ import Testing
     }
 
     @Test func speechRemovesEmojiAndMarks() {
-        #expect(SpeechText.speech("Ship it 🚀! Flags 🇫🇷 and keycaps 1️⃣ go; ✨ sparkles") == "Ship it! Flags and keycaps go; sparkles.")
+        #expect(
+            SpeechText.speech("Ship it 🚀! Flags 🇫🇷 and keycaps 1️⃣ go; ✨ sparkles")
+                == "Ship it! Flags and keycaps go; sparkles.")
         #expect(SpeechText.speech("Run `swift build` then **test**:") == "Run swift build then test.")
         #expect(SpeechText.speech("snake_case (see www.example.com)") == "snake case, see the website.")
         #expect(SpeechText.speech("🚀 ✨") == "")
@@ -67,10 +75,15 @@ import Testing
 
     @Test func sentencesKeepAbbreviations() {
         let text = "Use a tool, e.g. Rocket. It is fast! Is it? Yes. version 2.0 is out."
-        #expect(SpeechText.sentences(text) == ["Use a tool, e.g. Rocket.", "It is fast!", "Is it?", "Yes. version 2.0 is out."])
+        #expect(
+            SpeechText.sentences(text) == [
+                "Use a tool, e.g. Rocket.", "It is fast!", "Is it?", "Yes. version 2.0 is out.",
+            ])
         let chunks = SpeechText.chunks(String(repeating: "Ten chars. ", count: 200), limit: 100)
         #expect(chunks.allSatisfy { $0.count <= 100 && $0.hasSuffix(".") })
-        #expect(chunks.joined(separator: " ") == String(repeating: "Ten chars. ", count: 200).trimmingCharacters(in: .whitespaces))
+        #expect(
+            chunks.joined(separator: " ")
+                == String(repeating: "Ten chars. ", count: 200).trimmingCharacters(in: .whitespaces))
         let long = String(repeating: "word ", count: 500)
         #expect(SpeechText.chunks(long, limit: 100).allSatisfy { $0.count <= 100 })
         #expect(SpeechText.shorten("one two three four five", to: 12) == "one two…")

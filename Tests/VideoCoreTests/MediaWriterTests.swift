@@ -37,7 +37,9 @@ enum MediaTestClip {
     }
 
     /// A sine tone.
-    static func tone(frequency: Double = 440, seconds: Double, sampleRate: Int = sampleRate, amplitude: Float = 0.5) -> [Float] {
+    static func tone(frequency: Double = 440, seconds: Double, sampleRate: Int = sampleRate, amplitude: Float = 0.5)
+        -> [Float]
+    {
         (0..<Int(seconds * Double(sampleRate))).map {
             amplitude * Float(sin(2 * Double.pi * frequency * Double($0) / Double(sampleRate)))
         }
@@ -82,9 +84,12 @@ enum MediaTestClip {
 @Suite struct MediaWriterTests {
     @Test func converterUsesBT709LimitedRange() throws {
         let converter = try FrameConverter(width: 16, height: 8)
-        let red = try MediaTestClip.convert(converter, MediaTestClip.solid(red: 255, green: 0, blue: 0, width: 16, height: 8))
-        let white = try MediaTestClip.convert(converter, MediaTestClip.solid(red: 255, green: 255, blue: 255, width: 16, height: 8))
-        let black = try MediaTestClip.convert(converter, MediaTestClip.solid(red: 0, green: 0, blue: 0, width: 16, height: 8))
+        let red = try MediaTestClip.convert(
+            converter, MediaTestClip.solid(red: 255, green: 0, blue: 0, width: 16, height: 8))
+        let white = try MediaTestClip.convert(
+            converter, MediaTestClip.solid(red: 255, green: 255, blue: 255, width: 16, height: 8))
+        let black = try MediaTestClip.convert(
+            converter, MediaTestClip.solid(red: 0, green: 0, blue: 0, width: 16, height: 8))
         // BT.709 limited range: red has Y = 16 + 219 × 0.2126 ≈ 63 (BT.601 would give 81) and Cr = 240.
         #expect(red.plane(0).allSatisfy { abs(Int($0) - 63) <= 1 })
         #expect(red.plane(2).allSatisfy { abs(Int($0) - 240) <= 1 })
@@ -114,9 +119,11 @@ enum MediaTestClip {
     @Test func anyFrameRangeAndMonoAudio() throws {
         let url = MediaTestClip.temporaryURL()
         defer { try? FileManager.default.removeItem(at: url) }
-        let writer = try MP4Writer(url: url, width: 64, height: 48, fps: 25, sampleRate: 48000, audioChannels: 1, preset: "ultrafast")
+        let writer = try MP4Writer(
+            url: url, width: 64, height: 48, fps: 25, sampleRate: 48000, audioChannels: 1, preset: "ultrafast")
         let converter = try FrameConverter(width: 64, height: 48)
-        let frame = try MediaTestClip.convert(converter, MediaTestClip.solid(red: 10, green: 200, blue: 10, width: 64, height: 48))
+        let frame = try MediaTestClip.convert(
+            converter, MediaTestClip.solid(red: 10, green: 200, blue: 10, width: 64, height: 48))
         try writer.writeVideo(frame, count: 7)
         try writer.writeAudio(MediaTestClip.tone(seconds: 1000.0 / 48000, sampleRate: 48000))  // less than one AAC frame
         try writer.finish()
@@ -138,7 +145,9 @@ enum MediaTestClip {
         let converter = try FrameConverter(width: 64, height: 48)
         let pixels = MediaTestClip.gradient(width: 64, height: 48)
         try writer.writeVideo(try MediaTestClip.convert(converter, pixels), count: 60)
-        try writer.writeVideo(try MediaTestClip.convert(converter, MediaTestClip.solid(red: 0, green: 0, blue: 255, width: 64, height: 48)), count: 60)
+        try writer.writeVideo(
+            try MediaTestClip.convert(
+                converter, MediaTestClip.solid(red: 0, green: 0, blue: 255, width: 64, height: 48)), count: 60)
         try writer.finish()
         let info = try MediaProbe.inspect(url)
         #expect(info.videoFrameCount == 120)
@@ -183,7 +192,9 @@ enum MediaTestClip {
     @Test func rejectsBadParametersAndFrames() throws {
         let url = MediaTestClip.temporaryURL()
         defer { try? FileManager.default.removeItem(at: url) }
-        let odd = #expect(throws: VideoError.self) { try MP4Writer(url: url, width: 321, height: 240, fps: 30, sampleRate: 22050) }
+        let odd = #expect(throws: VideoError.self) {
+            try MP4Writer(url: url, width: 321, height: 240, fps: 30, sampleRate: 22050)
+        }
         #expect(odd?.code == .invalidInput)
         let preset = #expect(throws: VideoError.self) {
             try MP4Writer(url: url, width: 320, height: 240, fps: 30, sampleRate: 22050, preset: "warp-speed")
@@ -191,7 +202,8 @@ enum MediaTestClip {
         #expect(preset?.code == .invalidInput)
         #expect(preset?.message.contains("veryfast") == true)
         let writer = try MP4Writer(url: url, width: 64, height: 48, fps: 30, sampleRate: 22050)
-        let wrongSize = try MediaTestClip.convert(try FrameConverter(width: 32, height: 32), MediaTestClip.gradient(width: 32, height: 32))
+        let wrongSize = try MediaTestClip.convert(
+            try FrameConverter(width: 32, height: 32), MediaTestClip.gradient(width: 32, height: 32))
         #expect(throws: VideoError.self) { try writer.writeVideo(wrongSize) }
         // The writer is dropped without finish(): deinit must free everything without crashing.
     }

@@ -9,7 +9,9 @@ import VideoCore
 
     private func segment(red: UInt8, frames: Int, bFrames: Int? = 0) throws -> URL {
         let url = W.temporaryURL()
-        let writer = try MP4Writer(url: url, width: W.width, height: W.height, fps: W.fps, sampleRate: nil, preset: "ultrafast", bFrames: bFrames)
+        let writer = try MP4Writer(
+            url: url, width: W.width, height: W.height, fps: W.fps, sampleRate: nil, preset: "ultrafast",
+            bFrames: bFrames)
         let converter = try FrameConverter(width: W.width, height: W.height)
         try writer.writeVideo(try W.convert(converter, W.solid(red: red, green: 40, blue: 90)), count: frames)
         try writer.finish()
@@ -34,7 +36,9 @@ import VideoCore
         #expect(abs(info.videoDuration - Double(total) / Double(W.fps)) < 1e-6)
         #expect(abs(info.audioDuration - info.videoDuration) < 1.0 / Double(W.fps))
         let frames = try MediaProbe.videoFrameSignatures(out)
-        let cuts = zip(frames, frames.dropFirst()).enumerated().filter { $0.element.0.meanAbsoluteDifference(to: $0.element.1) > 3 }
+        let cuts = zip(frames, frames.dropFirst()).enumerated().filter {
+            $0.element.0.meanAbsoluteDifference(to: $0.element.1) > 3
+        }
         #expect(cuts.map { $0.offset + 1 } == [13, 43])
         // The copied packets decode to the same pictures as the segment on its own.
         let alone = try MediaProbe.videoFrameSignatures(segments[1])

@@ -2,9 +2,12 @@ import Testing
 import VideoCore
 
 @Suite struct VideoConfigTests {
-    private func scene(_ id: String, narration: String? = nil, min: Double? = nil, max: Double? = nil) throws -> SceneConfig {
+    private func scene(_ id: String, narration: String? = nil, min: Double? = nil, max: Double? = nil) throws
+        -> SceneConfig
+    {
         try SceneConfig(
-            sceneID: id, content: .title(TitleContent(title: "T")), narration: narration, minDuration: min, maxDuration: max)
+            sceneID: id, content: .title(TitleContent(title: "T")), narration: narration, minDuration: min,
+            maxDuration: max)
     }
 
     @Test func acceptsAValidVideo() throws {

@@ -4,8 +4,10 @@ import VideoCore
 
 /// Reads YAML text with the adapter.
 func readYAML(_ text: String, overrides: VideoOverrides = VideoOverrides()) throws -> [YAMLVideo] {
-    try YAMLAdapter(text: text, name: "spec.yaml", baseDirectory: FileManager.default.temporaryDirectory, overrides: overrides)
-        .readVideos()
+    try YAMLAdapter(
+        text: text, name: "spec.yaml", baseDirectory: FileManager.default.temporaryDirectory, overrides: overrides
+    )
+    .readVideos()
 }
 
 /// The message of the `VideoError` reading `text` throws.
@@ -96,18 +98,37 @@ func yamlError(_ text: String) -> String {
         let s = config.scenes
         #expect(s[0].content == .title(TitleContent(title: "Hello", subtitle: "World")))
         #expect(s[0].narration == "Hi there." && s[0].minDuration == 3)
-        #expect(s[1].content == .command(CommandContent(heading: "Install", code: "swift build\nswift test\n", language: "shell", caption: "Two commands")))
+        #expect(
+            s[1].content
+                == .command(
+                    CommandContent(
+                        heading: "Install", code: "swift build\nswift test\n", language: "shell",
+                        caption: "Two commands")))
         #expect(s[2].content == .list(ListContent(heading: "Why", items: ["Fast", "Safe"])))
-        #expect(s[3].content == .codeComparison(CodeComparisonContent(heading: "Before and after", before: "a()", after: "await a()", afterLabel: "Async")))
-        #expect(s[4].content == .quote(QuoteContent(text: "Simple is better.", attribution: "Someone")) && s[4].voice == "en-gb")
+        #expect(
+            s[3].content
+                == .codeComparison(
+                    CodeComparisonContent(
+                        heading: "Before and after", before: "a()", after: "await a()", afterLabel: "Async")))
+        #expect(
+            s[4].content == .quote(QuoteContent(text: "Simple is better.", attribution: "Someone"))
+                && s[4].voice == "en-gb")
         #expect(s[5].content == .outro(OutroContent(title: "Bye")))
         #expect(s[6].content == .learningObjectives(LearningObjectivesContent(objectives: ["Write a test"])))
-        #expect(s[7].content == .problem(ProblemContent(title: "Sum", statement: "Add two numbers.", constraints: ["Integers only"])))
+        #expect(
+            s[7].content
+                == .problem(ProblemContent(title: "Sum", statement: "Add two numbers.", constraints: ["Integers only"]))
+        )
         #expect(s[8].content == .solution(SolutionContent(title: "Use +", steps: ["Add them"])))
-        #expect(s[9].content == .quiz(QuizContent(question: "2 + 2?", options: ["3", "4"], answerIndex: 1, revealAfter: 2.5)))
+        #expect(
+            s[9].content
+                == .quiz(QuizContent(question: "2 + 2?", options: ["3", "4"], answerIndex: 1, revealAfter: 2.5)))
         #expect(s[9].maxDuration == 20)
         #expect(s[10].content == .checkpoint(CheckpointContent(completed: ["Setup"], next: ["Testing"])))
-        #expect(s[11].content == .exercise(ExerciseContent(title: "Try it", instructions: "Add three numbers.", hints: ["Use + twice"])))
+        #expect(
+            s[11].content
+                == .exercise(
+                    ExerciseContent(title: "Try it", instructions: "Add three numbers.", hints: ["Use + twice"])))
     }
 
     @Test func overridesReplaceOnlyWhatTheyGive() throws {
@@ -140,15 +161,18 @@ func yamlError(_ text: String) -> String {
         #expect(set.map(\.accentColor) == [.orange, .cyan])
         #expect(set.allSatisfy { $0.fps == 25 })
         #expect(throws: VideoError.self) { try adapter.makeVideoConfig() }
-        let duplicate = yaml.replacingOccurrences(of: "- title: Two Things", with: "- title: Two Things\n    video_id: one")
+        let duplicate = yaml.replacingOccurrences(
+            of: "- title: Two Things", with: "- title: Two Things\n    video_id: one")
         #expect(yamlError(duplicate).contains("video_id 'one' is already used by videos[0]"))
     }
 
     @Test func customSceneTypesAreAcceptedWhenRegistered() throws {
         let yaml = "title: C\nscenes:\n  - scene_type: chart\n    caption: Sales\n"
         #expect(yamlError(yaml).contains("unknown scene type 'chart'"))
-        let config = try YAMLAdapter(text: yaml, baseDirectory: FileManager.default.temporaryDirectory, customSceneTypes: ["chart"])
-            .makeVideoConfig()
+        let config = try YAMLAdapter(
+            text: yaml, baseDirectory: FileManager.default.temporaryDirectory, customSceneTypes: ["chart"]
+        )
+        .makeVideoConfig()
         #expect(config.scenes[0].content == .custom(type: "chart", fields: ["caption": "Sales"]))
     }
 
@@ -186,7 +210,9 @@ func yamlError(_ text: String) -> String {
         let again = try YAMLAdapter(text: try config.yamlString(), baseDirectory: dir).makeVideoConfig()
         #expect(again == config)
         let bad = yaml.replacingOccurrences(of: "transition: slide", with: "transition: wipe")
-        let error = #expect(throws: VideoError.self) { try YAMLAdapter(text: bad, baseDirectory: dir).makeVideoConfig() }
+        let error = #expect(throws: VideoError.self) {
+            try YAMLAdapter(text: bad, baseDirectory: dir).makeVideoConfig()
+        }
         #expect(error?.description.contains("crossfade") == true)
         #expect(error?.description.hasPrefix("spec.yaml:8:17:") == true, "\(String(describing: error))")
     }

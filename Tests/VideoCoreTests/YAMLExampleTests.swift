@@ -16,8 +16,10 @@ import VideoCore
         #expect(Set(video.config.scenes.map(\.sceneType)) == Set(SceneType.builtIn))
         #expect(video.config.scenes.count == SceneType.builtIn.count)
         // And it survives the trip through the writer.
-        let again = try YAMLAdapter(text: try video.config.yamlString(theme: video.theme), baseDirectory: Self.allScenes)
-            .makeVideoConfig()
+        let again = try YAMLAdapter(
+            text: try video.config.yamlString(theme: video.theme), baseDirectory: Self.allScenes
+        )
+        .makeVideoConfig()
         #expect(again == video.config)
     }
 }

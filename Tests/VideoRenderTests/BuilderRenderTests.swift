@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import VideoRender
 
 @Suite struct BuilderRenderTests {
     static func smallBuilder() -> ProgrammaticVideoBuilder {
         ProgrammaticVideoBuilder(
-            videoID: "builder-render", title: "Builder render", resolution: Resolution(width: 320, height: 180), fps: 12,
+            videoID: "builder-render", title: "Builder render", resolution: Resolution(width: 320, height: 180),
+            fps: 12,
             theme: .light
         )
         .addTitle("Builder", subtitle: "renders", narration: "Hello, builder.")
@@ -24,7 +26,9 @@ import Testing
         var frame = 0
         for scene in manifest.scenes {
             #expect(scene.startFrame == frame)
-            let needed = Int((planner.leadIn * 22_050).rounded()) + scene.narrationSamples + Int((planner.tail * 22_050).rounded())
+            let needed =
+                Int((planner.leadIn * 22_050).rounded()) + scene.narrationSamples
+                + Int((planner.tail * 22_050).rounded())
             #expect(scene.frameCount == (needed * 12 + 22_049) / 22_050)
             #expect(scene.words.first.map { abs($0.startTime - (scene.startTime + planner.leadIn)) < 1e-3 } == true)
             frame += scene.frameCount

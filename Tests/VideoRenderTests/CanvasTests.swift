@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VideoRender
 
 @Suite struct CanvasTests {
@@ -90,7 +91,8 @@ import Testing
         let text = "The quick brown fox jumps over the lazy dog again and again"
         let (_, wrapped) = try drawn(TextBlock(text, style: TextStyle(size: 24)))
         #expect(wrapped.fits && wrapped.lineCount > 1 && wrapped.fontSize == 24)
-        let (canvas, shrunk) = try drawn(TextBlock(String(repeating: text + " ", count: 3), style: TextStyle(size: 40, minimumSize: 8)))
+        let (canvas, shrunk) = try drawn(
+            TextBlock(String(repeating: text + " ", count: 3), style: TextStyle(size: 40, minimumSize: 8)))
         #expect(shrunk.fits && shrunk.fontSize < 40 && shrunk.fontSize >= 8)
         #expect(Self.box.contains(try #require(canvas.inkBounds(background: .black))))
         #expect(Self.box.contains(shrunk.frame))
@@ -101,7 +103,8 @@ import Testing
         for block in [
             TextBlock(text, style: TextStyle(size: 30, minimumSize: 16)),
             TextBlock(String(repeating: "line\n", count: 60), style: TextStyle(family: FontFamily.mono, size: 20)),
-            TextBlock(markup: String(repeating: "<b>bold</b> line\n", count: 60), style: TextStyle(size: 20, italic: true)),
+            TextBlock(
+                markup: String(repeating: "<b>bold</b> line\n", count: 60), style: TextStyle(size: 20, italic: true)),
         ] {
             let (canvas, fit) = try drawn(block)
             #expect(!fit.fits)
@@ -146,7 +149,8 @@ import Testing
     }
 
     @Test func tinyBoxDrawsNothingAndSaysSo() throws {
-        let (canvas, fit) = try drawn(TextBlock("Hello", style: TextStyle(size: 40)), in: Rect(x: 10, y: 10, width: 0.5, height: 40))
+        let (canvas, fit) = try drawn(
+            TextBlock("Hello", style: TextStyle(size: 40)), in: Rect(x: 10, y: 10, width: 0.5, height: 40))
         #expect(!fit.fits)
         #expect(canvas.inkBounds(background: .black) == nil)
     }

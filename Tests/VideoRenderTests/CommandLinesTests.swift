@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VideoRender
 
 @Suite struct CommandLinesTests {
@@ -24,7 +25,8 @@ import Testing
 
     @Test func existingPromptsAreKeptAndOutputIsPlain() {
         let lines = CommandLines(code: "$ swift --version\nSwift version 6.3", language: "console").lines
-        #expect(lines == [Line(kind: .command, text: "swift --version"), Line(kind: .plain, text: "Swift version 6.3")])
+        #expect(
+            lines == [Line(kind: .command, text: "swift --version"), Line(kind: .plain, text: "Swift version 6.3")])
     }
 
     @Test func userTextCannotInjectMarkup() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VideoRender
 
 /// Writes contact sheets of the twelve scene types for people to look at.
@@ -9,14 +10,17 @@ import Testing
         tile: Resolution, columns: Int, theme: Theme, samples: [SampleScene] = SampleScene.oneOfEachType
     ) throws -> Canvas {
         let gap = 16, rows = (samples.count + columns - 1) / columns
-        let sheet = try Canvas(width: columns * tile.width + (columns + 1) * gap, height: rows * tile.height + (rows + 1) * gap)
+        let sheet = try Canvas(
+            width: columns * tile.width + (columns + 1) * gap, height: rows * tile.height + (rows + 1) * gap)
         sheet.fill(RGBColor(hex: 0x555555))
         for (i, sample) in samples.enumerated() {
             let context = RenderContext(
                 resolution: tile, accentColor: AccentColor.allCases[i % AccentColor.allCases.count], theme: theme,
                 sceneIndex: i, sceneCount: samples.count, videoTitle: "All twelve scenes")
             let canvas = try RendererRegistry.standard.render(try sample.scene(), context: context)
-            let origin = Point(x: Double(gap + (i % columns) * (tile.width + gap)), y: Double(gap + (i / columns) * (tile.height + gap)))
+            let origin = Point(
+                x: Double(gap + (i % columns) * (tile.width + gap)),
+                y: Double(gap + (i / columns) * (tile.height + gap)))
             sheet.paint(canvas, at: origin)
         }
         return sheet
@@ -30,7 +34,8 @@ import Testing
             ("scenes-1x1-dark.png", Resolution(width: 540, height: 540), 4, .dark),
         ]
         let overflowing: [SampleScene] = [
-            .comparisonLong, .objectivesMany, .problemLong, .solutionLong, .solutionCodeOnly, .quizLong, .checkpointLong,
+            .comparisonLong, .objectivesMany, .problemLong, .solutionLong, .solutionCodeOnly, .quizLong,
+            .checkpointLong,
             .exerciseLong, .commandLong,
         ]
         for (name, tile, columns, theme, samples) in sheets.map({ ($0.0, $0.1, $0.2, $0.3, SampleScene.oneOfEachType) })

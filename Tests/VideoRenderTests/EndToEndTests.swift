@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VideoRender
 
 /// Renders a real document through the whole pipeline and judges the MP4 by decoding it.
@@ -34,13 +35,18 @@ import Testing
         let manifest = result.manifest
 
         // The files.
-        for name in ["video.mp4", "timing_manifest.json", "metadata.json", "captions.srt", "captions.vtt", "thumbnail.png"] {
-            #expect(FileManager.default.fileExists(atPath: result.directory.appendingPathComponent(name).path), "\(name)")
+        for name in [
+            "video.mp4", "timing_manifest.json", "metadata.json", "captions.srt", "captions.vtt", "thumbnail.png",
+        ] {
+            #expect(
+                FileManager.default.fileExists(atPath: result.directory.appendingPathComponent(name).path), "\(name)")
         }
         for scene in manifest.scenes {
-            #expect(FileManager.default.fileExists(atPath: result.directory.appendingPathComponent(scene.audioFile).path))
+            #expect(
+                FileManager.default.fileExists(atPath: result.directory.appendingPathComponent(scene.audioFile).path))
         }
-        #expect(!FileManager.default.fileExists(atPath: result.directory.appendingPathComponent(".video.mp4.partial").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: result.directory.appendingPathComponent(".video.mp4.partial").path))
 
         let thumbnail = try Data(contentsOf: result.directory.appendingPathComponent("thumbnail.png"))
         // PNG signature, then the IHDR chunk's width and height (big-endian) at bytes 16–23.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VideoRender
 
 /// Saved state, resume, the segment cache, events, retries, cancellation and bad state files,
@@ -11,15 +12,19 @@ import Testing
         try VideoConfig(
             videoID: "state", title: "State", resolution: small, fps: 12,
             scenes: [
-                try SceneConfig(sceneID: "a", content: .title(TitleContent(title: "One")), narration: "The first scene."),
-                try SceneConfig(sceneID: "b", content: .list(ListContent(heading: "Two", items: ["x", "y"])), narration: second),
-                try SceneConfig(sceneID: "c", content: .quote(QuoteContent(text: "Three")), narration: "The third scene."),
+                try SceneConfig(
+                    sceneID: "a", content: .title(TitleContent(title: "One")), narration: "The first scene."),
+                try SceneConfig(
+                    sceneID: "b", content: .list(ListContent(heading: "Two", items: ["x", "y"])), narration: second),
+                try SceneConfig(
+                    sceneID: "c", content: .quote(QuoteContent(text: "Three")), narration: "The third scene."),
                 try SceneConfig(sceneID: "d", content: .outro(OutroContent(title: "Four")), narration: "The end."),
             ])
     }
 
     static func pipeline(_ synthesizer: any SpeechSynthesizer = ToneSynthesizer(), jobs: Int = 2) -> VideoPipeline {
-        VideoPipeline(registry: .standard, synthesizer: synthesizer, options: RenderOptions(preset: "ultrafast"), jobs: jobs)
+        VideoPipeline(
+            registry: .standard, synthesizer: synthesizer, options: RenderOptions(preset: "ultrafast"), jobs: jobs)
     }
 
     static func temporary() -> URL {
@@ -27,7 +32,9 @@ import Testing
     }
 
     static func segments(_ dir: URL) -> Set<String> {
-        Set((try? FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("state/segments").path)) ?? [])
+        Set(
+            (try? FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("state/segments").path))
+                ?? [])
     }
 
     @Test(arguments: ["script", "audio", "video"])
@@ -39,7 +46,8 @@ import Testing
         #expect(state.nextStage == VideoPipeline.stageNames[VideoPipeline.stageNames.firstIndex(of: stage)! + 1])
         #expect(!FileManager.default.fileExists(atPath: parts.appendingPathComponent("state/video.mp4").path))
         let log = EventLog()
-        let resumed = try await Self.pipeline().resume(taskDirectory: parts.appendingPathComponent("state"), events: log.append)
+        let resumed = try await Self.pipeline().resume(
+            taskDirectory: parts.appendingPathComponent("state"), events: log.append)
         #expect(log.skipped == Array(VideoPipeline.stageNames.prefix { $0 != stage }) + [stage])
         #expect(try Data(contentsOf: resumed.videoURL) == Data(contentsOf: reference.videoURL))
         #expect(try TaskStore.load(from: resumed.directory)?.status == .completed)
@@ -69,9 +77,13 @@ import Testing
         let dir = Self.temporary()
         defer { try? FileManager.default.removeItem(at: dir) }
         var events: [PipelineEvent] = []
-        for try await event in Self.pipeline().eventStream(rendering: try Self.video(), to: dir) { events.append(event) }
+        for try await event in Self.pipeline().eventStream(rendering: try Self.video(), to: dir) {
+            events.append(event)
+        }
         #expect(events.first == .pipelineStarted(taskID: "state"))
-        guard case .pipelineCompleted = events.last else { Issue.record("last event: \(String(describing: events.last))"); return }
+        guard case .pipelineCompleted = events.last else {
+            Issue.record("last event: \(String(describing: events.last))"); return
+        }
         let stages = events.compactMap { event -> String? in
             switch event {
             case .stageStarted(let s): return "start \(s)"
@@ -95,9 +107,14 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let mine = folder.appendingPathComponent("my-notes.txt")
         try Data("keep me".utf8).write(to: mine)
-        for garbage in ["{not json", #"{"format": "something-else", "version": 1}"#, #"{"format": "vgen-task-state", "version": 99}"#] {
+        for garbage in [
+            "{not json", #"{"format": "something-else", "version": 1}"#,
+            #"{"format": "vgen-task-state", "version": 99}"#,
+        ] {
             try Data(garbage.utf8).write(to: folder.appendingPathComponent("state.json"))
-            let error = await #expect(throws: VideoError.self) { try await Self.pipeline().render(try Self.video(), to: dir) }
+            let error = await #expect(throws: VideoError.self) {
+                try await Self.pipeline().render(try Self.video(), to: dir)
+            }
             #expect(error?.message.contains("--restart") == true, "\(String(describing: error))")
             await #expect(throws: VideoError.self) { try await Self.pipeline().resume(taskDirectory: folder) }
         }
@@ -139,7 +156,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let slow = try VideoConfig(
             videoID: "state", title: "Slow", resolution: Resolution(width: 640, height: 360), fps: 30,
-            scenes: (0..<6).map { try! SceneConfig(sceneID: "s\($0)", content: .title(TitleContent(title: "Scene \($0)")), narration: "Scene number \($0) takes a while to say out loud.") })
+            scenes: (0..<6).map {
+                try! SceneConfig(
+                    sceneID: "s\($0)", content: .title(TitleContent(title: "Scene \($0)")),
+                    narration: "Scene number \($0) takes a while to say out loud.")
+            })
         let pipeline = Self.pipeline(jobs: 1)
         let task = Task { try await pipeline.render(slow, to: dir) }
         // Cancel once the video stage is under way.
@@ -167,7 +188,9 @@ final class FlakyVoice: SpeechSynthesizer, @unchecked Sendable {
     var identifier: String { "flaky" }
     var calls: Int { lock.withLock { count } }
     func synthesize(_ text: String, voice: Voice) async throws -> SpeechAudio {
-        let n = lock.withLock { count += 1; return count }
+        let n = lock.withLock {
+            count += 1; return count
+        }
         if n <= failures { throw VideoError(.speech, "the voice service timed out", isRetryable: true) }
         return try await ToneSynthesizer().synthesize(text, voice: voice)
     }
@@ -213,6 +236,9 @@ struct SignOffStage: PipelineStage {
         var pipeline = PipelineStateTests.pipeline()
         pipeline.script = FixedScript()
         let manifest = try await pipeline.plan(try PipelineStateTests.video())
-        #expect(manifest.scenes.map { $0.words.map(\.text).joined(separator: " ") } == ["Scene 1.", "Scene 2.", "Scene 3.", "Scene 4."])
+        #expect(
+            manifest.scenes.map { $0.words.map(\.text).joined(separator: " ") } == [
+                "Scene 1.", "Scene 2.", "Scene 3.", "Scene 4.",
+            ])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VideoRender
 
 /// Transitions between scenes and scenes whose picture changes over time (a quiz).
@@ -47,7 +48,8 @@ import Testing
     @Test func quizRevealsItsAnswerWithinTheScene() async throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-quiz-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: out) }
-        let quiz = QuizContent(question: "Which keyword declares a constant in Swift?", options: ["var", "let", "const"], answerIndex: 1)
+        let quiz = QuizContent(
+            question: "Which keyword declares a constant in Swift?", options: ["var", "let", "const"], answerIndex: 1)
         let config = try VideoConfig(
             videoID: "quiz", title: "Quiz", resolution: Resolution(width: 320, height: 180), fps: 10, transition: .cut,
             scenes: [try SceneConfig(sceneID: "q", content: .quiz(quiz))])

@@ -1,10 +1,13 @@
 import Foundation
 import Testing
+
 @testable import VideoRender
 
 @Suite struct RendererTests {
     /// 16:9, 9:16 and 1:1 at 720p-class sizes (1080p and 4K are checked in `SceneLayoutTests`).
-    static let resolutions = [Resolution(width: 1280, height: 720), Resolution(width: 720, height: 1280), Resolution(width: 720, height: 720)]
+    static let resolutions = [
+        Resolution(width: 1280, height: 720), Resolution(width: 720, height: 1280), Resolution(width: 720, height: 720),
+    ]
 
     @Test(arguments: SampleScene.allCases, RendererTests.resolutions)
     func inkStaysInsideSafeArea(sample: SampleScene, resolution: Resolution) throws {
@@ -35,7 +38,8 @@ import Testing
         let context = RenderContext(sceneCount: 3, videoTitle: texts[1])
         for (i, text) in texts.enumerated() {
             let scenes: [SceneContent] = [
-                .title(TitleContent(title: text, subtitle: text)), .list(ListContent(heading: text, items: [text, text])),
+                .title(TitleContent(title: text, subtitle: text)),
+                .list(ListContent(heading: text, items: [text, text])),
                 .command(CommandContent(heading: text, code: "echo \"\(text)\"", caption: text)),
                 .quote(QuoteContent(text: text, attribution: text)), .outro(OutroContent(title: text, subtitle: text)),
             ]
@@ -59,7 +63,8 @@ import Testing
     }
 
     @Test func concurrentRenderingMatchesSerialRendering() async throws {
-        let context = RenderContext(resolution: Resolution(width: 640, height: 360), sceneCount: 4, videoTitle: "Threads")
+        let context = RenderContext(
+            resolution: Resolution(width: 640, height: 360), sceneCount: 4, videoTitle: "Threads")
         let samples: [SampleScene] = [.titleShort, .listShort, .commandShort, .quoteShort, .outroShort, .listLong]
         func pixels(_ sample: SampleScene) throws -> Data {
             let canvas = try RendererRegistry.standard.render(try sample.scene(), context: context)
@@ -76,7 +81,9 @@ import Testing
             return results
         }
         #expect(concurrent.count == samples.count * 3)
-        for (i, data) in concurrent { #expect(data == serial[i], "scene \(samples[i]) differs when drawn concurrently") }
+        for (i, data) in concurrent {
+            #expect(data == serial[i], "scene \(samples[i]) differs when drawn concurrently")
+        }
     }
 
     @Test func writesContactImages() throws {
@@ -88,14 +95,22 @@ import Testing
             try canvas.writePNG(to: url)
             #expect(FileManager.default.fileExists(atPath: url.path))
         }
-        let scripts = try SceneConfig(sceneID: "scripts", content: .list(ListContent(heading: "Scripts · نصوص · 文字", items: [
-            "مرحبا بالعالم، هذا اختبار للنص العربي", "你好，世界。这是中文测试。", "Emoji 🎬🚀✨", "Ελληνικά, עברית, हिन्दी",
-        ])))
-        let light = RenderContext(accentColor: .green, theme: .light, sceneIndex: 1, sceneCount: 5, videoTitle: "Scripts")
-        try RendererRegistry.standard.render(scripts, context: context).writePNG(to: dir.appendingPathComponent("scripts.png"))
+        let scripts = try SceneConfig(
+            sceneID: "scripts",
+            content: .list(
+                ListContent(
+                    heading: "Scripts · نصوص · 文字",
+                    items: [
+                        "مرحبا بالعالم، هذا اختبار للنص العربي", "你好，世界。这是中文测试。", "Emoji 🎬🚀✨", "Ελληνικά, עברית, हिन्दी",
+                    ])))
+        let light = RenderContext(
+            accentColor: .green, theme: .light, sceneIndex: 1, sceneCount: 5, videoTitle: "Scripts")
+        try RendererRegistry.standard.render(scripts, context: context).writePNG(
+            to: dir.appendingPathComponent("scripts.png"))
         try RendererRegistry.standard.render(try SampleScene.commandShort.scene(), context: light)
             .writePNG(to: dir.appendingPathComponent("light-command.png"))
-        let small = RenderContext(resolution: Resolution(width: 1280, height: 720), accentColor: .pink, sceneCount: 5, videoTitle: "Small")
+        let small = RenderContext(
+            resolution: Resolution(width: 1280, height: 720), accentColor: .pink, sceneCount: 5, videoTitle: "Small")
         try RendererRegistry.standard.render(try SampleScene.quoteShort.scene(), context: small)
             .writePNG(to: dir.appendingPathComponent("720-quote.png"))
     }

@@ -16,7 +16,8 @@ import VideoRender
             #expect(e.code == .invalidInput)
             #expect(e.message.contains("0–3"))
         }
-        _ = try SceneConfig(sceneID: "ok", content: .quiz(QuizContent(question: "Q?", options: ["a", "b"], answerIndex: 1)))
+        _ = try SceneConfig(
+            sceneID: "ok", content: .quiz(QuizContent(question: "Q?", options: ["a", "b"], answerIndex: 1)))
     }
 
     @Test func quizNeedsTwoToSixOptions() throws {
@@ -25,7 +26,8 @@ import VideoRender
             #expect(e.field == "scene.content.options")
             #expect(e.message.contains("2–6"))
         }
-        let reveal = try error(.quiz(QuizContent(question: "Q?", options: ["a", "b"], answerIndex: 0, revealAfter: -1)))
+        let reveal = try error(
+            .quiz(QuizContent(question: "Q?", options: ["a", "b"], answerIndex: 0, revealAfter: -1)))
         #expect(reveal.field == "scene.content.reveal_after")
     }
 
@@ -49,11 +51,17 @@ import VideoRender
     @Test func textAndCodeLengthsAreLimited() throws {
         let longCode = String(repeating: "x", count: Limits.maxCodeLength + 1)
         let longText = String(repeating: "y", count: Limits.maxTextLength + 1)
-        #expect(try error(.codeComparison(CodeComparisonContent(heading: "h", before: "a", after: longCode))).field == "scene.content.after")
+        #expect(
+            try error(.codeComparison(CodeComparisonContent(heading: "h", before: "a", after: longCode))).field
+                == "scene.content.after")
         #expect(try error(.solution(SolutionContent(title: "t", code: longCode))).field == "scene.content.code")
-        #expect(try error(.exercise(ExerciseContent(title: "t", instructions: "i", starterCode: longCode))).field == "scene.content.starter_code")
+        #expect(
+            try error(.exercise(ExerciseContent(title: "t", instructions: "i", starterCode: longCode))).field
+                == "scene.content.starter_code")
         #expect(try error(.problem(ProblemContent(title: "t", statement: longText))).field == "scene.content.statement")
-        #expect(try error(.quiz(QuizContent(question: "q", options: ["a", longText], answerIndex: 0))).field == "scene.content.options[1]")
+        #expect(
+            try error(.quiz(QuizContent(question: "q", options: ["a", longText], answerIndex: 0))).field
+                == "scene.content.options[1]")
         #expect(try error(.checkpoint(CheckpointContent(completed: [longText]))).field == "scene.content.completed[0]")
     }
 
@@ -72,13 +80,16 @@ import VideoRender
         func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
             try JSONDecoder().decode(T.self, from: Data(json.utf8))
         }
-        let quiz = try decode(QuizContent.self, #"{"question":"Q?","options":["a","b"],"answer_index":1,"reveal_after":2.5}"#)
+        let quiz = try decode(
+            QuizContent.self, #"{"question":"Q?","options":["a","b"],"answer_index":1,"reveal_after":2.5}"#)
         #expect(quiz == QuizContent(question: "Q?", options: ["a", "b"], answerIndex: 1, revealAfter: 2.5))
-        let comparison = try decode(CodeComparisonContent.self, #"{"heading":"h","before":"a","after":"b","after_label":"Now"}"#)
+        let comparison = try decode(
+            CodeComparisonContent.self, #"{"heading":"h","before":"a","after":"b","after_label":"Now"}"#)
         #expect(comparison.beforeLabel == "Before" && comparison.afterLabel == "Now" && comparison.language == nil)
         let checkpoint = try decode(CheckpointContent.self, #"{"completed":["x","y"],"next":"z"}"#)
         #expect(checkpoint == CheckpointContent(heading: "Checkpoint", completed: ["x", "y"], next: ["z"]))
-        let exercise = try decode(ExerciseContent.self, #"{"title":"t","instructions":"i","starter_code":"let x = 1","language":"swift"}"#)
+        let exercise = try decode(
+            ExerciseContent.self, #"{"title":"t","instructions":"i","starter_code":"let x = 1","language":"swift"}"#)
         #expect(exercise.starterCode == "let x = 1" && exercise.hints.isEmpty)
         let objectives = try decode(LearningObjectivesContent.self, #"{"objectives":["a"]}"#)
         #expect(objectives.heading == LearningObjectivesContent.defaultHeading)
@@ -113,7 +124,8 @@ import VideoRender
             #expect(try JSONDecoder().decode(TypedScene.self, from: data).content == content)
         }
         let json = #"{"scene_type":"quiz","content":{"question":"Q?","options":["a","b","c"],"answer_index":2}}"#
-        #expect(try JSONDecoder().decode(TypedScene.self, from: Data(json.utf8)).content
-            == .quiz(QuizContent(question: "Q?", options: ["a", "b", "c"], answerIndex: 2)))
+        #expect(
+            try JSONDecoder().decode(TypedScene.self, from: Data(json.utf8)).content
+                == .quiz(QuizContent(question: "Q?", options: ["a", "b", "c"], answerIndex: 2)))
     }
 }

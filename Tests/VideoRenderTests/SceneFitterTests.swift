@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import VideoRender
 
 /// Text that does not fit continues on follow-up scenes instead of being cut short.
@@ -22,7 +23,8 @@ import Testing
             guard case .list(let list) = scene.content else { Issue.record("not a list"); continue }
             #expect(list.heading == "Points (\(k + 1)/\(fitted.scenes.count - 1))")
             all += list.items
-            let context = RenderContext(resolution: config.resolution, sceneIndex: k + 1, sceneCount: config.scenes.count)
+            let context = RenderContext(
+                resolution: config.resolution, sceneIndex: k + 1, sceneCount: config.scenes.count)
             #expect(try RendererRegistry.standard.fits(scene, context: context), "part \(k + 1) still overflows")
         }
         #expect(all == items, "every item is shown once, in order")
@@ -47,7 +49,9 @@ import Testing
             return c.code.components(separatedBy: "\n")
         }
         #expect(lines == code.components(separatedBy: "\n"))
-        #expect(parts.compactMap(\.narration).joined(separator: " ") == "First sentence. Second sentence. Third sentence. Fourth sentence.")
+        #expect(
+            parts.compactMap(\.narration).joined(separator: " ")
+                == "First sentence. Second sentence. Third sentence. Fourth sentence.")
         #expect(fitted.scenes.last?.sceneID == "short")
     }
 }

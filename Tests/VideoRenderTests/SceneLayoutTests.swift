@@ -1,14 +1,17 @@
 import Foundation
 import Testing
+
 @testable import VideoRender
 
 /// Layouts that adapt to the frame's shape, large sizes, and scenes that change over time.
 @Suite struct SceneLayoutTests {
-    func render(_ sample: SampleScene, _ resolution: Resolution, theme: Theme = .dark, accent: AccentColor = .blue) throws
+    func render(_ sample: SampleScene, _ resolution: Resolution, theme: Theme = .dark, accent: AccentColor = .blue)
+        throws
         -> (Canvas, RenderContext)
     {
         let context = RenderContext(
-            resolution: resolution, accentColor: accent, theme: theme, sceneIndex: 4, sceneCount: 12, videoTitle: "Layouts")
+            resolution: resolution, accentColor: accent, theme: theme, sceneIndex: 4, sceneCount: 12,
+            videoTitle: "Layouts")
         return (try RendererRegistry.standard.render(try sample.scene(), context: context), context)
     }
 
@@ -24,7 +27,9 @@ import Testing
         #expect(canvas.count(of: context.theme.text, tolerance: 0.1, step: 8) > 200)
     }
 
-    @Test(arguments: [SampleScene.comparisonShort, .solutionShort, .exerciseShort, .checkpointShort, .quizShort, .problemShort])
+    @Test(arguments: [
+        SampleScene.comparisonShort, .solutionShort, .exerciseShort, .checkpointShort, .quizShort, .problemShort,
+    ])
     func fullHDPortraitAndLightSquareStayInside(sample: SampleScene) throws {
         let (portrait, p) = try render(sample, Resolution(width: 1080, height: 1920), accent: .green)
         try expectInside(portrait, p, "1080x1920")
@@ -42,7 +47,9 @@ import Testing
             for x in stride(from: Int(area.minX), to: Int(area.maxX), by: 2) {
                 total += 1
                 let p = canvas.pixel(x: x, y: y)
-                if abs(p.red - color.red) < 0.02, abs(p.green - color.green) < 0.02, abs(p.blue - color.blue) < 0.02 { hits += 1 }
+                if abs(p.red - color.red) < 0.02, abs(p.green - color.green) < 0.02, abs(p.blue - color.blue) < 0.02 {
+                    hits += 1
+                }
             }
             let covered = Double(hits) >= Double(total) * fraction
             if covered && !inBand { count += 1 }
@@ -105,7 +112,8 @@ import Testing
         var quiz = QuizContent(question: "Q?", options: ["a", "b"], answerIndex: 0)
         #expect(quiz.revealTime(duration: 10) == 6)
         let narration = "Quiz time. Q? Is it A or B? Take a moment. The answer is A."
-        let cue = Double(narration.distance(from: narration.startIndex, to: narration.range(of: "The answer is")!.lowerBound))
+        let cue = Double(
+            narration.distance(from: narration.startIndex, to: narration.range(of: "The answer is")!.lowerBound))
         #expect(abs(quiz.revealTime(duration: 10, narration: narration) - 10 * cue / Double(narration.count)) < 1e-9)
         quiz.revealAfter = 2.5
         #expect(quiz.revealTime(duration: 10, narration: narration) == 2.5)
@@ -122,7 +130,9 @@ import Testing
         let context = RenderContext(resolution: Resolution(width: 320, height: 180))
         let a = try RendererRegistry.standard.render(scene, context: context, at: SceneClock(time: 0, duration: 8))
         let b = try RendererRegistry.standard.render(scene, context: context, at: .end(of: 8))
-        #expect(a.withBGRA { Data(bytes: $0, count: $1 * a.height) } == b.withBGRA { Data(bytes: $0, count: $1 * b.height) })
+        #expect(
+            a.withBGRA { Data(bytes: $0, count: $1 * a.height) } == b.withBGRA { Data(bytes: $0, count: $1 * b.height) }
+        )
     }
 
     @Test func paintAtAnOffsetPlacesTheOtherCanvas() throws {

@@ -1,4 +1,6 @@
+import Foundation
 import Testing
+
 @testable import VideoRender
 
 @Suite struct SyntaxTokenizerTests {
@@ -29,7 +31,8 @@ import Testing
     }
 
     @Test func shell() {
-        let code = "# set up\nexport PATH=\"$HOME/bin:$PATH\"\nif [ -f x ]; then sleep 10; fi\necho 'it''s' # done\ngit commit --in-place -m \"fix #12\""
+        let code =
+            "# set up\nexport PATH=\"$HOME/bin:$PATH\"\nif [ -f x ]; then sleep 10; fi\necho 'it''s' # done\ngit commit --in-place -m \"fix #12\""
         #expect(texts(code, .shell, .comment) == ["# set up", "# done"])
         #expect(texts(code, .shell, .keyword) == ["export", "if", "then", "fi"])
         #expect(texts(code, .shell, .string) == ["\"$HOME/bin:$PATH\"", "'it'", "'s'", "\"fix #12\""])
@@ -39,7 +42,8 @@ import Testing
     }
 
     @Test func swift() {
-        let code = "@MainActor\nfunc greet(_ name: String) -> String {\n    let n = 42 // answer\n    /* block\n comment */\n    return \"Hi, \\(name) \\\"x\\\"\"\n}\nlet s = \"\"\"\nmulti \"line\"\n\"\"\""
+        let code =
+            "@MainActor\nfunc greet(_ name: String) -> String {\n    let n = 42 // answer\n    /* block\n comment */\n    return \"Hi, \\(name) \\\"x\\\"\"\n}\nlet s = \"\"\"\nmulti \"line\"\n\"\"\""
         #expect(texts(code, .swift, .keyword) == ["@MainActor", "func", "let", "return", "let"])
         #expect(texts(code, .swift, .comment) == ["// answer", "/* block\n comment */"])
         #expect(texts(code, .swift, .number) == ["42"])
@@ -48,7 +52,8 @@ import Testing
     }
 
     @Test func python() {
-        let code = "@cache\ndef f(x):\n    \"\"\"Doc\n    string\"\"\"\n    if x is None: return True  # base\n    return f'{x}' + 'a\\'b' + str(3.14)"
+        let code =
+            "@cache\ndef f(x):\n    \"\"\"Doc\n    string\"\"\"\n    if x is None: return True  # base\n    return f'{x}' + 'a\\'b' + str(3.14)"
         #expect(texts(code, .python, .keyword) == ["@cache", "def", "if", "is", "None", "return", "True", "return"])
         #expect(texts(code, .python, .comment) == ["# base"])
         #expect(texts(code, .python, .string) == ["\"\"\"Doc\n    string\"\"\"", "'{x}'", "'a\\'b'"])
@@ -56,7 +61,8 @@ import Testing
     }
 
     @Test func javaScriptAndTypeScript() {
-        let code = "interface User { id: number }\nconst greet = async (u) => {\n  // say hi\n  return `Hi ${u.name}\n!` + \"x\" + 'y' + 0xFF;\n}"
+        let code =
+            "interface User { id: number }\nconst greet = async (u) => {\n  // say hi\n  return `Hi ${u.name}\n!` + \"x\" + 'y' + 0xFF;\n}"
         #expect(texts(code, .javaScript, .keyword) == ["interface", "const", "async", "return"])
         #expect(texts(code, .javaScript, .comment) == ["// say hi"])
         #expect(texts(code, .javaScript, .string) == ["`Hi ${u.name}\n!`", "\"x\"", "'y'"])
@@ -65,7 +71,8 @@ import Testing
     }
 
     @Test func json() {
-        let code = "{\n  \"name\": \"vgen\",\n  \"version\": 2,\n  \"ratio\": -1.5e3,\n  \"tags\": [\"a\", null, true]\n}"
+        let code =
+            "{\n  \"name\": \"vgen\",\n  \"version\": 2,\n  \"ratio\": -1.5e3,\n  \"tags\": [\"a\", null, true]\n}"
         #expect(texts(code, .json, .key) == ["\"name\"", "\"version\"", "\"ratio\"", "\"tags\""])
         #expect(texts(code, .json, .string) == ["\"vgen\"", "\"a\""])
         #expect(texts(code, .json, .number) == ["2", "-1.5e3"])
@@ -73,7 +80,8 @@ import Testing
     }
 
     @Test func yaml() {
-        let code = "# video\nvideo_id: demo\nfps: 30\nscenes:\n  - scene_type: quiz\n    enabled: true\n    url: http://x.y/#z\n    note: \"a: b\" # why\n  - plain item"
+        let code =
+            "# video\nvideo_id: demo\nfps: 30\nscenes:\n  - scene_type: quiz\n    enabled: true\n    url: http://x.y/#z\n    note: \"a: b\" # why\n  - plain item"
         #expect(texts(code, .yaml, .key) == ["video_id", "fps", "scenes", "scene_type", "enabled", "url", "note"])
         #expect(texts(code, .yaml, .comment) == ["# video", "# why"])
         #expect(texts(code, .yaml, .number) == ["30"])
@@ -126,5 +134,3 @@ import Testing
         return (max(x, y) + 0.05) / (min(x, y) + 0.05)
     }
 }
-
-import Foundation

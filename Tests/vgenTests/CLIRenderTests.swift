@@ -20,7 +20,9 @@ import Testing
             #expect(outcome.status == 0, "\(outcome.stderr)")
             let video = out.appendingPathComponent("same/video.mp4")
             #expect(outcome.stdout == video.path + "\n")
-            let files = ["video.mp4", "timing_manifest.json", "captions.srt", "audio/scene_01.wav", "audio/scene_02.wav"]
+            let files = [
+                "video.mp4", "timing_manifest.json", "captions.srt", "audio/scene_01.wav", "audio/scene_02.wav",
+            ]
             outputs.append(try files.map { try Data(contentsOf: out.appendingPathComponent("same/\($0)")) })
         }
         for (a, b) in zip(outputs[0], outputs[1]) { #expect(a == b) }
@@ -35,12 +37,14 @@ import Testing
         try text.write(to: doc, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out")
         let outcome = try CLI.run([
-            "--document", doc.path, "--output-dir", out.path, "--resolution", "160x90", "--fps", "5", "--preset", "ultrafast",
+            "--document", doc.path, "--output-dir", out.path, "--resolution", "160x90", "--fps", "5", "--preset",
+            "ultrafast",
         ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("warning:") && outcome.stderr.contains("100"), "\(outcome.stderr)")
-        let manifest = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: out.appendingPathComponent("many/timing_manifest.json"))) as? [String: Any]
+        let manifest =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: out.appendingPathComponent("many/timing_manifest.json"))) as? [String: Any]
         #expect((manifest?["scenes"] as? [Any])?.count == 100)
     }
 }

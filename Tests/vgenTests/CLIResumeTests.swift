@@ -31,8 +31,11 @@ import VideoCore
         """
 
     static func arguments(_ doc: URL, _ out: URL) -> [String] {
-        ["--document", doc.path, "--output-dir", out.path, "--resolution", "480x270", "--fps", "24", "--preset", "ultrafast",
-         "--jobs", "1", "--json"]
+        [
+            "--document", doc.path, "--output-dir", out.path, "--resolution", "480x270", "--fps", "24", "--preset",
+            "ultrafast",
+            "--jobs", "1", "--json",
+        ]
     }
 
     /// Decoded frame hashes and audio samples of a video.
@@ -95,10 +98,12 @@ import VideoCore
         let spec = dir.appendingPathComponent("spec.yaml")
         try "# Good\n\nFine.\n".write(to: good, atomically: true, encoding: .utf8)
         try Data([0, 1, 2, 3]).write(to: bad)
-        try "title: Spec\nscenes:\n  - scene_type: title\n    title: From YAML\n".write(to: spec, atomically: true, encoding: .utf8)
+        try "title: Spec\nscenes:\n  - scene_type: title\n    title: From YAML\n".write(
+            to: spec, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("out")
         let outcome = try CLI.run([
-            "batch", good.path, bad.path, spec.path, "--output-dir", out.path, "--resolution", "160x90", "--preset", "ultrafast",
+            "batch", good.path, bad.path, spec.path, "--output-dir", out.path, "--resolution", "160x90", "--preset",
+            "ultrafast",
         ])
         #expect(outcome.status == 1)
         #expect(outcome.stdout.contains("2 of 3 rendered"), "\(outcome.stdout)")

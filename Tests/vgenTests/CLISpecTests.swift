@@ -17,7 +17,8 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let video = try #require(outcome.stdout.split(separator: "\n").first.map(String.init))
         let folder = URL(fileURLWithPath: video).deletingLastPathComponent()
-        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("timing_manifest.json")))
+        let manifest = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("timing_manifest.json")))
         let scenes = (manifest as? [String: Any])?["scenes"] as? [[String: Any]] ?? []
         #expect(Set(scenes.compactMap { $0["scene_type"] as? String }).count == 12)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("thumbnail.png").path))
@@ -27,7 +28,8 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let spec = dir.appendingPathComponent("bad.yaml")
-        try "title: X\nscenes:\n  - scene_type: lecture\n    title: Y\n".write(to: spec, atomically: true, encoding: .utf8)
+        try "title: X\nscenes:\n  - scene_type: lecture\n    title: Y\n".write(
+            to: spec, atomically: true, encoding: .utf8)
         let outcome = try CLI.run(["--yaml", spec.path, "--output-dir", dir.appendingPathComponent("out").path])
         #expect(outcome.status == 1)
         #expect(outcome.stderr.hasPrefix("error: ") && outcome.stderr.contains("bad.yaml:3:"), "\(outcome.stderr)")
@@ -52,9 +54,10 @@ import Testing
     @Test func scenesListsEveryTypeWithItsFields() throws {
         let outcome = try CLI.run(["scenes"])
         #expect(outcome.status == 0)
-        for type in ["title", "command", "list", "code_comparison", "quote", "outro", "learning_objectives", "problem",
-            "solution", "quiz", "checkpoint", "exercise"]
-        {
+        for type in [
+            "title", "command", "list", "code_comparison", "quote", "outro", "learning_objectives", "problem",
+            "solution", "quiz", "checkpoint", "exercise",
+        ] {
             #expect(outcome.stdout.split(separator: "\n").contains { $0 == type }, "\(type)")
         }
         #expect(outcome.stdout.contains("answer_index"))

@@ -60,7 +60,9 @@ final class ReadBox: @unchecked Sendable {
 extension CLI {
     /// Starts `vgen`, reads its stdout line by line and sends `signal` once `trigger` says so.
     /// - Returns: Whether the signal was sent, and the exit status.
-    static func run(_ arguments: [String], signal: Int32, when trigger: (String) -> Bool) throws -> (sent: Bool, status: Int32) {
+    static func run(_ arguments: [String], signal: Int32, when trigger: (String) -> Bool) throws -> (
+        sent: Bool, status: Int32
+    ) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -45,16 +45,22 @@ import Testing
                 let huge = dir.appendingPathComponent("huge.md")
                 try Data(String(repeating: "Lorem ipsum dolor sit amet. ", count: 190_000).utf8).write(to: huge)
                 return (["--document", huge.path, "--output-dir", out], "limit")
-            case .badAccentColour: return (["--document", doc.path, "--accent-color", "mauve", "--output-dir", out], "accent")
-            case .badResolution: return (["--document", doc.path, "--resolution", "99x99", "--output-dir", out], "even")
+            case .badAccentColour:
+                return (["--document", doc.path, "--accent-color", "mauve", "--output-dir", out], "accent")
+            case .badResolution:
+                return (["--document", doc.path, "--resolution", "99x99", "--output-dir", out], "even")
             case .unwritableOutput:
                 let file = dir.appendingPathComponent("a-file")
                 try Data("x".utf8).write(to: file)
-                return (["--document", doc.path, "--output-dir", file.appendingPathComponent("out").path], "cannot create folder")
+                return (
+                    ["--document", doc.path, "--output-dir", file.appendingPathComponent("out").path],
+                    "cannot create folder"
+                )
             case .noDocument: return (["--output-dir", out], "--document")
             case .badTransition:
                 return (["--document", doc.path, "--transition", "wipe", "--output-dir", out], "unknown transition")
-            case .unknownVoice: return (["--document", doc.path, "--voice", "zz-nonexistent", "--output-dir", out], "unknown voice")
+            case .unknownVoice:
+                return (["--document", doc.path, "--voice", "zz-nonexistent", "--output-dir", out], "unknown voice")
             }
         }
     }
@@ -62,7 +68,9 @@ import Testing
     @Test func helpDescribesTheOptions() throws {
         let root = try CLI.run(["--help"])
         #expect(root.status == 0)
-        for word in ["--document", "--yaml", "render", "resume", "status", "batch", "preview", "scenes", "beats", "montage"] {
+        for word in [
+            "--document", "--yaml", "render", "resume", "status", "batch", "preview", "scenes", "beats", "montage",
+        ] {
             #expect(root.stdout.contains(word), "\(word) missing from vgen --help")
         }
         let render = try CLI.run(["render", "--help"])

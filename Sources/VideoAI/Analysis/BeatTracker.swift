@@ -115,7 +115,8 @@ struct BeatTracker {
     /// The last strong local maximum of the cumulative score, where backtracking starts.
     private func lastBeat(_ cumulative: [Double]) -> Int? {
         var maxima: [Int] = []
-        for t in 1..<(cumulative.count - 1) where cumulative[t] > cumulative[t - 1] && cumulative[t] >= cumulative[t + 1] {
+        for t in 1..<(cumulative.count - 1)
+        where cumulative[t] > cumulative[t - 1] && cumulative[t] >= cumulative[t + 1] {
             maxima.append(t)
         }
         guard !maxima.isEmpty else { return cumulative.indices.max(by: { cumulative[$0] < cumulative[$1] }) }

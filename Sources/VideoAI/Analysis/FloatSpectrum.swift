@@ -40,7 +40,8 @@ final class FloatSpectrum {
         of samples: UnsafeBufferPointer<Float>, from offset: Int, window: UnsafeBufferPointer<Float>,
         into magnitudes: UnsafeMutableBufferPointer<Float>
     ) {
-        precondition(window.count == size && offset >= 0 && offset + size <= samples.count && magnitudes.count == size / 2 + 1)
+        precondition(
+            window.count == size && offset >= 0 && offset + size <= samples.count && magnitudes.count == size / 2 + 1)
         let n = size, real = real
         let source = samples.baseAddress! + offset, w = window.baseAddress!
         for i in 0..<n { real[i] = source[i] * w[i] }

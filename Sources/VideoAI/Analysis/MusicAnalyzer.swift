@@ -61,7 +61,8 @@ public struct MusicAnalyzer: Sendable {
     public func analysis(fileAt url: URL) throws -> MusicAnalysis {
         try validateTempoRange()
         let decoder = try AudioDecoder(url: url, sampleRate: Self.analysisSampleRate)
-        var frontEnd = SpectralFrontEnd(sampleRate: decoder.sampleRate, settings: Self.frontEndSettings(decoder.sampleRate))
+        var frontEnd = SpectralFrontEnd(
+            sampleRate: decoder.sampleRate, settings: Self.frontEndSettings(decoder.sampleRate))
         while let chunk = try decoder.read(maxSamples: 1 << 15) {
             frontEnd.consume(chunk)
         }
@@ -77,7 +78,8 @@ public struct MusicAnalyzer: Sendable {
     public func analysis(samples: [Float], sampleRate: Int) throws -> MusicAnalysis {
         try validateTempoRange()
         guard (8_000...192_000).contains(sampleRate) else {
-            throw VideoError(.invalidInput, "sample rate \(sampleRate) Hz is outside 8000–192000 Hz", field: "sample_rate")
+            throw VideoError(
+                .invalidInput, "sample rate \(sampleRate) Hz is outside 8000–192000 Hz", field: "sample_rate")
         }
         var frontEnd = SpectralFrontEnd(sampleRate: sampleRate, settings: Self.frontEndSettings(sampleRate))
         var start = 0
@@ -94,7 +96,8 @@ public struct MusicAnalyzer: Sendable {
     private func validateTempoRange() throws {
         guard minimumTempo >= 20, maximumTempo <= 400, minimumTempo * 1.5 <= maximumTempo else {
             throw VideoError(
-                .invalidInput, "tempo range \(minimumTempo)–\(maximumTempo) BPM must lie within 20–400 BPM and span at least a factor of 1.5",
+                .invalidInput,
+                "tempo range \(minimumTempo)–\(maximumTempo) BPM must lie within 20–400 BPM and span at least a factor of 1.5",
                 field: "tempo")
         }
     }
@@ -133,7 +136,8 @@ public struct MusicAnalyzer: Sendable {
         // least as much bass onset strength as the beats, the grid skips every other beat.
         if tempo.bpm * 2 <= maximumTempo, tracker.midpointBassRatio(beatFrames, envelope: envelope) >= 1 {
             tempo = TempoEstimate(
-                bpm: tempo.bpm * 2, confidence: tempo.confidence, curve: tempo.curve.map { $0 * 2 }, curveHop: tempo.curveHop)
+                bpm: tempo.bpm * 2, confidence: tempo.confidence, curve: tempo.curve.map { $0 * 2 },
+                curveHop: tempo.curveHop)
             periods = periods.map { $0 / 2 }
             beatFrames = tracker.track(envelope, periods: periods)
         }

@@ -58,7 +58,9 @@ struct SpectralFrontEnd {
         self.settings = settings
         self.sampleRate = sampleRate
         fft = FloatSpectrum(size: settings.fftSize)
-        window = (0..<settings.fftSize).map { Float(0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(settings.fftSize))) }
+        window = (0..<settings.fftSize).map {
+            Float(0.5 - 0.5 * cos(2 * Double.pi * Double($0) / Double(settings.fftSize)))
+        }
         spectrum = [Float](repeating: 0, count: settings.fftSize / 2 + 1)
         melEnergies = [Float](repeating: 0, count: settings.melBands)
         filterbank = MelFilterbank(

@@ -56,7 +56,8 @@ struct TempoEstimator {
         guard !acfs.isEmpty else { return (empty, []) }
 
         let mean = averaged(acfs, length: windowLength)
-        let lowMean = averaged(windowedAutocorrelations(envelope.lowStrength, length: windowLength, hop: hop), length: windowLength)
+        let lowMean = averaged(
+            windowedAutocorrelations(envelope.lowStrength, length: windowLength, hop: hop), length: windowLength)
         let lagLimit = min(maxLag, Double(windowLength - 1))
         guard var best = bestLag(in: mean, from: minLag, to: lagLimit, fps: fps) else { return (empty, []) }
         // When a clean pulse at half the period is at least as strong, every beat of the slower

@@ -49,7 +49,9 @@ public struct CaptionBuilder: Sendable {
         var pieces: [WordTiming] = []
         var rest = Substring(word.text)
         while !rest.isEmpty {
-            pieces.append(WordTiming(text: String(rest.prefix(Self.maxLineLength)), startTime: word.startTime, endTime: word.endTime))
+            pieces.append(
+                WordTiming(
+                    text: String(rest.prefix(Self.maxLineLength)), startTime: word.startTime, endTime: word.endTime))
             rest = rest.dropFirst(Self.maxLineLength)
         }
         return pieces

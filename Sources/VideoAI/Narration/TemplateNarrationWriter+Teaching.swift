@@ -4,13 +4,15 @@ extension TemplateNarrationWriter {
     static func codeComparisonNarration(_ c: CodeComparisonContent) -> String {
         let heading = SpeechText.sentence(c.heading)
         let language = c.language.map { SpeechText.languageName($0.lowercased()) + " " } ?? ""
-        let defaults = c.beforeLabel == CodeComparisonContent.defaultBeforeLabel
+        let defaults =
+            c.beforeLabel == CodeComparisonContent.defaultBeforeLabel
             && c.afterLabel == CodeComparisonContent.defaultAfterLabel
         var text: String
         if defaults {
             text = "\(heading) Here is the \(language)code before and after the change."
         } else {
-            text = "\(heading) Compare two versions of the \(language)code: \(phrase(c.beforeLabel)), and then \(phrase(c.afterLabel))."
+            text =
+                "\(heading) Compare two versions of the \(language)code: \(phrase(c.beforeLabel)), and then \(phrase(c.afterLabel))."
         }
         let before = lineCount(c.before), after = lineCount(c.after)
         if before != after, before > 0, after > 0 {
@@ -20,8 +22,12 @@ extension TemplateNarrationWriter {
     }
 
     static func objectivesNarration(_ c: LearningObjectivesContent) -> String {
-        let heading = c.heading == LearningObjectivesContent.defaultHeading ? "Here is what you will learn." : SpeechText.sentence(c.heading)
-        return listNarration(heading: heading, items: c.objectives) { "By the end, you will be able to do \($0) things." }
+        let heading =
+            c.heading == LearningObjectivesContent.defaultHeading
+            ? "Here is what you will learn." : SpeechText.sentence(c.heading)
+        return listNarration(heading: heading, items: c.objectives) {
+            "By the end, you will be able to do \($0) things."
+        }
     }
 
     static func problemNarration(_ c: ProblemContent) -> String {
@@ -46,9 +52,11 @@ extension TemplateNarrationWriter {
     static func quizNarration(_ c: QuizContent) -> String {
         var parts = ["Quiz time. \(SpeechText.sentence(c.question))"]
         let options = c.options.enumerated().map { "\(QuizContent.letter(for: $0.offset)): \(phrase($0.element))" }
-        parts.append("Is it " + options.enumerated()
-            .map { $0.offset == options.count - 1 && options.count > 1 ? "or \($0.element)" : $0.element }
-            .joined(separator: "; ") + "?")
+        parts.append(
+            "Is it "
+                + options.enumerated()
+                .map { $0.offset == options.count - 1 && options.count > 1 ? "or \($0.element)" : $0.element }
+                .joined(separator: "; ") + "?")
         parts.append("Take a moment to think it over.")
         if c.options.indices.contains(c.answerIndex) {
             let answer = phrase(c.options[c.answerIndex])
@@ -81,7 +89,10 @@ extension TemplateNarrationWriter {
         switch hints.count {
         case 0: break
         case 1: text += " Here is a hint: \(SpeechText.lowercasingFirst(hints[0]))"
-        default: text += " A few hints. " + hints.enumerated().map { "Hint \($0.offset + 1): \($0.element)" }.joined(separator: " ")
+        default:
+            text +=
+                " A few hints. "
+                + hints.enumerated().map { "Hint \($0.offset + 1): \($0.element)" }.joined(separator: " ")
         }
         return text + " Pause the video and give it a try."
     }

@@ -23,7 +23,9 @@ public struct TemplateNarrationWriter: NarrationWriter {
 
     /// Writes the scene's narration from its content.
     public func narration(for scene: SceneConfig, at index: Int, in video: VideoConfig) async throws -> String {
-        if let template = custom[scene.sceneType] { return String(template(scene, video).prefix(Limits.maxNarrationLength)) }
+        if let template = custom[scene.sceneType] {
+            return String(template(scene, video).prefix(Limits.maxNarrationLength))
+        }
         return Self.narration(for: scene.content, videoTitle: video.title)
     }
 
@@ -63,7 +65,9 @@ public struct TemplateNarrationWriter: NarrationWriter {
 
     private static let ordinals = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth"]
 
-    static func listNarration(heading: String, items: [String], intro: (Int) -> String = { "Here are \($0) points." }) -> String {
+    static func listNarration(heading: String, items: [String], intro: (Int) -> String = { "Here are \($0) points." })
+        -> String
+    {
         let head = SpeechText.sentence(heading)
         let spoken = items.map(SpeechText.clean).filter { !$0.isEmpty }
         switch spoken.count {

@@ -36,7 +36,8 @@ public struct ScriptStage: PipelineStage {
             let estimate = SpeechText.estimatedDuration(of: text, wordsPerMinute: wordsPerMinute)
             if let max = scene.maxDuration, estimate > max {
                 context.warn(
-                    "scene \(scene.sceneID): narration of about \(Int(estimate.rounded())) s will exceed max_duration \(max) s")
+                    "scene \(scene.sceneID): narration of about \(Int(estimate.rounded())) s will exceed max_duration \(max) s"
+                )
             }
             video.scenes[i].narration = text
             context.report(name, Double(i + 1) / Double(input.scenes.count), "scene \(i + 1) of \(input.scenes.count)")

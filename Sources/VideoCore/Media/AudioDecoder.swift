@@ -58,7 +58,9 @@ package final class AudioDecoder {
         let knownFormat = try Self.demuxerName(forFileAt: url).flatMap { av_find_input_format($0) }
         try avCheck(avformat_open_input(&formatContext, path, knownFormat, nil), "cannot open \(url.lastPathComponent)")
         guard let formatContext else { throw VideoError(.media, "cannot open \(url.lastPathComponent)") }
-        var cleanup: (() -> Void)? = { var f: UnsafeMutablePointer<AVFormatContext>? = formatContext; avformat_close_input(&f) }
+        var cleanup: (() -> Void)? = {
+            var f: UnsafeMutablePointer<AVFormatContext>? = formatContext; avformat_close_input(&f)
+        }
         defer { cleanup?() }
 
         // Reading ahead for stream parameters costs milliseconds; headers that already give an
@@ -85,10 +87,15 @@ package final class AudioDecoder {
         guard let codecContext = avcodec_alloc_context3(decoder) else {
             throw VideoError(.media, "cannot allocate an audio decoder for \(url.lastPathComponent)")
         }
-        let freeCodec = { var c: UnsafeMutablePointer<AVCodecContext>? = codecContext; avcodec_free_context(&c) }
+        let freeCodec = {
+            var c: UnsafeMutablePointer<AVCodecContext>? = codecContext; avcodec_free_context(&c)
+        }
         do {
-            try avCheck(avcodec_parameters_to_context(codecContext, stream.pointee.codecpar), "reading \(url.lastPathComponent)")
-            try avCheck(avcodec_open2(codecContext, decoder, nil), "opening the audio decoder for \(url.lastPathComponent)")
+            try avCheck(
+                avcodec_parameters_to_context(codecContext, stream.pointee.codecpar), "reading \(url.lastPathComponent)"
+            )
+            try avCheck(
+                avcodec_open2(codecContext, decoder, nil), "opening the audio decoder for \(url.lastPathComponent)")
         } catch {
             freeCodec()
             throw error
@@ -190,7 +197,10 @@ package final class AudioDecoder {
             let actual = (try? handle.seekToEnd()) ?? 0
             // Streamed WAVs leave the size at 0 or 0xFFFFFFFF; odd-sized data may lack its pad byte.
             if declared > 8 && declared < 0xFFFF_FFFF && actual + 1 < declared {
-                throw VideoError(.media, "\(url.lastPathComponent) is truncated: its header declares \(declared) bytes, the file has \(actual)")
+                throw VideoError(
+                    .media,
+                    "\(url.lastPathComponent) is truncated: its header declares \(declared) bytes, the file has \(actual)"
+                )
             }
             return "wav"
         }

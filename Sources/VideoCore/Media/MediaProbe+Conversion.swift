@@ -45,7 +45,8 @@ extension MediaProbe {
         /// FNV-1a of plane 0 (luma for YUV formats), visible bytes only.
         private func lumaHash(_ frame: UnsafeMutablePointer<AVFrame>) -> UInt64 {
             var hash = MediaProbe.fnvOffsetBasis
-            let rowBytes = Int(av_image_get_linesize(AVPixelFormat(rawValue: frame.pointee.format), frame.pointee.width, 0))
+            let rowBytes = Int(
+                av_image_get_linesize(AVPixelFormat(rawValue: frame.pointee.format), frame.pointee.width, 0))
             guard rowBytes > 0, let base = CFFmpeg_frame_plane(frame, 0) else { return hash }
             let linesize = Int(CFFmpeg_frame_linesize(frame, 0))
             for row in 0..<Int(frame.pointee.height) {
@@ -90,7 +91,8 @@ extension MediaProbe {
             if frame.pointee.ch_layout.order == AV_CHANNEL_ORDER_UNSPEC || frame.pointee.ch_layout.nb_channels <= 0 {
                 av_channel_layout_default(&layout, max(frame.pointee.ch_layout.nb_channels, 1))
             } else {
-                try avCheck(av_channel_layout_copy(&layout, &frame.pointee.ch_layout), "\(path): reading the channel layout")
+                try avCheck(
+                    av_channel_layout_copy(&layout, &frame.pointee.ch_layout), "\(path): reading the channel layout")
             }
             // Same layout in and out: swresample only converts the sample format; channels are averaged here.
             let inputFormat = AVSampleFormat(rawValue: frame.pointee.format)
@@ -109,7 +111,8 @@ extension MediaProbe {
         }
 
         private func convert(
-            _ input: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int32, into samples: inout [Float], path: String
+            _ input: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int32, into samples: inout [Float],
+            path: String
         ) throws {
             let capacity = Int(swr_get_out_samples(context, count))
             guard capacity > 0 else { return }

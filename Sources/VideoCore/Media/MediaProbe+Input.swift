@@ -1,6 +1,6 @@
+internal import CFFmpeg
 /// The owned libav piece behind `MediaProbe`: an opened input file (decoding is `StreamDecoder`).
 import Foundation
-internal import CFFmpeg
 
 extension MediaProbe {
     /// Owns an opened, probed `AVFormatContext`.

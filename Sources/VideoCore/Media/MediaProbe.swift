@@ -1,6 +1,6 @@
+internal import CFFmpeg
 /// Reads media files back in-process: stream facts, per-frame signatures and decoded audio.
 import Foundation
-internal import CFFmpeg
 
 /// Inspects and decodes media files with libavformat/libavcodec, to check what vgen wrote and
 /// to read inputs (music, clips).
@@ -28,7 +28,8 @@ package enum MediaProbe {
             info.videoCodec = String(cString: avcodec_get_name(parameters.codec_id))
             info.width = Int(parameters.width)
             info.height = Int(parameters.height)
-            let rate = stream.pointee.avg_frame_rate.num > 0 ? stream.pointee.avg_frame_rate : stream.pointee.r_frame_rate
+            let rate =
+                stream.pointee.avg_frame_rate.num > 0 ? stream.pointee.avg_frame_rate : stream.pointee.r_frame_rate
             info.fps = rate.den > 0 ? av_q2d(rate) : 0
         }
         if let audioIndex {

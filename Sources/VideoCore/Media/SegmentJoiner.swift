@@ -1,6 +1,6 @@
+internal import CFFmpeg
 /// Joins video-only MP4 segments by stream copy and adds one AAC soundtrack.
 import Foundation
-internal import CFFmpeg
 
 /// Writes an MP4 whose H.264 track is the packets of several segment files, copied without
 /// re-encoding and laid end to end, and whose AAC track is encoded from one continuous
@@ -37,7 +37,8 @@ package final class SegmentJoiner {
         guard let stream = avformat_new_stream(container.context, nil) else {
             throw VideoError(.encoding, "could not add the video stream to \(url.path)")
         }
-        try avCheck(avcodec_parameters_copy(stream.pointee.codecpar, source), "copying the video description", code: .encoding)
+        try avCheck(
+            avcodec_parameters_copy(stream.pointee.codecpar, source), "copying the video description", code: .encoding)
         stream.pointee.codecpar.pointee.codec_tag = 0
         stream.pointee.time_base = AVRational(num: 1, den: Int32(fps))
         stream.pointee.avg_frame_rate = AVRational(num: Int32(fps), den: 1)
@@ -59,7 +60,8 @@ package final class SegmentJoiner {
         guard let index = input.videoStream else { throw VideoError(.media, "\(segment.path) has no video") }
         let source = input.stream(index)
         guard Self.extradata(of: source.pointee.codecpar) == extradata else {
-            throw VideoError(.encoding, "\(segment.lastPathComponent) was encoded with other settings than the first segment")
+            throw VideoError(
+                .encoding, "\(segment.lastPathComponent) was encoded with other settings than the first segment")
         }
         let frameBase = AVRational(num: 1, den: Int32(fps))
         var count = 0
@@ -68,7 +70,8 @@ package final class SegmentJoiner {
             let frame = av_rescale_q(packet.pointee.pts, source.pointee.time_base, frameBase)
             let decode = av_rescale_q(packet.pointee.dts, source.pointee.time_base, frameBase)
             guard frame == decode else {
-                throw VideoError(.encoding, "\(segment.lastPathComponent) has B-frames; segments must be encoded without")
+                throw VideoError(
+                    .encoding, "\(segment.lastPathComponent) has B-frames; segments must be encoded without")
             }
             let at = Int64(framesWritten) + frame
             packet.pointee.pts = av_rescale_q(at, frameBase, stream.pointee.time_base)

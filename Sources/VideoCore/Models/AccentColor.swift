@@ -7,7 +7,9 @@ public enum AccentColor: String, Codable, CaseIterable, Sendable {
     public init(validating name: String, field: String = "accent_color") throws {
         guard let color = AccentColor(rawValue: name.lowercased()) else {
             throw VideoError.invalid(
-                field, "unknown accent colour '\(name)'; valid: \(AccentColor.allCases.map(\.rawValue).joined(separator: ", "))")
+                field,
+                "unknown accent colour '\(name)'; valid: \(AccentColor.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         self = color
     }

@@ -30,7 +30,9 @@ public struct Resolution: Hashable, Codable, Sendable, CustomStringConvertible {
         for (edge, value) in [("width", width), ("height", height)] {
             guard Limits.frameEdgeRange.contains(value) else {
                 throw VideoError.invalid(
-                    field, "\(edge) \(value) is outside \(Limits.frameEdgeRange.lowerBound)–\(Limits.frameEdgeRange.upperBound)")
+                    field,
+                    "\(edge) \(value) is outside \(Limits.frameEdgeRange.lowerBound)–\(Limits.frameEdgeRange.upperBound)"
+                )
             }
             guard value % 2 == 0 else { throw VideoError.invalid(field, "\(edge) \(value) must be even (yuv420p)") }
         }

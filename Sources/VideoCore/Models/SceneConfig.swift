@@ -83,11 +83,13 @@ public struct SceneConfig: Hashable, Codable, Sendable {
         for (name, value) in [("min_duration", minDuration), ("max_duration", maxDuration)] {
             guard let value else { continue }
             guard value.isFinite, value >= 0, value <= Limits.maxSceneDuration else {
-                throw VideoError.invalid("\(field).\(name)", "\(value) is outside 0–\(Int(Limits.maxSceneDuration)) seconds")
+                throw VideoError.invalid(
+                    "\(field).\(name)", "\(value) is outside 0–\(Int(Limits.maxSceneDuration)) seconds")
             }
         }
         if let minDuration, let maxDuration, minDuration > maxDuration {
-            throw VideoError.invalid("\(field).min_duration", "\(minDuration) is greater than max_duration \(maxDuration)")
+            throw VideoError.invalid(
+                "\(field).min_duration", "\(minDuration) is greater than max_duration \(maxDuration)")
         }
         try content.validate(field: "\(field).content")
     }

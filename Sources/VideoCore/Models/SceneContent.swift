@@ -61,20 +61,24 @@ public enum SceneContent: Hashable, Codable, Sendable {
             throw VideoError.invalid("\(field).\(name)", "has \(count) items; the limit is \(Limits.maxItems)")
         }
         for text in textFields where text.text.count > text.limit {
-            throw VideoError.invalid("\(field).\(text.field)", "is \(text.text.count) characters; the limit is \(text.limit)")
+            throw VideoError.invalid(
+                "\(field).\(text.field)", "is \(text.text.count) characters; the limit is \(text.limit)")
         }
         switch self {
         case .quiz(let c):
             guard (QuizContent.minOptions...QuizContent.maxOptions).contains(c.options.count) else {
                 throw VideoError.invalid(
-                    "\(field).options", "has \(c.options.count) options; a quiz needs \(QuizContent.minOptions)–\(QuizContent.maxOptions)")
+                    "\(field).options",
+                    "has \(c.options.count) options; a quiz needs \(QuizContent.minOptions)–\(QuizContent.maxOptions)")
             }
             guard c.options.indices.contains(c.answerIndex) else {
                 throw VideoError.invalid(
-                    "\(field).answer_index", "\(c.answerIndex) is not an option; valid: 0–\(c.options.count - 1) (zero-based)")
+                    "\(field).answer_index",
+                    "\(c.answerIndex) is not an option; valid: 0–\(c.options.count - 1) (zero-based)")
             }
             if let reveal = c.revealAfter, !(reveal.isFinite && reveal >= 0 && reveal <= Limits.maxSceneDuration) {
-                throw VideoError.invalid("\(field).reveal_after", "\(reveal) is outside 0–\(Int(Limits.maxSceneDuration)) seconds")
+                throw VideoError.invalid(
+                    "\(field).reveal_after", "\(reveal) is outside 0–\(Int(Limits.maxSceneDuration)) seconds")
             }
         case .solution(let c):
             let hasCode = !(c.code ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
@@ -116,22 +120,27 @@ public enum SceneContent: Hashable, Codable, Sendable {
         case .outro(let c): return [("title", c.title, t), ("subtitle", c.subtitle ?? "", t)]
         case .codeComparison(let c):
             return [
-                ("heading", c.heading, t), ("before", c.before, Limits.maxCodeLength), ("after", c.after, Limits.maxCodeLength),
+                ("heading", c.heading, t), ("before", c.before, Limits.maxCodeLength),
+                ("after", c.after, Limits.maxCodeLength),
                 ("language", c.language ?? "", t), ("before_label", c.beforeLabel, t), ("after_label", c.afterLabel, t),
             ]
         case .learningObjectives(let c): return [("heading", c.heading, t)] + Self.items("objectives", c.objectives)
         case .problem(let c):
             return [("title", c.title, t), ("statement", c.statement, t)] + Self.items("constraints", c.constraints)
         case .solution(let c):
-            return [("title", c.title, t), ("code", c.code ?? "", Limits.maxCodeLength), ("language", c.language ?? "", t)]
+            return [
+                ("title", c.title, t), ("code", c.code ?? "", Limits.maxCodeLength), ("language", c.language ?? "", t),
+            ]
                 + Self.items("steps", c.steps)
         case .quiz(let c):
-            return [("question", c.question, t), ("explanation", c.explanation ?? "", t)] + Self.items("options", c.options)
+            return [("question", c.question, t), ("explanation", c.explanation ?? "", t)]
+                + Self.items("options", c.options)
         case .checkpoint(let c):
             return [("heading", c.heading, t)] + Self.items("completed", c.completed) + Self.items("next", c.next)
         case .exercise(let c):
             return [
-                ("title", c.title, t), ("instructions", c.instructions, t), ("starter_code", c.starterCode ?? "", Limits.maxCodeLength),
+                ("title", c.title, t), ("instructions", c.instructions, t),
+                ("starter_code", c.starterCode ?? "", Limits.maxCodeLength),
                 ("language", c.language ?? "", t),
             ] + Self.items("hints", c.hints)
         case .custom(_, let fields): return fields.sorted { $0.key < $1.key }.map { ("fields.\($0.key)", $0.value, t) }

@@ -14,7 +14,8 @@ public enum Transition: String, Codable, CaseIterable, Sendable {
     public init(validating name: String, field: String = "transition") throws {
         guard let value = Transition(rawValue: name.lowercased()) else {
             throw VideoError.invalid(
-                field, "unknown transition '\(name)'; valid: \(Transition.allCases.map(\.rawValue).joined(separator: ", "))")
+                field,
+                "unknown transition '\(name)'; valid: \(Transition.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         self = value
     }

@@ -42,7 +42,8 @@ public struct VideoConfig: Hashable, Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case videoID = "video_id", title, description, accentColor = "accent_color", voice, resolution, fps, transition, scenes
+        case videoID = "video_id", title, description, accentColor = "accent_color", voice, resolution, fps, transition,
+            scenes
     }
 
     /// Decodes a value, validating it as the memberwise initializer does.
@@ -80,7 +81,8 @@ public struct VideoConfig: Hashable, Codable, Sendable {
         }
         try resolution.validate()
         guard Limits.fpsRange.contains(fps) else {
-            throw VideoError.invalid("fps", "\(fps) is outside \(Limits.fpsRange.lowerBound)–\(Limits.fpsRange.upperBound)")
+            throw VideoError.invalid(
+                "fps", "\(fps) is outside \(Limits.fpsRange.lowerBound)–\(Limits.fpsRange.upperBound)")
         }
         guard !scenes.isEmpty else { throw VideoError.invalid("scenes", "a video needs at least one scene") }
         guard scenes.count <= Limits.maxScenes else {

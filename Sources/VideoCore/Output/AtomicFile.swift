@@ -23,7 +23,9 @@ package enum AtomicFile {
     package static func replace(_ url: URL, with temporary: URL) throws {
         do {
             if rename(temporary.path, url.path) != 0 {
-                throw VideoError(.io, "cannot move \(temporary.lastPathComponent) to \(url.path): \(String(cString: strerror(errno)))")
+                throw VideoError(
+                    .io,
+                    "cannot move \(temporary.lastPathComponent) to \(url.path): \(String(cString: strerror(errno)))")
             }
         }
     }

@@ -30,7 +30,8 @@ public enum PipelineEvent: Sendable, Hashable {
         case .stageSkipped(let stage): object = ["event": "stage_skipped", "stage": stage]
         case .stageCompleted(let stage, let seconds):
             object = ["event": "stage_completed", "stage": stage, "seconds": (seconds * 1000).rounded() / 1000]
-        case .stageFailed(let stage, let message): object = ["event": "stage_failed", "stage": stage, "message": message]
+        case .stageFailed(let stage, let message):
+            object = ["event": "stage_failed", "stage": stage, "message": message]
         case .progress(let p):
             object = ["event": "progress", "stage": p.stage, "fraction": (p.fraction * 10000).rounded() / 10000]
             if !p.detail.isEmpty { object["detail"] = p.detail }
@@ -42,7 +43,9 @@ public enum PipelineEvent: Sendable, Hashable {
         case .pipelineCompleted(let path): object = ["event": "pipeline_completed", "video": path]
         case .pipelineFailed(let message): object = ["event": "pipeline_failed", "message": message]
         }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }
@@ -66,7 +69,8 @@ public struct StageProgress: Sendable, Hashable {
 
     /// Creates a progress report.
     public init(
-        stage: String, fraction: Double, detail: String = "", scene: Int? = nil, sceneCount: Int? = nil, frame: Int? = nil,
+        stage: String, fraction: Double, detail: String = "", scene: Int? = nil, sceneCount: Int? = nil,
+        frame: Int? = nil,
         frameCount: Int? = nil
     ) {
         self.stage = stage

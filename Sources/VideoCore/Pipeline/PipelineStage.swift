@@ -46,7 +46,8 @@ public struct PipelineContext: Sendable {
         events(
             .progress(
                 StageProgress(
-                    stage: stage, fraction: min(max(fraction, 0), 1), detail: detail, scene: scene, sceneCount: sceneCount,
+                    stage: stage, fraction: min(max(fraction, 0), 1), detail: detail, scene: scene,
+                    sceneCount: sceneCount,
                     frame: frame, frameCount: frameCount)))
     }
 

@@ -42,10 +42,12 @@ public struct AudioStage: PipelineStage {
         for (scene, timing) in zip(input.scenes, narrated.manifest.scenes) {
             if let max = scene.maxDuration, timing.duration > max + 0.001 {
                 context.warn(
-                    "scene \(scene.sceneID) lasts \(String(format: "%.1f", timing.duration)) s, longer than its max_duration \(max) s")
+                    "scene \(scene.sceneID) lasts \(String(format: "%.1f", timing.duration)) s, longer than its max_duration \(max) s"
+                )
             }
         }
-        try AtomicFile.writeJSON(narrated.manifest, to: context.directory.appendingPathComponent("timing_manifest.json"))
+        try AtomicFile.writeJSON(
+            narrated.manifest, to: context.directory.appendingPathComponent("timing_manifest.json"))
         context.report(name, 1, "\(input.scenes.count) scenes")
         return narrated
     }
@@ -62,14 +64,17 @@ public struct AudioStage: PipelineStage {
             context.report(
                 name, Double(i) / Double(input.scenes.count), "scene \(i + 1) of \(input.scenes.count)", scene: i + 1,
                 sceneCount: input.scenes.count)
-            let speech = try await speak(scene.narration ?? "", voice: scene.voice ?? input.voice, scene: scene, context: context, cache: cache)
+            let speech = try await speak(
+                scene.narration ?? "", voice: scene.voice ?? input.voice, scene: scene, context: context, cache: cache)
             if let sampleRate, speech.sampleRate != sampleRate, !speech.samples.isEmpty {
                 throw VideoError(
-                    .speech, "scene \(scene.sceneID) was spoken at \(speech.sampleRate) Hz, the others at \(sampleRate) Hz")
+                    .speech,
+                    "scene \(scene.sceneID) was spoken at \(speech.sampleRate) Hz, the others at \(sampleRate) Hz")
             }
             if !speech.samples.isEmpty { sampleRate = speech.sampleRate }
             let file = "audio/scene_\(i + 1 < 10 ? "0" : "")\(i + 1).wav"
-            narrations.append(.init(scene: scene, sampleCount: speech.samples.count, words: speech.words, audioFile: file))
+            narrations.append(
+                .init(scene: scene, sampleCount: speech.samples.count, words: speech.words, audioFile: file))
             audio.append(speech)
         }
         let rate = sampleRate ?? 22050

@@ -1,5 +1,5 @@
-import Foundation
 internal import CEspeakNG
+import Foundation
 
 /// The embedded default voice: espeak-ng, linked in process, offline on a fresh machine.
 ///
@@ -101,7 +101,9 @@ final class EspeakEngine: @unchecked Sendable {
                 buffer.baseAddress, buffer.count, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil,
                 context.toOpaque())
         }
-        guard status == EE_OK else { throw VideoError(.speech, "espeak-ng failed to synthesize (status \(status.rawValue))") }
+        guard status == EE_OK else {
+            throw VideoError(.speech, "espeak-ng failed to synthesize (status \(status.rawValue))")
+        }
         espeak_Synchronize()
         return collector.result(text: text, sampleRate: Int(sampleRate))
     }

@@ -43,7 +43,8 @@ public final class SpeechCache: @unchecked Sendable {
     func store(_ speech: SpeechAudio, key: String) throws {
         let base = directory.appendingPathComponent(key)
         try AtomicFile.write(try JSONEncoder().encode(speech.words), to: base.appendingPathExtension("json"))
-        try AtomicFile.write(wavData(samples: speech.samples, sampleRate: speech.sampleRate), to: base.appendingPathExtension("wav"))
+        try AtomicFile.write(
+            wavData(samples: speech.samples, sampleRate: speech.sampleRate), to: base.appendingPathExtension("wav"))
         lock.withLock { _ = used.insert(key) }
     }
 

@@ -57,7 +57,12 @@ extension Canvas {
         -> (layout: TextLayout?, fit: TextFit, origin: Point)
     {
         guard rect.width >= 1, rect.height >= 1 else {
-            return (nil, TextFit(fits: false, fontSize: text.style.minimumSize, frame: Rect(x: rect.x, y: rect.y, width: 0, height: 0), lineCount: 0), Point(x: rect.x, y: rect.y))
+            return (
+                nil,
+                TextFit(
+                    fits: false, fontSize: text.style.minimumSize,
+                    frame: Rect(x: rect.x, y: rect.y, width: 0, height: 0), lineCount: 0), Point(x: rect.x, y: rect.y)
+            )
         }
         let layout = TextLayout(text, engine: textEngine)
         let fits = layout.fit(in: Size(width: rect.width, height: rect.height))
@@ -74,6 +79,9 @@ extension Canvas {
         y += max(0, rect.minY - (y + covered.minY)) - max(0, (y + covered.maxY) - rect.maxY)
         x = x.rounded(); y = y.rounded()
         let frame = Rect(x: x + logical.minX, y: y + logical.minY, width: logical.width, height: logical.height)
-        return (layout, TextFit(fits: fits, fontSize: layout.fontSize, frame: frame, lineCount: layout.lineCount), Point(x: x, y: y))
+        return (
+            layout, TextFit(fits: fits, fontSize: layout.fontSize, frame: frame, lineCount: layout.lineCount),
+            Point(x: x, y: y)
+        )
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 internal import CPangoCairo
+import Foundation
 
 /// A picture being drawn: a 32-bit image of a fixed pixel size with a small drawing API.
 ///
@@ -33,7 +33,8 @@ public final class Canvas {
         cairo = cairo_create(surface)
         let status = cairo_status(cairo)
         guard status == CAIRO_STATUS_SUCCESS else {
-            throw VideoError(.render, "creating a \(width)x\(height) canvas: \(String(cString: cairo_status_to_string(status)))")
+            throw VideoError(
+                .render, "creating a \(width)x\(height) canvas: \(String(cString: cairo_status_to_string(status)))")
         }
     }
 
@@ -204,8 +205,10 @@ public final class Canvas {
         precondition((0..<width).contains(x) && (0..<height).contains(y), "pixel (\(x), \(y)) is outside the canvas")
         return withBGRA { data, stride in
             let p = data + y * stride + x * 4
-            let b = Double(p.load(fromByteOffset: 0, as: UInt8.self)), g = Double(p.load(fromByteOffset: 1, as: UInt8.self))
-            let r = Double(p.load(fromByteOffset: 2, as: UInt8.self)), a = Double(p.load(fromByteOffset: 3, as: UInt8.self))
+            let b = Double(p.load(fromByteOffset: 0, as: UInt8.self)),
+                g = Double(p.load(fromByteOffset: 1, as: UInt8.self))
+            let r = Double(p.load(fromByteOffset: 2, as: UInt8.self)),
+                a = Double(p.load(fromByteOffset: 3, as: UInt8.self))
             guard a > 0 else { return RGBColor(red: 0, green: 0, blue: 0, alpha: 0) }
             return RGBColor(red: r / a, green: g / a, blue: b / a, alpha: a / 255)
         }
@@ -215,7 +218,9 @@ public final class Canvas {
     /// than `tolerance` (0–255) in any channel, or `nil` when none does.
     package func inkBounds(background: RGBColor, tolerance: Int = 2) -> Rect? {
         let a = background.alpha
-        let expected = [background.blue * a, background.green * a, background.red * a, a].map { Int(($0 * 255).rounded()) }
+        let expected = [background.blue * a, background.green * a, background.red * a, a].map {
+            Int(($0 * 255).rounded())
+        }
         return withBGRA { data, stride in
             var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1
             let bytes = data.assumingMemoryBound(to: UInt8.self)
@@ -238,7 +243,8 @@ public final class Canvas {
                 maxY = y
             }
             guard maxX >= 0 else { return nil }
-            return Rect(x: Double(minX), y: Double(minY), width: Double(maxX - minX + 1), height: Double(maxY - minY + 1))
+            return Rect(
+                x: Double(minX), y: Double(minY), width: Double(maxX - minX + 1), height: Double(maxY - minY + 1))
         }
     }
 

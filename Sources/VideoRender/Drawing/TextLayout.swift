@@ -25,8 +25,11 @@ final class TextLayout {
         switch block.content {
         case .plain(let text): pango_layout_set_text(layout, text, -1)
         case .markup(let markup):
-            if Self.isValidMarkup(markup) { pango_layout_set_markup(layout, markup, -1) }
-            else { pango_layout_set_text(layout, markup, -1) }
+            if Self.isValidMarkup(markup) {
+                pango_layout_set_markup(layout, markup, -1)
+            } else {
+                pango_layout_set_text(layout, markup, -1)
+            }
         }
         setFontSize(block.style.size)
     }
@@ -78,7 +81,8 @@ final class TextLayout {
     func extents() -> (logical: Rect, covered: Rect) {
         var ink = PangoRectangle(), logical = PangoRectangle()
         pango_layout_get_pixel_extents(layout, &ink, &logical)
-        let l = Rect(x: Double(logical.x), y: Double(logical.y), width: Double(logical.width), height: Double(logical.height))
+        let l = Rect(
+            x: Double(logical.x), y: Double(logical.y), width: Double(logical.width), height: Double(logical.height))
         guard ink.width > 0, ink.height > 0 else { return (l, l) }
         let i = Rect(x: Double(ink.x), y: Double(ink.y), width: Double(ink.width), height: Double(ink.height))
         return (l, l.union(i))
@@ -127,8 +131,10 @@ final class TextLayout {
         if fits(box) { return }
         // Pango keeps one line of every paragraph whatever the height: drop whole lines.
         guard let textPointer = pango_layout_get_text(layout) else { return }
-        let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(textPointer).assumingMemoryBound(to: UInt8.self),
-                                              count: strlen(textPointer)))
+        let bytes = Array(
+            UnsafeBufferPointer(
+                start: UnsafeRawPointer(textPointer).assumingMemoryBound(to: UInt8.self),
+                count: strlen(textPointer)))
         var starts: [Int] = []
         var bottoms: [Double] = []
         let iter = pango_layout_get_iter(layout)
@@ -145,7 +151,9 @@ final class TextLayout {
         while keep > 0 {
             let end = keep < starts.count ? starts[keep] : bytes.count
             var prefix = Array(bytes[..<min(end, bytes.count)])
-            while let last = prefix.last, last == 0x0A || last == 0x20 || last == 0x0D || last == 0x09 { prefix.removeLast() }
+            while let last = prefix.last, last == 0x0A || last == 0x20 || last == 0x0D || last == 0x09 {
+                prefix.removeLast()
+            }
             let text = String(decoding: prefix, as: UTF8.self) + "…"
             // Drop the markup attributes of the removed text so none spills onto the ellipsis.
             let attributes = original.map { pango_attr_list_copy($0) }

@@ -31,18 +31,23 @@ public struct OutputStage: PipelineStage {
         guard info.videoCodec == "h264", info.audioCodec == "aac" else {
             throw VideoError(.encoding, "the encoded file lacks H.264 video or AAC audio")
         }
-        guard info.videoFrameCount == manifest.totalFrames, abs(info.audioDuration - manifest.totalDuration) <= frameTime else {
+        guard info.videoFrameCount == manifest.totalFrames,
+            abs(info.audioDuration - manifest.totalDuration) <= frameTime
+        else {
             throw VideoError(
                 .encoding,
-                "the encoded file has \(info.videoFrameCount) frames and \(info.audioDuration) s of audio; the manifest says \(manifest.totalFrames) frames, \(manifest.totalDuration) s")
+                "the encoded file has \(info.videoFrameCount) frames and \(info.audioDuration) s of audio; the manifest says \(manifest.totalFrames) frames, \(manifest.totalDuration) s"
+            )
         }
         let dir = context.directory
         let captions = CaptionBuilder().captions(for: manifest)
         let metadata = VideoMetadata(config: input.video.config, manifest: manifest)
         try AtomicFile.writeJSON(manifest, to: dir.appendingPathComponent("timing_manifest.json"))
         try AtomicFile.writeJSON(metadata, to: dir.appendingPathComponent("metadata.json"))
-        try AtomicFile.write(Data(CaptionFormat.srt.render(captions).utf8), to: dir.appendingPathComponent("captions.srt"))
-        try AtomicFile.write(Data(CaptionFormat.vtt.render(captions).utf8), to: dir.appendingPathComponent("captions.vtt"))
+        try AtomicFile.write(
+            Data(CaptionFormat.srt.render(captions).utf8), to: dir.appendingPathComponent("captions.srt"))
+        try AtomicFile.write(
+            Data(CaptionFormat.vtt.render(captions).utf8), to: dir.appendingPathComponent("captions.vtt"))
         try thumbnail.write(input.video.config, to: dir.appendingPathComponent("thumbnail.png"))
         let video = dir.appendingPathComponent("video.mp4")
         try AtomicFile.replace(video, with: input.encoded)

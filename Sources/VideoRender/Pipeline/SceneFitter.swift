@@ -20,7 +20,8 @@ struct SceneFitter {
             let room = Limits.maxScenes - scenes.count - (config.scenes.count - index - 1)
             let parts = try split(scene, in: config, index: index, room: room)
             if parts.count > 1 {
-                warnings.append("scene \(scene.sceneID) does not fit on one screen: continued over \(parts.count) scenes")
+                warnings.append(
+                    "scene \(scene.sceneID) does not fit on one screen: continued over \(parts.count) scenes")
             }
             scenes += parts
         }
@@ -37,7 +38,8 @@ struct SceneFitter {
         var pieces = [scene.content]
         // Halve every piece that overflows until all fit or there is no more room.
         while pieces.count < room {
-            guard let i = try pieces.firstIndex(where: { try !fits($0, scene, context) }), let halves = halve(pieces[i]) else {
+            guard let i = try pieces.firstIndex(where: { try !fits($0, scene, context) }), let halves = halve(pieces[i])
+            else {
                 break
             }
             pieces.replaceSubrange(i...i, with: halves)
@@ -48,7 +50,8 @@ struct SceneFitter {
             try SceneConfig(
                 sceneID: k == 0 ? scene.sceneID : "\(scene.sceneID)-\(k + 1)",
                 content: numbered(content, part: k + 1, of: pieces.count), narration: narration?[k], voice: scene.voice,
-                minDuration: scene.minDuration, maxDuration: scene.maxDuration, transition: k == 0 ? scene.transition : .cut)
+                minDuration: scene.minDuration, maxDuration: scene.maxDuration,
+                transition: k == 0 ? scene.transition : .cut)
         }
     }
 
@@ -111,7 +114,9 @@ struct SceneFitter {
                 current = ""
             }
         }
-        if !current.trimmingCharacters(in: .whitespaces).isEmpty { sentences.append(current.trimmingCharacters(in: .whitespaces)) }
+        if !current.trimmingCharacters(in: .whitespaces).isEmpty {
+            sentences.append(current.trimmingCharacters(in: .whitespaces))
+        }
         return (0..<count).map { k in
             let lo = sentences.count * k / count, hi = sentences.count * (k + 1) / count
             let part = sentences[lo..<hi].joined(separator: " ")

@@ -32,23 +32,28 @@ struct SegmentPlan: Sendable {
         var jobs: [Job] = []
         for (i, (scene, timing)) in zip(config.scenes, video.manifest.scenes).enumerated() {
             let kind = scene.transition ?? config.transition
-            var count = kind == .cut ? 0 : min(Int((options.transitionDuration * Double(fps)).rounded()), timing.frameCount / 2)
+            var count =
+                kind == .cut ? 0 : min(Int((options.transitionDuration * Double(fps)).rounded()), timing.frameCount / 2)
             if i == 0 && kind == .slide { count = 0 }  // nothing to slide away from
             let this = Self.sceneKey(config, index: i, timing: timing)
             if count > 0 {
                 let previous = i > 0 ? Self.sceneKey(config, index: i - 1, timing: video.manifest.scenes[i - 1]) : nil
                 let key = try Self.hash(
                     KeyMaterial(
-                        version: Self.version, kind: .transition, scene: this, previous: previous, frameCount: count, skip: 0,
+                        version: Self.version, kind: .transition, scene: this, previous: previous, frameCount: count,
+                        skip: 0,
                         transition: kind, options: options, fps: fps))
                 jobs.append(Job(kind: .transition, scene: i, frameCount: count, skip: 0, transition: kind, key: key))
             }
             let key = try Self.hash(
                 KeyMaterial(
-                    version: Self.version, kind: .body, scene: this, previous: nil, frameCount: timing.frameCount - count,
+                    version: Self.version, kind: .body, scene: this, previous: nil,
+                    frameCount: timing.frameCount - count,
                     skip: count, transition: kind, options: options, fps: fps))
             jobs.append(
-                Job(kind: .body, scene: i, frameCount: timing.frameCount - count, skip: count, transition: kind, key: key))
+                Job(
+                    kind: .body, scene: i, frameCount: timing.frameCount - count, skip: count, transition: kind,
+                    key: key))
         }
         self.jobs = jobs
     }

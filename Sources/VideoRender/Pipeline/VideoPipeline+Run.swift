@@ -16,7 +16,8 @@ extension VideoPipeline {
         do {
             try runner.save(status: .running)
             let scriptURL = directory.appendingPathComponent("script.json")
-            var scripted = try await runner.step(script, initial.config, saved: { try Self.loadScript(scriptURL) }) { output in
+            var scripted = try await runner.step(script, initial.config, saved: { try Self.loadScript(scriptURL) }) {
+                output in
                 try AtomicFile.writeJSON(output, to: scriptURL)
             }
             if stopAfter == script.name { return try runner.stop() }
@@ -32,7 +33,9 @@ extension VideoPipeline {
             if stopAfter == audio.name { return try runner.stop() }
             let partial = directory.appendingPathComponent(".video.mp4.partial")
             let encoded = try await runner.step(video, narrated) {
-                guard FileManager.default.fileExists(atPath: partial.path) else { throw VideoError(.io, "no encoded video") }
+                guard FileManager.default.fileExists(atPath: partial.path) else {
+                    throw VideoError(.io, "no encoded video")
+                }
                 return partial
             }
             if stopAfter == video.name { return try runner.stop() }

@@ -116,7 +116,8 @@ public struct VideoPipeline: Sendable {
         guard state.stages.map(\.name) == stageNames else {
             throw VideoError(
                 .invalidInput,
-                "the task was started with the stages \(state.stages.map(\.name).joined(separator: ", ")); this pipeline has \(stageNames.joined(separator: ", "))")
+                "the task was started with the stages \(state.stages.map(\.name).joined(separator: ", ")); this pipeline has \(stageNames.joined(separator: ", "))"
+            )
         }
         var pipeline = self
         pipeline.video.options = state.options

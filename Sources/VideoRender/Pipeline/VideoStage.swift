@@ -42,14 +42,18 @@ public struct VideoStage: PipelineStage {
         try AtomicFile.makeDirectory(folder)
         let wanted = Set(plan.jobs.map(\.fileName))
         // Stale temporary files and segments no longer used (we hold the task's lock).
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !wanted.contains(name) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        where !wanted.contains(name) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
-        let missing = plan.jobs.filter { !FileManager.default.fileExists(atPath: folder.appendingPathComponent($0.fileName).path) }
+        let missing = plan.jobs.filter {
+            !FileManager.default.fileExists(atPath: folder.appendingPathComponent($0.fileName).path)
+        }
         var done = plan.jobs.filter { !missing.map(\.key).contains($0.key) }.map(\.frameCount).reduce(0, +)
         let total = max(manifest.totalFrames, 1)
         context.report(
-            name, Double(done) / Double(total), "\(plan.jobs.count - missing.count) of \(plan.jobs.count) segments cached",
+            name, Double(done) / Double(total),
+            "\(plan.jobs.count - missing.count) of \(plan.jobs.count) segments cached",
             frame: done, frameCount: total)
         let stage = self
         try await withThrowingTaskGroup(of: (Int, Int).self) { group in
@@ -64,7 +68,8 @@ public struct VideoStage: PipelineStage {
             while let (frames, scene) = try await group.next() {
                 done += frames
                 context.report(
-                    name, Double(done) / Double(total), "scene \(scene + 1) of \(manifest.scenes.count)", scene: scene + 1,
+                    name, Double(done) / Double(total), "scene \(scene + 1) of \(manifest.scenes.count)",
+                    scene: scene + 1,
                     sceneCount: manifest.scenes.count, frame: done, frameCount: total)
                 if let job = queue.next() { start(job) }
             }
@@ -74,7 +79,8 @@ public struct VideoStage: PipelineStage {
         try? FileManager.default.removeItem(at: url)
         do {
             let first = folder.appendingPathComponent(plan.jobs[0].fileName)
-            let joiner = try SegmentJoiner(url: url, template: first, fps: manifest.fps, sampleRate: manifest.sampleRate)
+            let joiner = try SegmentJoiner(
+                url: url, template: first, fps: manifest.fps, sampleRate: manifest.sampleRate)
             for job in plan.jobs { try joiner.append(folder.appendingPathComponent(job.fileName)) }
             for scene in manifest.scenes {
                 try joiner.writeAudio(input.soundtrack(frames: scene.startFrame..<scene.endFrame, planner: planner))
@@ -82,7 +88,8 @@ public struct VideoStage: PipelineStage {
             try joiner.finish()
             guard joiner.framesWritten == manifest.totalFrames else {
                 throw VideoError(
-                    .encoding, "the segments hold \(joiner.framesWritten) frames; the manifest says \(manifest.totalFrames)")
+                    .encoding,
+                    "the segments hold \(joiner.framesWritten) frames; the manifest says \(manifest.totalFrames)")
             }
         } catch {
             try? FileManager.default.removeItem(at: url)

@@ -116,18 +116,22 @@ struct BulletColumn {
             var note = chosen.style
             note.color = context.theme.secondaryText
             note.italic = true
-            let box = Rect(x: area.x + chosen.indent, y: y, width: area.width - chosen.indent, height: max(0, area.maxY - y))
+            let box = Rect(
+                x: area.x + chosen.indent, y: y, width: area.width - chosen.indent, height: max(0, area.maxY - y))
             canvas.draw(TextBlock("+ \(items.count - shown) more", style: note), in: box)
         }
         return allFitted
     }
 
-    private func drawMarker(index: Int, style: TextStyle, top: Double, x: Double, on canvas: Canvas, context: RenderContext) {
+    private func drawMarker(
+        index: Int, style: TextStyle, top: Double, x: Double, on canvas: Canvas, context: RenderContext
+    ) {
         let lineCenter = top + style.size * 1.17 * style.lineSpacing / 2
         switch bullet {
         case .dot:
             let d = style.size * 0.34
-            canvas.fillEllipse(in: Rect(x: x + style.size * 0.1, y: lineCenter - d / 2, width: d, height: d), color: context.accent)
+            canvas.fillEllipse(
+                in: Rect(x: x + style.size * 0.1, y: lineCenter - d / 2, width: d, height: d), color: context.accent)
         case .badge, .check, .ring:
             let d = (style.size * 1.05).rounded()
             let circle = Rect(x: x, y: (lineCenter - d / 2).rounded(), width: d, height: d)
@@ -142,7 +146,8 @@ struct BulletColumn {
                 size: style.size * (bullet == .check ? 0.7 : 0.62), weight: .bold, color: context.theme.background,
                 alignment: .center)
             canvas.draw(
-                TextBlock(bullet == .check ? "\u{2713}" : "\(index + 1)", style: mark), in: circle, verticalAlignment: .center)
+                TextBlock(bullet == .check ? "\u{2713}" : "\(index + 1)", style: mark), in: circle,
+                verticalAlignment: .center)
         case .number:
             var numberStyle = style
             numberStyle.weight = .bold

@@ -12,11 +12,14 @@ struct CenteredCard {
         let width = area.width * 0.88
         let x = area.x + (area.width - width) / 2
         let barHeight = 10 * u, gap = 40 * u
-        let eyebrowStyle = TextStyle(size: 28 * u, minimumSize: 22 * u, weight: .semibold, color: context.accent, alignment: .center)
+        let eyebrowStyle = TextStyle(
+            size: 28 * u, minimumSize: 22 * u, weight: .semibold, color: context.accent, alignment: .center)
         let titleStyle = TextStyle(
-            size: titleSize * u, minimumSize: 40 * u, weight: .bold, color: theme.text, alignment: .center, lineSpacing: 1.05)
+            size: titleSize * u, minimumSize: 40 * u, weight: .bold, color: theme.text, alignment: .center,
+            lineSpacing: 1.05)
         let subtitleStyle = TextStyle(
-            size: subtitleSize * u, minimumSize: 24 * u, color: theme.secondaryText, alignment: .center, lineSpacing: 1.1)
+            size: subtitleSize * u, minimumSize: 24 * u, color: theme.secondaryText, alignment: .center,
+            lineSpacing: 1.1)
 
         var eyebrowBox = Rect(x: x, y: 0, width: width, height: 44 * u)
         let eyebrowFit = eyebrow.map { canvas.fit(TextBlock($0, style: eyebrowStyle), in: eyebrowBox) }

@@ -14,11 +14,13 @@ public struct CheckpointRenderer: SceneRenderer {
         guard case .checkpoint(let content) = scene.content else { throw mismatch(scene) }
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
-        var area = SlideChrome.drawHeading(content.heading, eyebrow: "Checkpoint", in: slide, on: canvas, context: context)
+        var area = SlideChrome.drawHeading(
+            content.heading, eyebrow: "Checkpoint", in: slide, on: canvas, context: context)
         let done = content.completed.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         let next = content.next.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         if !done.isEmpty || !next.isEmpty {
-            area = drawProgress(done: done.count, total: done.count + next.count, in: area, on: canvas, context: context)
+            area = drawProgress(
+                done: done.count, total: done.count + next.count, in: area, on: canvas, context: context)
         }
         let doneColumn = BulletColumn(items: done, size: 38, minimumSize: 20, bullet: .check)
         let nextColumn = BulletColumn(items: next, size: 38, minimumSize: 20, bullet: .ring)
@@ -27,7 +29,9 @@ public struct CheckpointRenderer: SceneRenderer {
         if context.isWide, sections.count == 2 {
             let (left, right) = StackLayout.split(area, fraction: 0.5, gap: gap)
             for (box, section) in zip([left, right], sections) {
-                section.1.draw(in: SectionLabel.draw(section.0, in: box, on: canvas, context: context), on: canvas, context: context)
+                section.1.draw(
+                    in: SectionLabel.draw(section.0, in: box, on: canvas, context: context), on: canvas,
+                    context: context)
             }
             return
         }
@@ -36,7 +40,8 @@ public struct CheckpointRenderer: SceneRenderer {
             sections.map { label + $0.1.preferredHeight(width: area.width, on: canvas, context: context) },
             available: area.height, gap: gap)
         for (box, section) in zip(StackLayout.column(area, heights: heights, gap: gap), sections) {
-            section.1.draw(in: SectionLabel.draw(section.0, in: box, on: canvas, context: context), on: canvas, context: context)
+            section.1.draw(
+                in: SectionLabel.draw(section.0, in: box, on: canvas, context: context), on: canvas, context: context)
         }
     }
 
@@ -48,10 +53,13 @@ public struct CheckpointRenderer: SceneRenderer {
         let textWidth = min(canvas.measure(TextBlock(text, style: style)).width + 2, area.width * 0.4)
         let rowHeight = (40 * u).rounded()
         canvas.draw(
-            TextBlock(text, style: style), in: Rect(x: area.maxX - textWidth, y: area.y, width: textWidth, height: rowHeight),
+            TextBlock(text, style: style),
+            in: Rect(x: area.maxX - textWidth, y: area.y, width: textWidth, height: rowHeight),
             verticalAlignment: .center)
         let barHeight = (14 * u).rounded()
-        let track = Rect(x: area.x, y: (area.y + (rowHeight - barHeight) / 2).rounded(), width: area.width - textWidth - 28 * u, height: barHeight)
+        let track = Rect(
+            x: area.x, y: (area.y + (rowHeight - barHeight) / 2).rounded(), width: area.width - textWidth - 28 * u,
+            height: barHeight)
         canvas.fillRect(track, color: theme.surface, cornerRadius: barHeight / 2)
         if total > 0, done > 0 {
             var filled = track

@@ -16,16 +16,21 @@ public struct CodeComparisonRenderer: SceneRenderer {
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.heading, in: slide, on: canvas, context: context)
         let muted = context.theme.secondaryText
-        var before = CodePanel(code: content.before, language: content.language, context: context, title: content.beforeLabel, tint: muted, size: 30)
-        var after = CodePanel(code: content.after, language: content.language, context: context, title: content.afterLabel, size: 30)
+        var before = CodePanel(
+            code: content.before, language: content.language, context: context, title: content.beforeLabel, tint: muted,
+            size: 30)
+        var after = CodePanel(
+            code: content.after, language: content.language, context: context, title: content.afterLabel, size: 30)
         let gap = 64 * u
         let boxes: (Rect, Rect)
         if context.isWide {
             boxes = StackLayout.split(area, fraction: 0.5, gap: gap)
         } else {
             let heights = StackLayout.allocate(
-                [before.preferredHeight(width: area.width, on: canvas, context: context),
-                 after.preferredHeight(width: area.width, on: canvas, context: context)],
+                [
+                    before.preferredHeight(width: area.width, on: canvas, context: context),
+                    after.preferredHeight(width: area.width, on: canvas, context: context),
+                ],
                 available: area.height, gap: gap)
             let column = StackLayout.column(area, heights: heights, gap: gap)
             boxes = (column[0], column[1])
@@ -44,12 +49,14 @@ public struct CodeComparisonRenderer: SceneRenderer {
         let second = after.draw(in: secondBox, on: canvas, context: context).frame
         // The arrow between the panels.
         let d = (44 * u).rounded()
-        let center = context.isWide
+        let center =
+            context.isWide
             ? Point(x: (first.maxX + second.minX) / 2, y: area.y + min(first.height, second.height) / 2)
             : Point(x: area.center.x, y: (first.maxY + second.minY) / 2)
         let circle = Rect(x: (center.x - d / 2).rounded(), y: (center.y - d / 2).rounded(), width: d, height: d)
         canvas.fillEllipse(in: circle, color: context.accent)
         let arrow = TextStyle(size: 28 * u, weight: .bold, color: context.theme.background, alignment: .center)
-        canvas.draw(TextBlock(context.isWide ? "\u{2192}" : "\u{2193}", style: arrow), in: circle, verticalAlignment: .center)
+        canvas.draw(
+            TextBlock(context.isWide ? "\u{2192}" : "\u{2193}", style: arrow), in: circle, verticalAlignment: .center)
     }
 }

@@ -23,7 +23,8 @@ struct CodePanel {
         size: Double = 34, fallbackLabel: String = "code"
     ) {
         let style = Self.codeStyle(context, size: size)
-        self.code = SyntaxHighlighter.textBlock(code: code, language: CodeLanguage(tag: language), style: style, theme: context.theme)
+        self.code = SyntaxHighlighter.textBlock(
+            code: code, language: CodeLanguage(tag: language), style: style, theme: context.theme)
         self.title = title
         self.tint = tint
         self.label = (language?.isEmpty == false ? language! : fallbackLabel).lowercased()
@@ -36,7 +37,9 @@ struct CodePanel {
         self.label = label
     }
 
-    private func metrics(_ context: RenderContext) -> (bar: Double, padding: Double) { (48 * context.scale, 32 * context.scale) }
+    private func metrics(_ context: RenderContext) -> (bar: Double, padding: Double) {
+        (48 * context.scale, 32 * context.scale)
+    }
 
     /// Where the code goes inside a panel occupying `panel`.
     func codeBox(in panel: Rect, context: RenderContext) -> Rect {
@@ -54,7 +57,9 @@ struct CodePanel {
 
     /// How the code would fit a panel occupying `panel`.
     func fit(in panel: Rect, on canvas: Canvas, context: RenderContext) -> TextFit {
-        canvas.fit(unwrapping(width: codeBox(in: panel, context: context).width, on: canvas).code, in: codeBox(in: panel, context: context))
+        canvas.fit(
+            unwrapping(width: codeBox(in: panel, context: context).width, on: canvas).code,
+            in: codeBox(in: panel, context: context))
     }
 
     /// The panel with its code's size lowered (not below the minimum) until the longest line
@@ -80,14 +85,17 @@ struct CodePanel {
     /// Draws the panel in `rect`, shrunk to the code's height when `hugs` is true.
     /// - Returns: The panel's frame and how the code fitted.
     @discardableResult
-    func draw(in rect: Rect, hugs: Bool = true, on canvas: Canvas, context: RenderContext) -> (frame: Rect, fit: TextFit) {
+    func draw(in rect: Rect, hugs: Bool = true, on canvas: Canvas, context: RenderContext) -> (
+        frame: Rect, fit: TextFit
+    ) {
         let m = metrics(context)
         let box = codeBox(in: rect, context: context)
         let code = unwrapping(width: box.width, on: canvas).code
         let fit = canvas.fit(code, in: box)
         var panel = rect
         if hugs {
-            panel.height = min(rect.height, (m.bar + m.padding * 1.75 + max(fit.frame.height, code.style.size * 1.2)).rounded())
+            panel.height = min(
+                rect.height, (m.bar + m.padding * 1.75 + max(fit.frame.height, code.style.size * 1.2)).rounded())
         }
         drawChrome(panel, context: context, on: canvas)
         canvas.draw(code, in: box)
@@ -99,20 +107,27 @@ struct CodePanel {
         let radius = 18 * u
         let tint = self.tint ?? context.accent
         canvas.fillRect(panel, color: theme.surface.mixed(with: theme.background, fraction: 0.35), cornerRadius: radius)
-        canvas.fillRect(Rect(x: panel.x, y: panel.y, width: panel.width, height: barHeight), color: theme.surface, cornerRadius: radius)
-        canvas.fillRect(Rect(x: panel.x, y: panel.y + barHeight - radius, width: panel.width, height: radius), color: theme.surface)
-        canvas.fillRect(Rect(x: panel.x, y: panel.y + barHeight - 3 * u, width: panel.width, height: 3 * u), color: tint)
+        canvas.fillRect(
+            Rect(x: panel.x, y: panel.y, width: panel.width, height: barHeight), color: theme.surface,
+            cornerRadius: radius)
+        canvas.fillRect(
+            Rect(x: panel.x, y: panel.y + barHeight - radius, width: panel.width, height: radius), color: theme.surface)
+        canvas.fillRect(
+            Rect(x: panel.x, y: panel.y + barHeight - 3 * u, width: panel.width, height: 3 * u), color: tint)
         let d = 16 * u
         var x = panel.x + 24 * u
         for hex in [0xFF5F57, 0xFEBC2E, 0x28C840] as [UInt32] {
-            canvas.fillEllipse(in: Rect(x: x, y: panel.y + (barHeight - 3 * u - d) / 2, width: d, height: d), color: RGBColor(hex: hex))
+            canvas.fillEllipse(
+                in: Rect(x: x, y: panel.y + (barHeight - 3 * u - d) / 2, width: d, height: d), color: RGBColor(hex: hex)
+            )
             x += d + 10 * u
         }
         let labelStyle = TextStyle(family: FontFamily.mono, size: 22 * u, color: theme.secondaryText, alignment: .right)
         let barText = Rect(x: panel.x, y: panel.y, width: panel.width, height: barHeight - 3 * u)
         let labelWidth = min(canvas.measure(TextBlock(label, style: labelStyle)).width + 2, panel.width * 0.4)
         canvas.draw(
-            TextBlock(label, style: labelStyle), in: barText.inset(left: panel.width - 24 * u - labelWidth, right: 24 * u),
+            TextBlock(label, style: labelStyle),
+            in: barText.inset(left: panel.width - 24 * u - labelWidth, right: 24 * u),
             verticalAlignment: .center)
         if let title, !title.isEmpty {
             let titleStyle = TextStyle(size: 26 * u, minimumSize: 18 * u, weight: .bold, color: theme.text)

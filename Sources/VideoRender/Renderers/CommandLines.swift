@@ -29,8 +29,10 @@ struct CommandLines: Equatable {
     ]
 
     init(code: String, language: String?) {
-        let raw = code.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-            .map(String.init)
+        let raw = code.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .map(String.init)
         let lang = language?.lowercased().trimmingCharacters(in: .whitespaces)
         let isShell = lang.map { $0.isEmpty || Self.shellLanguages.contains($0) } ?? true
         self.language = isShell ? .shell : CodeLanguage(tag: lang)
@@ -40,7 +42,9 @@ struct CommandLines: Equatable {
         }
         if raw.contains(where: { $0.hasPrefix("$ ") }) {
             // A transcript with its own prompts: output lines stay as they are.
-            lines = raw.map { $0.hasPrefix("$ ") ? Line(kind: .command, text: String($0.dropFirst(2))) : Line(kind: .plain, text: $0) }
+            lines = raw.map {
+                $0.hasPrefix("$ ") ? Line(kind: .command, text: String($0.dropFirst(2))) : Line(kind: .plain, text: $0)
+            }
             return
         }
         let strict = lang == nil || lang == ""
@@ -54,11 +58,17 @@ struct CommandLines: Equatable {
         var continues = false
         for line in raw {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { result.append(Line(kind: .plain, text: line)) }
-            else if continues { result.append(Line(kind: .plain, text: line)) }
-            else if Self.isComment(line) { result.append(Line(kind: .comment, text: line)) }
-            else if Self.looksLikeCommand(line) { result.append(Line(kind: .command, text: line)) }
-            else { result.append(Line(kind: .plain, text: line)) }
+            if trimmed.isEmpty {
+                result.append(Line(kind: .plain, text: line))
+            } else if continues {
+                result.append(Line(kind: .plain, text: line))
+            } else if Self.isComment(line) {
+                result.append(Line(kind: .comment, text: line))
+            } else if Self.looksLikeCommand(line) {
+                result.append(Line(kind: .command, text: line))
+            } else {
+                result.append(Line(kind: .plain, text: line))
+            }
             continues = trimmed.hasSuffix("\\")
         }
         lines = result
@@ -82,7 +92,8 @@ struct CommandLines: Equatable {
     func textBlock(style: TextStyle, prompt: RGBColor, palette: SyntaxPalette) -> TextBlock {
         guard lines.contains(where: { $0.kind != .plain }) else {
             let code = lines.map(\.text).joined(separator: "\n")
-            return TextBlock(markup: SyntaxHighlighter.markup(code: code, language: language, palette: palette), style: style)
+            return TextBlock(
+                markup: SyntaxHighlighter.markup(code: code, language: language, palette: palette), style: style)
         }
         let markup = lines.map { line -> String in
             switch line.kind {

@@ -30,12 +30,15 @@ public struct CommandRenderer: SceneRenderer {
         let caption = content.caption.flatMap { $0.isEmpty ? nil : $0 }
         let captionGap = 28 * u
         let captionBox = Rect(x: area.x, y: 0, width: area.width, height: min(area.height * 0.2, 100 * u))
-        let captionHeight = caption.map { canvas.fit(TextBlock($0, style: captionStyle), in: captionBox).frame.height + captionGap } ?? 0
+        let captionHeight =
+            caption.map { canvas.fit(TextBlock($0, style: captionStyle), in: captionBox).frame.height + captionGap }
+            ?? 0
 
         let code = CommandLines(code: content.code, language: content.language).textBlock(
             style: CodePanel.codeStyle(context), prompt: context.accent, palette: SyntaxPalette(theme: theme))
         let label = (content.language?.isEmpty == false ? content.language! : "terminal").lowercased()
-        let panel = CodePanel(code: code, label: label).draw(in: area.inset(bottom: captionHeight), on: canvas, context: context)
+        let panel = CodePanel(code: code, label: label).draw(
+            in: area.inset(bottom: captionHeight), on: canvas, context: context)
         if let caption {
             var box = captionBox
             box.y = panel.frame.maxY + captionGap

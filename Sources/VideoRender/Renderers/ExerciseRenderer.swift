@@ -16,11 +16,16 @@ public struct ExerciseRenderer: SceneRenderer {
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.title, eyebrow: "Exercise", in: slide, on: canvas, context: context)
         let instructions = TextCard(
-            text: TextBlock(content.instructions, style: TextStyle(size: 38 * u, minimumSize: 20 * u, color: context.theme.text, lineSpacing: 1.1)))
+            text: TextBlock(
+                content.instructions,
+                style: TextStyle(size: 38 * u, minimumSize: 20 * u, color: context.theme.text, lineSpacing: 1.1)))
         let hints = content.hints.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        let hintColumn = BulletColumn(items: hints, size: 32, minimumSize: 18, bullet: .dot, textColor: context.theme.text)
+        let hintColumn = BulletColumn(
+            items: hints, size: 32, minimumSize: 18, bullet: .dot, textColor: context.theme.text)
         let code = content.starterCode.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
-        let panel = code.map { CodePanel(code: $0, language: content.language, context: context, title: "Starter code", size: 28) }
+        let panel = code.map {
+            CodePanel(code: $0, language: content.language, context: context, title: "Starter code", size: 28)
+        }
         let gap = 40 * u
 
         var textArea = area
@@ -32,16 +37,21 @@ public struct ExerciseRenderer: SceneRenderer {
         // Instructions, hints and (when not beside them) the code, stacked.
         let label = SectionLabel.height(context)
         var preferred = [instructions.preferredHeight(width: textArea.width, on: canvas, context: context)]
-        if !hints.isEmpty { preferred.append(label + hintColumn.preferredHeight(width: textArea.width, on: canvas, context: context)) }
+        if !hints.isEmpty {
+            preferred.append(label + hintColumn.preferredHeight(width: textArea.width, on: canvas, context: context))
+        }
         let stackedPanel = context.isWide ? nil : panel
-        if let stackedPanel { preferred.append(stackedPanel.preferredHeight(width: textArea.width, on: canvas, context: context)) }
+        if let stackedPanel {
+            preferred.append(stackedPanel.preferredHeight(width: textArea.width, on: canvas, context: context))
+        }
         let heights = StackLayout.allocate(preferred, available: textArea.height, gap: gap)
         let boxes = StackLayout.column(textArea, heights: heights, gap: gap)
         let card = instructions.draw(in: boxes[0], on: canvas, context: context).frame
         var y = card.maxY + gap
         if !hints.isEmpty {
             let box = Rect(x: textArea.x, y: y, width: textArea.width, height: heights[1])
-            hintColumn.draw(in: SectionLabel.draw("Hints", in: box, on: canvas, context: context), on: canvas, context: context)
+            hintColumn.draw(
+                in: SectionLabel.draw("Hints", in: box, on: canvas, context: context), on: canvas, context: context)
             y += heights[1] + gap
         }
         if let stackedPanel {

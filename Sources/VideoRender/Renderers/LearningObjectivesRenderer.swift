@@ -12,7 +12,8 @@ public struct LearningObjectivesRenderer: SceneRenderer {
     public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
         guard case .learningObjectives(let content) = scene.content else { throw mismatch(scene) }
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
-        let area = SlideChrome.drawHeading(content.heading, eyebrow: "Objectives", in: slide, on: canvas, context: context)
+        let area = SlideChrome.drawHeading(
+            content.heading, eyebrow: "Objectives", in: slide, on: canvas, context: context)
         BulletColumn(items: content.objectives, size: 44, minimumSize: 22, bullet: .badge)
             .draw(in: area, on: canvas, context: context)
     }

@@ -15,7 +15,9 @@ public struct ProblemRenderer: SceneRenderer {
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.title, eyebrow: "Problem", in: slide, on: canvas, context: context)
         let statement = TextCard(
-            text: TextBlock(content.statement, style: TextStyle(size: 42 * u, minimumSize: 22 * u, color: context.theme.text, lineSpacing: 1.12)))
+            text: TextBlock(
+                content.statement,
+                style: TextStyle(size: 42 * u, minimumSize: 22 * u, color: context.theme.text, lineSpacing: 1.12)))
         let constraints = content.constraints.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         guard !constraints.isEmpty else {
             statement.draw(in: area, on: canvas, context: context)
@@ -31,12 +33,17 @@ public struct ProblemRenderer: SceneRenderer {
         } else {
             let labelHeight = SectionLabel.height(context)
             let heights = StackLayout.allocate(
-                [statement.preferredHeight(width: area.width, on: canvas, context: context),
-                 labelHeight + column.preferredHeight(width: area.width, on: canvas, context: context)],
+                [
+                    statement.preferredHeight(width: area.width, on: canvas, context: context),
+                    labelHeight + column.preferredHeight(width: area.width, on: canvas, context: context),
+                ],
                 available: area.height, gap: gap)
-            let card = statement.draw(in: Rect(x: area.x, y: area.y, width: area.width, height: heights[0]), on: canvas, context: context)
+            let card = statement.draw(
+                in: Rect(x: area.x, y: area.y, width: area.width, height: heights[0]), on: canvas, context: context)
             let rest = area.inset(top: card.frame.maxY + gap - area.y)
-            column.draw(in: SectionLabel.draw("Constraints", in: rest, on: canvas, context: context), on: canvas, context: context)
+            column.draw(
+                in: SectionLabel.draw("Constraints", in: rest, on: canvas, context: context), on: canvas,
+                context: context)
         }
     }
 }

@@ -39,10 +39,12 @@ public struct QuizRenderer: SceneRenderer {
     private func draw(_ content: QuizContent, revealed: Bool, on canvas: Canvas, context: RenderContext) {
         let u = context.scale, theme = context.theme
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
-        let pill = SlideChrome.drawPill("Quiz", at: Point(x: slide.x, y: slide.y), maxWidth: slide.width, on: canvas, context: context)
+        let pill = SlideChrome.drawPill(
+            "Quiz", at: Point(x: slide.x, y: slide.y), maxWidth: slide.width, on: canvas, context: context)
         var area = slide.inset(top: pill.height + 24 * u)
 
-        let questionStyle = TextStyle(size: 54 * u, minimumSize: 28 * u, weight: .bold, color: theme.text, lineSpacing: 1.05)
+        let questionStyle = TextStyle(
+            size: 54 * u, minimumSize: 28 * u, weight: .bold, color: theme.text, lineSpacing: 1.05)
         let question = canvas.draw(
             TextBlock(content.question, style: questionStyle),
             in: Rect(x: area.x, y: area.y, width: area.width, height: (area.height * 0.32).rounded()))
@@ -73,7 +75,8 @@ public struct QuizRenderer: SceneRenderer {
             return TextBlock("Think it over\u{2026}", style: quiet)
         }
         let letter = QuizContent.letter(for: content.answerIndex)
-        var markup = "<span foreground=\"\(context.accent.hexString)\" weight=\"bold\">\u{2713}</span> <b>Answer: \(letter)</b>"
+        var markup =
+            "<span foreground=\"\(context.accent.hexString)\" weight=\"bold\">\u{2713}</span> <b>Answer: \(letter)</b>"
         if let explanation = content.explanation, !explanation.isEmpty {
             markup += " \u{2014} " + TextBlock.escapeMarkup(explanation)
         }
@@ -81,7 +84,9 @@ public struct QuizRenderer: SceneRenderer {
     }
 
     /// Draws the option cards in `area`; returns the rectangle they cover.
-    private func drawOptions(_ content: QuizContent, revealed: Bool, in area: Rect, on canvas: Canvas, context: RenderContext) -> Rect {
+    private func drawOptions(
+        _ content: QuizContent, revealed: Bool, in area: Rect, on canvas: Canvas, context: RenderContext
+    ) -> Rect {
         let u = context.scale, theme = context.theme
         let count = content.options.count
         guard count > 0, area.height > 0 else { return Rect(x: area.x, y: area.y, width: area.width, height: 0) }
@@ -94,11 +99,13 @@ public struct QuizRenderer: SceneRenderer {
         let style = TextStyle(size: 38 * u, minimumSize: 18 * u, color: theme.text, lineSpacing: 1.05)
         let textBox = Rect(x: 0, y: 0, width: textWidth, height: max(1, maxCell - 2 * pad))
         // One size for all options, and one card height: the tallest option's.
-        let size = content.options.map { canvas.fit(TextBlock($0, style: style), in: textBox).fontSize }.min() ?? style.size
+        let size =
+            content.options.map { canvas.fit(TextBlock($0, style: style), in: textBox).fontSize }.min() ?? style.size
         var fixed = style
         fixed.size = size
         fixed.minimumSize = size
-        let tallest = content.options.map { canvas.fit(TextBlock($0, style: fixed), in: textBox).frame.height }.max() ?? 0
+        let tallest =
+            content.options.map { canvas.fit(TextBlock($0, style: fixed), in: textBox).frame.height }.max() ?? 0
         let cellHeight = min(maxCell, max(badge, tallest) + 2 * pad).rounded(.up)
 
         var covered = Rect(x: area.x, y: area.y, width: area.width, height: 0)
@@ -112,11 +119,13 @@ public struct QuizRenderer: SceneRenderer {
             let dimmed = revealed && !correct
             let radius = 16 * u
             if correct {
-                canvas.fillRect(cell, color: context.accent.mixed(with: theme.background, fraction: 0.72), cornerRadius: radius)
+                canvas.fillRect(
+                    cell, color: context.accent.mixed(with: theme.background, fraction: 0.72), cornerRadius: radius)
                 canvas.strokeRect(cell, color: context.accent, lineWidth: 4 * u, cornerRadius: radius)
             } else {
                 canvas.fillRect(
-                    cell, color: theme.surface.mixed(with: theme.background, fraction: dimmed ? 0.6 : 0.3), cornerRadius: radius)
+                    cell, color: theme.surface.mixed(with: theme.background, fraction: dimmed ? 0.6 : 0.3),
+                    cornerRadius: radius)
             }
             let circle = Rect(x: cell.x + pad, y: (cell.center.y - badge / 2).rounded(), width: badge, height: badge)
             let badgeColor = dimmed ? theme.secondaryText.mixed(with: theme.background, fraction: 0.3) : context.accent

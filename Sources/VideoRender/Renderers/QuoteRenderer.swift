@@ -21,7 +21,8 @@ public struct QuoteRenderer: SceneRenderer {
         let markHeight = 118 * u
         let textX = inner.x
         let textWidth = inner.maxX - textX
-        let quoteStyle = TextStyle(size: 60 * u, minimumSize: 26 * u, italic: true, color: theme.text, lineSpacing: 1.12)
+        let quoteStyle = TextStyle(
+            size: 60 * u, minimumSize: 26 * u, italic: true, color: theme.text, lineSpacing: 1.12)
         let attributionStyle = TextStyle(size: 36 * u, minimumSize: 24 * u, weight: .semibold, color: context.accent)
         let attribution = content.attribution.flatMap { $0.isEmpty ? nil : "— " + $0 }
 
@@ -35,7 +36,8 @@ public struct QuoteRenderer: SceneRenderer {
         let total = reserved + quoteFit.frame.height
         var y = (inner.y + (inner.height - total) / 2).rounded()
         canvas.draw(
-            TextBlock("\u{201C}", style: markStyle), in: Rect(x: inner.x - 6 * u, y: y, width: 200 * u, height: markStyle.size * 1.25),
+            TextBlock("\u{201C}", style: markStyle),
+            in: Rect(x: inner.x - 6 * u, y: y, width: 200 * u, height: markStyle.size * 1.25),
             verticalAlignment: .top)
         y += markHeight
         var box = quoteBox

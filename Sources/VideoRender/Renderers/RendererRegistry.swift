@@ -17,7 +17,8 @@ public struct RendererRegistry: Sendable {
     /// The built-in renderers.
     public static var standard: RendererRegistry {
         RendererRegistry([
-            TitleRenderer(), ListRenderer(), CommandRenderer(), QuoteRenderer(), OutroRenderer(), CodeComparisonRenderer(),
+            TitleRenderer(), ListRenderer(), CommandRenderer(), QuoteRenderer(), OutroRenderer(),
+            CodeComparisonRenderer(),
             LearningObjectivesRenderer(), ProblemRenderer(), SolutionRenderer(), QuizRenderer(), CheckpointRenderer(),
             ExerciseRenderer(),
         ])

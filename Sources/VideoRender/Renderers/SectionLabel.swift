@@ -6,7 +6,9 @@ enum SectionLabel {
     static func draw(_ label: String, in area: Rect, on canvas: Canvas, context: RenderContext) -> Rect {
         let u = context.scale
         let style = TextStyle(size: 28 * u, minimumSize: 20 * u, weight: .bold, color: context.theme.secondaryText)
-        canvas.draw(TextBlock(label.uppercased(), style: style), in: Rect(x: area.x, y: area.y, width: area.width, height: 40 * u))
+        canvas.draw(
+            TextBlock(label.uppercased(), style: style),
+            in: Rect(x: area.x, y: area.y, width: area.width, height: 40 * u))
         return area.inset(top: height(context))
     }
 }

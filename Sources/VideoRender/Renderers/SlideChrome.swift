@@ -27,7 +27,8 @@ public enum SlideChrome {
             let counterWidth = canvas.measure(TextBlock(counter, style: right)).width
             let dot = 10 * u
             canvas.fillEllipse(
-                in: Rect(x: footer.maxX - counterWidth - 14 * u - dot, y: footer.center.y - dot / 2, width: dot, height: dot),
+                in: Rect(
+                    x: footer.maxX - counterWidth - 14 * u - dot, y: footer.center.y - dot / 2, width: dot, height: dot),
                 color: context.accent)
         }
         if !context.videoTitle.isEmpty {
@@ -47,13 +48,16 @@ public enum SlideChrome {
     ///   - canvas: The canvas to draw on.
     ///   - context: The video's look.
     /// - Returns: The area below the heading that is left for the content.
-    public static func drawHeading(_ heading: String, in area: Rect, on canvas: Canvas, context: RenderContext) -> Rect {
+    public static func drawHeading(_ heading: String, in area: Rect, on canvas: Canvas, context: RenderContext) -> Rect
+    {
         let u = context.scale
-        let style = TextStyle(size: 60 * u, minimumSize: 34 * u, weight: .bold, color: context.theme.text, lineSpacing: 1.05)
+        let style = TextStyle(
+            size: 60 * u, minimumSize: 34 * u, weight: .bold, color: context.theme.text, lineSpacing: 1.05)
         let box = Rect(x: area.x, y: area.y, width: area.width, height: min(area.height * 0.28, 170 * u))
         let fit = canvas.draw(TextBlock(heading, style: style), in: box)
         let barY = fit.frame.maxY + 18 * u
-        canvas.fillRect(Rect(x: area.x, y: barY, width: 96 * u, height: 8 * u), color: context.accent, cornerRadius: 4 * u)
+        canvas.fillRect(
+            Rect(x: area.x, y: barY, width: 96 * u, height: 8 * u), color: context.accent, cornerRadius: 4 * u)
         return area.inset(top: barY + 8 * u + 40 * u - area.y)
     }
 
@@ -69,20 +73,25 @@ public enum SlideChrome {
     public static func drawHeading(
         _ heading: String, eyebrow: String, in area: Rect, on canvas: Canvas, context: RenderContext
     ) -> Rect {
-        let pill = drawPill(eyebrow, at: Point(x: area.x, y: area.y), maxWidth: area.width, on: canvas, context: context)
+        let pill = drawPill(
+            eyebrow, at: Point(x: area.x, y: area.y), maxWidth: area.width, on: canvas, context: context)
         return drawHeading(heading, in: area.inset(top: pill.height + 22 * context.scale), on: canvas, context: context)
     }
 
     /// Draws a label pill with its top-left corner at `origin`; returns the pill's frame.
     @discardableResult
-    static func drawPill(_ label: String, at origin: Point, maxWidth: Double, on canvas: Canvas, context: RenderContext) -> Rect {
+    static func drawPill(_ label: String, at origin: Point, maxWidth: Double, on canvas: Canvas, context: RenderContext)
+        -> Rect
+    {
         let u = context.scale
         let style = TextStyle(size: 24 * u, weight: .bold, color: context.theme.text)
         let padX = 18 * u, dot = 12 * u, height = (46 * u).rounded()
         let textWidth = min(canvas.measure(TextBlock(label, style: style)).width, maxWidth - 2 * padX - dot - 12 * u)
-        let frame = Rect(x: origin.x, y: origin.y, width: (2 * padX + dot + 12 * u + textWidth).rounded(.up), height: height)
+        let frame = Rect(
+            x: origin.x, y: origin.y, width: (2 * padX + dot + 12 * u + textWidth).rounded(.up), height: height)
         canvas.fillRect(
-            frame, color: context.accent.mixed(with: context.theme.background, fraction: 0.78), cornerRadius: height / 2)
+            frame, color: context.accent.mixed(with: context.theme.background, fraction: 0.78), cornerRadius: height / 2
+        )
         canvas.fillEllipse(
             in: Rect(x: frame.x + padX, y: frame.center.y - dot / 2, width: dot, height: dot), color: context.accent)
         var single = style

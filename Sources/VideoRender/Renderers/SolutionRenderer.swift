@@ -31,8 +31,10 @@ public struct SolutionRenderer: SceneRenderer {
                 panel.draw(in: right, on: canvas, context: context)
             } else {
                 let heights = StackLayout.allocate(
-                    [column.preferredHeight(width: area.width, on: canvas, context: context),
-                     panel.preferredHeight(width: area.width, on: canvas, context: context)],
+                    [
+                        column.preferredHeight(width: area.width, on: canvas, context: context),
+                        panel.preferredHeight(width: area.width, on: canvas, context: context),
+                    ],
                     available: area.height, gap: gap)
                 let boxes = StackLayout.column(area, heights: heights, gap: gap)
                 column.draw(in: boxes[0], on: canvas, context: context)

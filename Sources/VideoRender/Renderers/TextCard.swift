@@ -24,7 +24,9 @@ struct TextCard {
         var card = rect
         card.height = min(rect.height, (fit.frame.height + 2 * p.y).rounded(.up))
         let radius = 16 * context.scale
-        canvas.fillRect(card, color: context.theme.surface.mixed(with: context.theme.background, fraction: 0.3), cornerRadius: radius)
+        canvas.fillRect(
+            card, color: context.theme.surface.mixed(with: context.theme.background, fraction: 0.3),
+            cornerRadius: radius)
         canvas.fillRect(Rect(x: card.x, y: card.y, width: p.edge, height: card.height), color: edge ?? context.accent)
         canvas.draw(text, in: Rect(x: box.x, y: box.y, width: box.width, height: card.height - 2 * p.y))
         return (card, fit)

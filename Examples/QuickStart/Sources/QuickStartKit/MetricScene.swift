@@ -22,13 +22,16 @@ public enum MetricScene {
             SlideChrome.drawBackground(on: canvas, context: context)
             let area = context.safeArea
             let u = context.scale
-            let value = TextStyle(size: 220 * u, minimumSize: 60 * u, weight: .bold, color: context.accent, alignment: .center)
+            let value = TextStyle(
+                size: 220 * u, minimumSize: 60 * u, weight: .bold, color: context.accent, alignment: .center)
             canvas.drawText(
-                fields["value"] ?? "", in: Rect(x: area.x, y: area.y + area.height * 0.2, width: area.width, height: area.height * 0.4),
+                fields["value"] ?? "",
+                in: Rect(x: area.x, y: area.y + area.height * 0.2, width: area.width, height: area.height * 0.4),
                 style: value, verticalAlignment: .bottom)
             let label = TextStyle(size: 56 * u, minimumSize: 24 * u, color: context.theme.text, alignment: .center)
             canvas.drawText(
-                fields["label"] ?? "", in: Rect(x: area.x, y: area.y + area.height * 0.62, width: area.width, height: area.height * 0.25),
+                fields["label"] ?? "",
+                in: Rect(x: area.x, y: area.y + area.height * 0.62, width: area.width, height: area.height * 0.25),
                 style: label)
         }
     }

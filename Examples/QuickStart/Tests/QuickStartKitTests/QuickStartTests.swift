@@ -12,7 +12,8 @@ import VideoRender
     }
 
     @Test func planningIsFastAndFrameExact() async throws {
-        let pipeline = VideoPipeline(registry: QuickStart.registry, writer: QuickStart.writer, synthesizer: ToneSynthesizer())
+        let pipeline = VideoPipeline(
+            registry: QuickStart.registry, writer: QuickStart.writer, synthesizer: ToneSynthesizer())
         let manifest = try await pipeline.plan(try QuickStart.releaseVideo(), synthesizer: ToneSynthesizer())
         #expect(manifest.scenes.count == 4)
         #expect(manifest.scenes[1].words.first?.text == "Here")

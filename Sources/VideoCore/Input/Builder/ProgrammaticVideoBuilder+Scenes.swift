@@ -7,7 +7,8 @@ extension ProgrammaticVideoBuilder {
         _ title: String, subtitle: String? = nil, id: String? = nil, narration: String? = nil, voice: Voice? = nil,
         minDuration: Double? = nil, maxDuration: Double? = nil
     ) -> Self {
-        add(.title(TitleContent(title: title, subtitle: subtitle)), id: id, narration: narration, voice: voice,
+        add(
+            .title(TitleContent(title: title, subtitle: subtitle)), id: id, narration: narration, voice: voice,
             minDuration: minDuration, maxDuration: maxDuration)
     }
 
@@ -17,7 +18,8 @@ extension ProgrammaticVideoBuilder {
         heading: String, code: String, language: String? = nil, caption: String? = nil, id: String? = nil,
         narration: String? = nil, voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil
     ) -> Self {
-        add(.command(CommandContent(heading: heading, code: code, language: language, caption: caption)), id: id,
+        add(
+            .command(CommandContent(heading: heading, code: code, language: language, caption: caption)), id: id,
             narration: narration, voice: voice, minDuration: minDuration, maxDuration: maxDuration)
     }
 
@@ -27,7 +29,8 @@ extension ProgrammaticVideoBuilder {
         heading: String, items: [String], id: String? = nil, narration: String? = nil, voice: Voice? = nil,
         minDuration: Double? = nil, maxDuration: Double? = nil
     ) -> Self {
-        add(.list(ListContent(heading: heading, items: items)), id: id, narration: narration, voice: voice,
+        add(
+            .list(ListContent(heading: heading, items: items)), id: id, narration: narration, voice: voice,
             minDuration: minDuration, maxDuration: maxDuration)
     }
 
@@ -40,8 +43,10 @@ extension ProgrammaticVideoBuilder {
         voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil
     ) -> Self {
         let content = CodeComparisonContent(
-            heading: heading, before: before, after: after, language: language, beforeLabel: beforeLabel, afterLabel: afterLabel)
-        return add(.codeComparison(content), id: id, narration: narration, voice: voice, minDuration: minDuration,
+            heading: heading, before: before, after: after, language: language, beforeLabel: beforeLabel,
+            afterLabel: afterLabel)
+        return add(
+            .codeComparison(content), id: id, narration: narration, voice: voice, minDuration: minDuration,
             maxDuration: maxDuration)
     }
 
@@ -51,7 +56,8 @@ extension ProgrammaticVideoBuilder {
         _ text: String, attribution: String? = nil, id: String? = nil, narration: String? = nil, voice: Voice? = nil,
         minDuration: Double? = nil, maxDuration: Double? = nil
     ) -> Self {
-        add(.quote(QuoteContent(text: text, attribution: attribution)), id: id, narration: narration, voice: voice,
+        add(
+            .quote(QuoteContent(text: text, attribution: attribution)), id: id, narration: narration, voice: voice,
             minDuration: minDuration, maxDuration: maxDuration)
     }
 
@@ -61,7 +67,8 @@ extension ProgrammaticVideoBuilder {
         _ title: String, subtitle: String? = nil, id: String? = nil, narration: String? = nil, voice: Voice? = nil,
         minDuration: Double? = nil, maxDuration: Double? = nil
     ) -> Self {
-        add(.outro(OutroContent(title: title, subtitle: subtitle)), id: id, narration: narration, voice: voice,
+        add(
+            .outro(OutroContent(title: title, subtitle: subtitle)), id: id, narration: narration, voice: voice,
             minDuration: minDuration, maxDuration: maxDuration)
     }
 
@@ -71,7 +78,8 @@ extension ProgrammaticVideoBuilder {
         _ objectives: [String], heading: String = LearningObjectivesContent.defaultHeading, id: String? = nil,
         narration: String? = nil, voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil
     ) -> Self {
-        add(.learningObjectives(LearningObjectivesContent(heading: heading, objectives: objectives)), id: id,
+        add(
+            .learningObjectives(LearningObjectivesContent(heading: heading, objectives: objectives)), id: id,
             narration: narration, voice: voice, minDuration: minDuration, maxDuration: maxDuration)
     }
 
@@ -81,7 +89,8 @@ extension ProgrammaticVideoBuilder {
         title: String, statement: String, constraints: [String] = [], id: String? = nil, narration: String? = nil,
         voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil
     ) -> Self {
-        add(.problem(ProblemContent(title: title, statement: statement, constraints: constraints)), id: id,
+        add(
+            .problem(ProblemContent(title: title, statement: statement, constraints: constraints)), id: id,
             narration: narration, voice: voice, minDuration: minDuration, maxDuration: maxDuration)
     }
 
@@ -91,7 +100,8 @@ extension ProgrammaticVideoBuilder {
         title: String, steps: [String] = [], code: String? = nil, language: String? = nil, id: String? = nil,
         narration: String? = nil, voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil
     ) -> Self {
-        add(.solution(SolutionContent(title: title, steps: steps, code: code, language: language)), id: id,
+        add(
+            .solution(SolutionContent(title: title, steps: steps, code: code, language: language)), id: id,
             narration: narration, voice: voice, minDuration: minDuration, maxDuration: maxDuration)
     }
 
@@ -103,8 +113,10 @@ extension ProgrammaticVideoBuilder {
         maxDuration: Double? = nil
     ) -> Self {
         let content = QuizContent(
-            question: question, options: options, answerIndex: answerIndex, explanation: explanation, revealAfter: revealAfter)
-        return add(.quiz(content), id: id, narration: narration, voice: voice, minDuration: minDuration,
+            question: question, options: options, answerIndex: answerIndex, explanation: explanation,
+            revealAfter: revealAfter)
+        return add(
+            .quiz(content), id: id, narration: narration, voice: voice, minDuration: minDuration,
             maxDuration: maxDuration)
     }
 
@@ -114,7 +126,8 @@ extension ProgrammaticVideoBuilder {
         completed: [String], next: [String] = [], heading: String = CheckpointContent.defaultHeading, id: String? = nil,
         narration: String? = nil, voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil
     ) -> Self {
-        add(.checkpoint(CheckpointContent(heading: heading, completed: completed, next: next)), id: id,
+        add(
+            .checkpoint(CheckpointContent(heading: heading, completed: completed, next: next)), id: id,
             narration: narration, voice: voice, minDuration: minDuration, maxDuration: maxDuration)
     }
 
@@ -127,7 +140,8 @@ extension ProgrammaticVideoBuilder {
     ) -> Self {
         let content = ExerciseContent(
             title: title, instructions: instructions, hints: hints, starterCode: starterCode, language: language)
-        return add(.exercise(content), id: id, narration: narration, voice: voice, minDuration: minDuration,
+        return add(
+            .exercise(content), id: id, narration: narration, voice: voice, minDuration: minDuration,
             maxDuration: maxDuration)
     }
 }

@@ -102,7 +102,9 @@ public final class ProgrammaticVideoBuilder {
         minDuration: Double? = nil, maxDuration: Double? = nil
     ) -> Self {
         entries.append(
-            Entry(id: id, content: content, narration: narration, voice: voice, minDuration: minDuration, maxDuration: maxDuration))
+            Entry(
+                id: id, content: content, narration: narration, voice: voice, minDuration: minDuration,
+                maxDuration: maxDuration))
         return self
     }
 
@@ -118,7 +120,8 @@ public final class ProgrammaticVideoBuilder {
                     sceneID: id, content: entry.content, narration: entry.narration, voice: entry.voice,
                     minDuration: entry.minDuration, maxDuration: entry.maxDuration)
             } catch let error as VideoError {
-                let field = (error.field ?? "scene").replacingOccurrences(of: "scene", with: "scenes[\(index)]", options: .anchored)
+                let field = (error.field ?? "scene").replacingOccurrences(
+                    of: "scene", with: "scenes[\(index)]", options: .anchored)
                 throw VideoError(error.code, error.message, field: field)
             }
         }

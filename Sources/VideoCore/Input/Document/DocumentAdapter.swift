@@ -97,13 +97,16 @@ public struct DocumentAdapter: InputAdapter {
         var warnings: [String] = []
         if drafts.count > Limits.maxScenes, let outro = drafts.last {
             warnings.append(
-                "\(name) makes \(drafts.count) scenes; kept the first \(Limits.maxScenes - 1) and the outro (the limit is \(Limits.maxScenes))")
+                "\(name) makes \(drafts.count) scenes; kept the first \(Limits.maxScenes - 1) and the outro (the limit is \(Limits.maxScenes))"
+            )
             drafts = Array(drafts.prefix(Limits.maxScenes - 1)) + [outro]
         }
         let scenes = try drafts.enumerated().map { index, draft in
             let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
             // The builder keeps narration near SceneBuilder.maxNarration; this only guards the hard limit.
-            let narration = draft.narration.map { $0.count <= Limits.maxNarrationLength ? $0 : SpeechText.shorten($0, to: Limits.maxNarrationLength) }
+            let narration = draft.narration.map {
+                $0.count <= Limits.maxNarrationLength ? $0 : SpeechText.shorten($0, to: Limits.maxNarrationLength)
+            }
             return try SceneConfig(sceneID: "s\(number)-\(draft.slug)", content: draft.content, narration: narration)
         }
         var description = ""
@@ -127,7 +130,9 @@ public struct DocumentAdapter: InputAdapter {
     private func loadText() throws -> String {
         switch source {
         case .text(let text):
-            guard text.utf8.count <= Limits.maxDocumentBytes else { throw DocumentText.tooLarge(name, bytes: text.utf8.count) }
+            guard text.utf8.count <= Limits.maxDocumentBytes else {
+                throw DocumentText.tooLarge(name, bytes: text.utf8.count)
+            }
             return text
         case .file(let url):
             return try DocumentText.read(url, name: name)

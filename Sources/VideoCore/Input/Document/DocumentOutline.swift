@@ -45,9 +45,11 @@ struct DocumentOutline: Hashable, Sendable {
         for block in blocks.compactMap(HTMLText.block) {
             if case .heading(let level, let text) = block {
                 let shown = SpeechText.display(text.display)
-                sections.append(DocumentSection(
-                    heading: shown.isEmpty ? nil : SpeechText.shorten(shown, to: Self.maxHeadingLength), level: level,
-                    blocks: []))
+                sections.append(
+                    DocumentSection(
+                        heading: shown.isEmpty ? nil : SpeechText.shorten(shown, to: Self.maxHeadingLength),
+                        level: level,
+                        blocks: []))
             } else if sections.isEmpty {
                 preamble.append(block)
             } else {

@@ -29,7 +29,8 @@ enum DocumentText {
         }
         guard data.count <= Limits.maxDocumentBytes else { throw tooLarge(name, bytes: data.count) }
         guard !data.contains(0) else {
-            throw VideoError(.invalidInput, "\(name) looks like a binary file (it contains NUL bytes); expected UTF-8 text")
+            throw VideoError(
+                .invalidInput, "\(name) looks like a binary file (it contains NUL bytes); expected UTF-8 text")
         }
         let text = String(decoding: data, as: UTF8.self)
         guard text.utf8.elementsEqual(data) else {
@@ -50,7 +51,9 @@ enum DocumentText {
         var scalars = String.UnicodeScalarView()
         var afterCR = false
         for s in text.unicodeScalars {
-            if s == "\0" { throw VideoError(.invalidInput, "\(name) looks like a binary file (it contains NUL characters)") }
+            if s == "\0" {
+                throw VideoError(.invalidInput, "\(name) looks like a binary file (it contains NUL characters)")
+            }
             if s == "\r" {
                 scalars.append("\n")
                 afterCR = true
@@ -68,7 +71,9 @@ enum DocumentText {
                 lines[1].contains(":")
             {
                 result = lines[(close + 1)...].joined(separator: "\n")
-                guard !result.allSatisfy(\.isWhitespace) else { throw VideoError(.invalidInput, "\(name) has only front matter") }
+                guard !result.allSatisfy(\.isWhitespace) else {
+                    throw VideoError(.invalidInput, "\(name) has only front matter")
+                }
             }
         }
         return result

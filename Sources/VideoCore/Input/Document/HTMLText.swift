@@ -9,7 +9,8 @@ enum HTMLText {
         guard case .htmlBlock(let html) = block else { return block }
         let trimmed = html.trimmingCharacters(in: .whitespacesAndNewlines)
         let lower = trimmed.lowercased()
-        if lower.count >= 4, lower.hasPrefix("<h"), let digit = lower.dropFirst(2).first, let level = digit.wholeNumberValue,
+        if lower.count >= 4, lower.hasPrefix("<h"), let digit = lower.dropFirst(2).first,
+            let level = digit.wholeNumberValue,
             (1...6).contains(level), let after = lower.dropFirst(3).first, after == ">" || after == " "
         {
             let text = plainText(trimmed)
@@ -51,7 +52,9 @@ enum HTMLText {
                 out.append(ch)
             }
         }
-        let entities = [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")]
+        let entities = [
+            ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&"),
+        ]
         for (entity, value) in entities { out = out.replacingOccurrences(of: entity, with: value) }
         return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

@@ -1,5 +1,5 @@
-import Foundation
 internal import CCmarkGFM
+import Foundation
 
 /// The one thin wrapper over cmark-gfm: parses CommonMark with the GFM extensions (table,
 /// strikethrough, autolink, task list) and converts cmark's tree into `MarkdownBlock` values.

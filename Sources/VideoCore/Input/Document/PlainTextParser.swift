@@ -16,7 +16,10 @@ enum PlainTextParser {
         }
         func flushList() {
             if !bullets.isEmpty {
-                blocks.append(.list(ordered: false, items: bullets.map { MarkdownListItem(task: nil, blocks: [.paragraph(InlineText($0))]) }))
+                blocks.append(
+                    .list(
+                        ordered: false,
+                        items: bullets.map { MarkdownListItem(task: nil, blocks: [.paragraph(InlineText($0))]) }))
             }
             bullets = []
         }
@@ -36,7 +39,9 @@ enum PlainTextParser {
             } else {
                 flushList()
                 lines.append(line)
-                if first, DocumentOutline.looksLikeTitle(line), !line.hasSuffix("!"), !line.hasSuffix("?") { flushParagraph() }
+                if first, DocumentOutline.looksLikeTitle(line), !line.hasSuffix("!"), !line.hasSuffix("?") {
+                    flushParagraph()
+                }
             }
             first = false
         }
@@ -53,7 +58,9 @@ enum PlainTextParser {
         let digits = line.prefix(while: \.isNumber)
         if !digits.isEmpty, digits.count <= 3 {
             let rest = line.dropFirst(digits.count)
-            if rest.hasPrefix(". ") || rest.hasPrefix(") ") { return String(rest.dropFirst(2)).trimmingCharacters(in: .whitespaces) }
+            if rest.hasPrefix(". ") || rest.hasPrefix(") ") {
+                return String(rest.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+            }
         }
         return nil
     }

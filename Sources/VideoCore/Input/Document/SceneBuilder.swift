@@ -23,7 +23,9 @@ struct SceneBuilder {
         if outline.titleIsHeading {
             for (index, block) in intro.enumerated() {
                 guard case .paragraph(let text) = block, let first = Prose(text) else { continue }
-                subtitle = first.display.count <= maxSubtitle ? first.display : SpeechText.keySentence(first.display, limit: maxSubtitle)
+                subtitle =
+                    first.display.count <= maxSubtitle
+                    ? first.display : SpeechText.keySentence(first.display, limit: maxSubtitle)
                 if first.speech.count <= maxNarration {
                     titleNarration = first.speech
                     intro.remove(at: index)
@@ -32,10 +34,14 @@ struct SceneBuilder {
             }
         }
         var drafts = [
-            SceneDraft(slug: "title", content: .title(TitleContent(title: outline.title, subtitle: subtitle)), narration: titleNarration)
+            SceneDraft(
+                slug: "title", content: .title(TitleContent(title: outline.title, subtitle: subtitle)),
+                narration: titleNarration)
         ]
 
-        var sections = outline.sections.map { (heading: $0.heading ?? outline.title, content: SectionContent(blocks: $0.blocks)) }
+        var sections = outline.sections.map {
+            (heading: $0.heading ?? outline.title, content: SectionContent(blocks: $0.blocks))
+        }
         let introContent = SectionContent(blocks: intro)
         if !introContent.isEmpty {
             sections.insert((sections.isEmpty ? outline.title : "Overview", introContent), at: 0)
@@ -52,7 +58,10 @@ struct SceneBuilder {
         if drafts.count == 1, !emptyHeadings.isEmpty {
             drafts += listScenes(heading: "Contents", units: emptyHeadings.map { ($0, nil) })
         }
-        drafts.append(SceneDraft(slug: "outro", content: .outro(OutroContent(title: "Thanks for watching", subtitle: outline.title)), narration: nil))
+        drafts.append(
+            SceneDraft(
+                slug: "outro", content: .outro(OutroContent(title: "Thanks for watching", subtitle: outline.title)),
+                narration: nil))
         return drafts
     }
 
@@ -78,13 +87,17 @@ struct SceneBuilder {
         } else if !content.prose.isEmpty {
             var units: [(String, String?)] = []
             for paragraph in content.prose {
-                let pieces = paragraph.speech.count <= maxNarration ? [paragraph.speech] : SpeechText.chunks(paragraph.speech, limit: maxNarration)
+                let pieces =
+                    paragraph.speech.count <= maxNarration
+                    ? [paragraph.speech] : SpeechText.chunks(paragraph.speech, limit: maxNarration)
                 for piece in pieces {
                     // Up to three key sentences of each paragraph (or piece) go on screen;
                     // the whole text is spoken.
                     let source = pieces.count == 1 ? paragraph.display : piece
                     let sentences = SpeechText.sentences(source).filter(SpeechText.hasWords).prefix(maxSentencesShown)
-                    let shown = sentences.isEmpty ? [SpeechText.keySentence(source)] : sentences.map { SpeechText.keySentence($0) }
+                    let shown =
+                        sentences.isEmpty
+                        ? [SpeechText.keySentence(source)] : sentences.map { SpeechText.keySentence($0) }
                     for (j, sentence) in shown.enumerated() { units.append((sentence, j == 0 ? piece : nil)) }
                 }
             }
@@ -96,17 +109,26 @@ struct SceneBuilder {
                 let panels = CodeSplitter.chunks(literal)
                 let language = CodeSplitter.language(info: info, code: literal)
                 for (i, panel) in panels.enumerated() {
-                    let caption = i == 0 ? leadIn.map { SpeechText.keySentence($0.display, limit: SectionContent.maxItemLength) } : nil
-                    let command = CommandContent(heading: part(heading, i, panels.count), code: panel, language: language, caption: caption)
-                    drafts.append(SceneDraft(slug: slug(heading), content: .command(command), narration: i == 0 ? leadIn?.speech : nil))
+                    let caption =
+                        i == 0
+                        ? leadIn.map { SpeechText.keySentence($0.display, limit: SectionContent.maxItemLength) } : nil
+                    let command = CommandContent(
+                        heading: part(heading, i, panels.count), code: panel, language: language, caption: caption)
+                    drafts.append(
+                        SceneDraft(
+                            slug: slug(heading), content: .command(command), narration: i == 0 ? leadIn?.speech : nil))
                 }
             case .quote(let paragraphs, let attribution):
                 let display = paragraphs.map(\.display).joined(separator: " ")
                 let speech = paragraphs.map(\.speech).joined(separator: " ")
                 let parts: [(String, String)] =
-                    display.count <= maxQuote ? [(display, speech)] : SpeechText.chunks(speech, limit: maxQuote).map { ($0, $0) }
+                    display.count <= maxQuote
+                    ? [(display, speech)] : SpeechText.chunks(speech, limit: maxQuote).map { ($0, $0) }
                 for (text, spoken) in parts {
-                    drafts.append(SceneDraft(slug: slug(heading), content: .quote(QuoteContent(text: text, attribution: attribution)), narration: spoken))
+                    drafts.append(
+                        SceneDraft(
+                            slug: slug(heading), content: .quote(QuoteContent(text: text, attribution: attribution)),
+                            narration: spoken))
                 }
             }
         }

@@ -48,7 +48,8 @@ struct SectionContent: Hashable, Sendable {
                 flushLeadIn()
                 items += rows.compactMap { row in
                     let cells = row.map { SpeechText.display($0.display) }.filter(SpeechText.hasWords)
-                    return cells.isEmpty ? nil : SpeechText.shorten(cells.joined(separator: " — "), to: Self.maxItemLength)
+                    return cells.isEmpty
+                        ? nil : SpeechText.shorten(cells.joined(separator: " — "), to: Self.maxItemLength)
                 }
             case .blockQuote(let inner):
                 flushLeadIn()
@@ -91,7 +92,9 @@ struct SectionContent: Hashable, Sendable {
                 case nil: break
                 }
             }
-            if !line.isEmpty, !nested.isEmpty, line.count + 2 + nested.joined(separator: ", ").count <= Self.maxItemLength {
+            if !line.isEmpty, !nested.isEmpty,
+                line.count + 2 + nested.joined(separator: ", ").count <= Self.maxItemLength
+            {
                 lines.append(Self.withoutTrailingColon(line) + ": " + nested.joined(separator: ", "))
             } else {
                 if !line.isEmpty { lines.append(SpeechText.shorten(line, to: Self.maxItemLength)) }

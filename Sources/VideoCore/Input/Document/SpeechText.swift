@@ -39,14 +39,18 @@ enum SpeechText {
     static func speech(_ text: String, address: String? = "the website") -> String {
         var out: [String] = []
         func attach(_ mark: Character) {
-            if !out.isEmpty, let last = out[out.count - 1].last, !".,;:!?".contains(last) { out[out.count - 1].append(mark) }
+            if !out.isEmpty, let last = out[out.count - 1].last, !".,;:!?".contains(last) {
+                out[out.count - 1].append(mark)
+            }
         }
         for word in words(of: removingEmoji(text)) {
             if word.hasPrefix("(") { attach(",") }  // a parenthesis is a pause
             let (_, core, trail) = split(word)
             if isAddress(core) {
                 let connector = out.last.map { ["or", "and", "/"].contains($0) } ?? false
-                if let address, !(connector && out.dropLast().last == address.split(separator: " ").last.map(String.init)) {
+                if let address,
+                    !(connector && out.dropLast().last == address.split(separator: " ").last.map(String.init))
+                {
                     out += address.split(separator: " ").map(String.init)
                 } else if connector {
                     out.removeLast()
@@ -59,7 +63,9 @@ enum SpeechText {
             for ch in word where !marks.contains(ch) { cleaned.append(separators.contains(ch) ? " " : ch) }
             if word.contains(where: separators.contains) {
                 cleaned = cleaned.split(separator: " ").joined(separator: " ")
-                for mark in [".", ",", ";", ":", "!", "?"] { cleaned = cleaned.replacingOccurrences(of: " " + mark, with: mark) }
+                for mark in [".", ",", ";", ":", "!", "?"] {
+                    cleaned = cleaned.replacingOccurrences(of: " " + mark, with: mark)
+                }
             }
             if cleaned.isEmpty { continue }
             if !hasWords(cleaned), let mark = cleaned.last(where: { ".,;:!?".contains($0) }) {
@@ -96,7 +102,8 @@ enum SpeechText {
     private static func isEmoji(_ ch: Character) -> Bool {
         ch.unicodeScalars.contains { s in
             let p = s.properties
-            return p.isEmojiPresentation || (p.isEmoji && s.value >= 0x2000) || [0x200D, 0xFE0F, 0x20E3].contains(s.value)
+            return p.isEmojiPresentation || (p.isEmoji && s.value >= 0x2000)
+                || [0x200D, 0xFE0F, 0x20E3].contains(s.value)
                 || (0x1F3FB...0x1F3FF).contains(s.value) || (0xE0020...0xE007F).contains(s.value)
         }
     }
@@ -122,7 +129,9 @@ enum SpeechText {
 
     // MARK: - Sentences and length
 
-    private static let abbreviations: Set<String> = ["e.g.", "i.e.", "etc.", "vs.", "mr.", "mrs.", "ms.", "dr.", "st.", "no.", "cf.", "approx."]
+    private static let abbreviations: Set<String> = [
+        "e.g.", "i.e.", "etc.", "vs.", "mr.", "mrs.", "ms.", "dr.", "st.", "no.", "cf.", "approx.",
+    ]
 
     /// The sentences of a text, each trimmed; abbreviations such as `e.g.` do not end one.
     static func sentences(_ text: String) -> [String] {

@@ -36,7 +36,8 @@ public struct VideoOverrides: Hashable, Sendable {
     /// video id when set).
     public init(_ settings: VideoSettings) {
         self.init(
-            accentColor: settings.accentColor, voice: settings.voice, resolution: settings.resolution, fps: settings.fps,
+            accentColor: settings.accentColor, voice: settings.voice, resolution: settings.resolution,
+            fps: settings.fps,
             videoID: settings.videoID)
     }
 }

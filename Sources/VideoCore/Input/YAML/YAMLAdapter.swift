@@ -136,9 +136,12 @@ public struct YAMLAdapter: InputAdapter {
             }
             guard !isDirectory.boolValue else { throw VideoError(.io, "\(name): is a directory, not a YAML file") }
             let data: Data
-            do { data = try Data(contentsOf: url) } catch { throw VideoError(.io, "\(name): cannot be read (\(error))") }
+            do { data = try Data(contentsOf: url) } catch {
+                throw VideoError(.io, "\(name): cannot be read (\(error))")
+            }
             guard data.count <= Limits.maxDocumentBytes else {
-                throw VideoError(.invalidInput, "\(name): is \(data.count) bytes; the limit is \(Limits.maxDocumentBytes)")
+                throw VideoError(
+                    .invalidInput, "\(name): is \(data.count) bytes; the limit is \(Limits.maxDocumentBytes)")
             }
             guard let text = String(data: data, encoding: .utf8), !text.contains("\0") else {
                 throw VideoError(.invalidInput, "\(name): is not UTF-8 text")
@@ -157,7 +160,8 @@ public struct YAMLAdapter: InputAdapter {
         case .reader(let problem, let offset, _, let yaml):
             var location = context.fileName
             if let offset {
-                let lines = yaml.utf8.prefix(offset).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                let lines = yaml.utf8.prefix(offset).split(
+                    separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
                 location += ":\(lines.count):\((lines.last?.count ?? 0) + 1)"
             }
             return VideoError(.invalidInput, "\(location): malformed YAML: \(problem)")

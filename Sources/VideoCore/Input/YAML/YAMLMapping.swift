@@ -46,7 +46,8 @@ struct YAMLMapping {
     /// Reads `node` as a mapping; refuses other nodes, non-text keys and repeated keys.
     init(_ node: Node, path: String, what: String, context: YAMLContext) throws {
         guard case .mapping(let mapping) = node else {
-            throw context.error(node.mark, path, "\(what) must be a mapping of keys to values, not \(Self.describe(node))")
+            throw context.error(
+                node.mark, path, "\(what) must be a mapping of keys to values, not \(Self.describe(node))")
         }
         var entries: [Entry] = []
         var seen = Set<String>()
@@ -107,7 +108,8 @@ struct YAMLMapping {
     /// A whole-number value.
     func int(_ key: String) throws -> Int? {
         guard let node = value(key) else { return nil }
-        guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+        guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingCharacters(in: .whitespaces))
+        else {
             throw context.error(node.mark, path, "'\(key)' must be a whole number, not \(Self.describe(node))")
         }
         return value
@@ -132,7 +134,8 @@ struct YAMLMapping {
         case .sequence(let sequence):
             return try sequence.map { item in
                 guard case .scalar(let scalar) = item, !Self.isNull(item) else {
-                    throw context.error(item.mark, path, "'\(key)' must be a list of texts; this item is \(Self.describe(item))")
+                    throw context.error(
+                        item.mark, path, "'\(key)' must be a list of texts; this item is \(Self.describe(item))")
                 }
                 return scalar.string
             }

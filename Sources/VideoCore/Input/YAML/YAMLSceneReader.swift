@@ -5,7 +5,9 @@ import Yams
 /// content fields of its `scene_type`.
 struct YAMLSceneReader {
     /// The keys every scene may have besides its content fields.
-    static let sceneKeys = ["scene_id", "scene_type", "narration", "voice", "min_duration", "max_duration", "transition"]
+    static let sceneKeys = [
+        "scene_id", "scene_type", "narration", "voice", "min_duration", "max_duration", "transition",
+    ]
 
     let context: YAMLContext
     /// Scene types beyond the built-in twelve that the caller accepts (free-form text fields).
@@ -31,14 +33,16 @@ struct YAMLSceneReader {
         if let id { map.path = "\(prefix)scenes[\(index)] (\(id))" }
         guard let typeName = try map.string("scene_type") else {
             throw context.error(
-                map.mark, map.path, "missing required field 'scene_type'; valid types: \(validTypeNames.joined(separator: ", "))")
+                map.mark, map.path,
+                "missing required field 'scene_type'; valid types: \(validTypeNames.joined(separator: ", "))")
         }
         let type = SceneType(rawValue: typeName)
         guard SceneType.builtIn.contains(type) || customTypes.contains(type) else {
             var message = "unknown scene type '\(typeName)'"
             if let near = YAMLMapping.nearest(typeName, in: validTypeNames) { message += " (did you mean '\(near)'?)" }
             throw context.error(
-                map.value("scene_type")?.mark, map.path, message + "; valid types: \(validTypeNames.joined(separator: ", "))")
+                map.value("scene_type")?.mark, map.path,
+                message + "; valid types: \(validTypeNames.joined(separator: ", "))")
         }
         let content: SceneContent
         if SceneType.builtIn.contains(type) {
@@ -92,7 +96,8 @@ struct YAMLSceneReader {
         for field in fields {
             guard map.value(field.name) != nil else {
                 if field.isRequired {
-                    throw context.error(map.mark, map.path, "missing required field '\(field.name)' for a \(type) scene")
+                    throw context.error(
+                        map.mark, map.path, "missing required field '\(field.name)' for a \(type) scene")
                 }
                 continue
             }

@@ -58,7 +58,8 @@ enum YAMLSpecWriter {
         switch value {
         case let string as String: return text(string)
         case let list as [Any]: return Node(list.map { text($0 as? String ?? "\($0)") })
-        case let number as NSNumber: return Node(kind == .integer ? String(number.intValue) : String(number.doubleValue))
+        case let number as NSNumber:
+            return Node(kind == .integer ? String(number.intValue) : String(number.doubleValue))
         default: throw VideoError(.invalidInput, "field '\(field)' holds a value YAML specs cannot express")
         }
     }
@@ -72,7 +73,8 @@ enum YAMLSpecWriter {
         }
         if scalars.contains("\n") { return Node(string, Tag(.str), .literal) }
         let safe =
-            !string.isEmpty && Resolver.default.resolveTag(of: Node(string)) == .str && string.first?.isWhitespace != true
+            !string.isEmpty && Resolver.default.resolveTag(of: Node(string)) == .str
+            && string.first?.isWhitespace != true
             && string.last?.isWhitespace != true
         return Node(string, Tag(.str), safe ? .any : .doubleQuoted)
     }

@@ -6,7 +6,8 @@ import Yams
 struct YAMLVideoReader {
     /// The keys of one video.
     static let videoKeys = [
-        "video_id", "title", "description", "accent_color", "voice", "resolution", "fps", "theme", "transition", "scenes",
+        "video_id", "title", "description", "accent_color", "voice", "resolution", "fps", "theme", "transition",
+        "scenes",
     ]
     /// The keys of a video set's top level.
     static let setKeys = ["videos", "accent_color", "voice", "resolution", "fps", "theme", "transition"]
@@ -65,7 +66,8 @@ struct YAMLVideoReader {
             throw context.error(map.mark, path, "missing required field 'scenes' (a list of scenes)")
         }
         guard case .sequence(let sceneNodes) = scenesNode else {
-            throw context.error(scenesNode.mark, path, "'scenes' must be a list, not \(YAMLMapping.describe(scenesNode))")
+            throw context.error(
+                scenesNode.mark, path, "'scenes' must be a list, not \(YAMLMapping.describe(scenesNode))")
         }
         let reader = YAMLSceneReader(context: context, customTypes: customTypes)
         let drafts = try sceneNodes.enumerated().map { try reader.read($0.element, index: $0.offset, prefix: prefix) }
@@ -86,7 +88,9 @@ struct YAMLVideoReader {
     }
 
     /// Points a `VideoConfig` validation error at the key it is about.
-    private func relocate(_ error: VideoError, map: YAMLMapping, drafts: [YAMLSceneReader.Draft], path: String) -> VideoError {
+    private func relocate(_ error: VideoError, map: YAMLMapping, drafts: [YAMLSceneReader.Draft], path: String)
+        -> VideoError
+    {
         let field = error.field ?? ""
         if field.hasPrefix("scenes["), let close = field.firstIndex(of: "]"),
             let index = Int(field[field.index(field.startIndex, offsetBy: 7)..<close]), drafts.indices.contains(index)
@@ -104,13 +108,17 @@ struct YAMLVideoReader {
     private func look(_ map: YAMLMapping) throws -> Look {
         var look = Look()
         if let name = try map.string("accent_color") {
-            look.accentColor = try context.located(map.mark(of: "accent_color"), map.path) { try AccentColor(validating: name) }
+            look.accentColor = try context.located(map.mark(of: "accent_color"), map.path) {
+                try AccentColor(validating: name)
+            }
         }
         if let name = try map.string("voice") {
             look.voice = try context.located(map.mark(of: "voice"), map.path) { try YAMLSceneReader.voice(name) }
         }
         if let text = try map.string("resolution") {
-            look.resolution = try context.located(map.mark(of: "resolution"), map.path) { try Resolution(parsing: text) }
+            look.resolution = try context.located(map.mark(of: "resolution"), map.path) {
+                try Resolution(parsing: text)
+            }
         }
         if let fps = try map.int("fps") {
             guard Limits.fpsRange.contains(fps) else {
@@ -121,7 +129,9 @@ struct YAMLVideoReader {
             look.fps = fps
         }
         if let name = try map.string("transition") {
-            look.transition = try context.located(map.mark(of: "transition"), map.path) { try Transition(validating: name) }
+            look.transition = try context.located(map.mark(of: "transition"), map.path) {
+                try Transition(validating: name)
+            }
         }
         if let name = try map.string("theme") {
             guard let theme = ThemeName(rawValue: name.lowercased()) else {

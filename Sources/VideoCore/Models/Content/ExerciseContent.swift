@@ -15,7 +15,9 @@ public struct ExerciseContent: Hashable, Codable, Sendable {
     public var language: String?
 
     /// Creates an exercise.
-    public init(title: String, instructions: String, hints: [String] = [], starterCode: String? = nil, language: String? = nil) {
+    public init(
+        title: String, instructions: String, hints: [String] = [], starterCode: String? = nil, language: String? = nil
+    ) {
         self.title = title
         self.instructions = instructions
         self.hints = hints

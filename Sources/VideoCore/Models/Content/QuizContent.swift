@@ -26,7 +26,9 @@ public struct QuizContent: Hashable, Codable, Sendable {
     public static let answerCue = "The answer is"
 
     /// Creates a quiz question.
-    public init(question: String, options: [String], answerIndex: Int, explanation: String? = nil, revealAfter: Double? = nil) {
+    public init(
+        question: String, options: [String], answerIndex: Int, explanation: String? = nil, revealAfter: Double? = nil
+    ) {
         self.question = question
         self.options = options
         self.answerIndex = answerIndex

@@ -42,7 +42,9 @@ public enum SyntaxHighlighter {
             case "\r": out.append("\n")
             case "\t": out.append(contentsOf: "    ".unicodeScalars)
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFFFE
+                    || scalar.value == 0xFFFF
+                {
                     continue
                 }
                 out.append(scalar)

@@ -42,7 +42,9 @@ struct SyntaxTokenizer {
             return true
         }
         func endOfLine(from i: Int) -> Int { chars[i...].firstIndex(of: "\n") ?? chars.count }
-        func isWordChar(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "_" || (language == .javaScript && c == "$") }
+        func isWordChar(_ c: Character) -> Bool {
+            c.isLetter || c.isNumber || c == "_" || (language == .javaScript && c == "$")
+        }
 
         var i = 0
         var lineStart = true
@@ -83,9 +85,10 @@ struct SyntaxTokenizer {
             // Strings.
             if rules.quotes.contains(c) {
                 let triple = rules.tripleQuotes && starts(String(repeating: c, count: 3), at: i)
-                let end = stringEnd(chars, from: i, quote: c, triple: triple,
-                                    multiline: triple || rules.multilineQuotes.contains(c),
-                                    escapes: !(language == .shell && c == "'") && !(language == .yaml && c == "'"))
+                let end = stringEnd(
+                    chars, from: i, quote: c, triple: triple,
+                    multiline: triple || rules.multilineQuotes.contains(c),
+                    escapes: !(language == .shell && c == "'") && !(language == .yaml && c == "'"))
                 var kind = SyntaxToken.Kind.string
                 if rules.keysBeforeColon {
                     var j = end
@@ -115,18 +118,26 @@ struct SyntaxTokenizer {
             }
             // Numbers, only at the start of a word.
             let prevIsWord = i > 0 && (isWordChar(chars[i - 1]) || chars[i - 1] == ".")
-            if !prevIsWord, c.isASCII, c.isNumber || (c == "-" && language == .json && i + 1 < chars.count && chars[i + 1].isNumber) {
+            if !prevIsWord, c.isASCII,
+                c.isNumber || (c == "-" && language == .json && i + 1 < chars.count && chars[i + 1].isNumber)
+            {
                 var end = i + 1
                 while end < chars.count {
                     let d = chars[end]
                     if d.isASCII && (d.isLetter || d.isNumber || d == "_") { end += 1; continue }
                     if d == ".", end + 1 < chars.count, chars[end + 1].isNumber { end += 1; continue }
-                    if (d == "+" || d == "-"), "eE".contains(chars[end - 1]), !String(chars[i..<end]).lowercased().hasPrefix("0x") { end += 1; continue }
+                    if (d == "+" || d == "-"), "eE".contains(chars[end - 1]),
+                        !String(chars[i..<end]).lowercased().hasPrefix("0x")
+                    {
+                        end += 1; continue
+                    }
                     break
                 }
                 // A word that merely starts with digits (`3rd`, `2x`) is not a number in shell and YAML.
                 let word = String(chars[i..<end])
-                if (language == .shell || language == .yaml), word.contains(where: { $0.isLetter && !"eExXoObB".contains($0) }) {
+                if (language == .shell || language == .yaml),
+                    word.contains(where: { $0.isLetter && !"eExXoObB".contains($0) })
+                {
                     emit(.plain, i..<end)
                 } else {
                     emit(.number, i..<end)
@@ -140,10 +151,15 @@ struct SyntaxTokenizer {
                 while end < chars.count, isWordChar(chars[end]) { end += 1 }
                 let word = String(chars[i..<end])
                 let kind: SyntaxToken.Kind
-                if c == rules.attributePrefix { kind = .keyword }
-                else if prevIsWord && c.isNumber { kind = .plain }
-                else if rules.keywords.contains(word), !(i > 0 && (chars[i - 1] == "-" || chars[i - 1] == "/")) { kind = .keyword }
-                else { kind = .plain }
+                if c == rules.attributePrefix {
+                    kind = .keyword
+                } else if prevIsWord && c.isNumber {
+                    kind = .plain
+                } else if rules.keywords.contains(word), !(i > 0 && (chars[i - 1] == "-" || chars[i - 1] == "/")) {
+                    kind = .keyword
+                } else {
+                    kind = .plain
+                }
                 emit(kind, i..<end)
                 i = end
                 continue
@@ -156,7 +172,9 @@ struct SyntaxTokenizer {
     }
 
     /// The end of the string starting with `quote` at `start` (exclusive).
-    private func stringEnd(_ chars: [Character], from start: Int, quote: Character, triple: Bool, multiline: Bool, escapes: Bool) -> Int {
+    private func stringEnd(
+        _ chars: [Character], from start: Int, quote: Character, triple: Bool, multiline: Bool, escapes: Bool
+    ) -> Int {
         let openLength = triple ? 3 : 1
         var j = start + openLength
         while j < chars.count {
@@ -176,7 +194,9 @@ struct SyntaxTokenizer {
     /// holds a plain `key:` (optionally after indentation and `- `).
     private func yamlKeyEnd(_ chars: [Character], from start: Int) -> Int? {
         var j = start
-        while j < chars.count, chars[j] == " " || (chars[j] == "-" && j + 1 < chars.count && chars[j + 1] == " ") { j += 1 }
+        while j < chars.count, chars[j] == " " || (chars[j] == "-" && j + 1 < chars.count && chars[j + 1] == " ") {
+            j += 1
+        }
         let keyStart = j
         guard j < chars.count, !"#'\"{[&*!|>%@`".contains(chars[j]) else { return nil }
         while j < chars.count, chars[j] != "\n" {
@@ -214,7 +234,8 @@ struct SyntaxTokenizer {
                 "private", "internal", "fileprivate", "package", "open", "static", "final", "init", "deinit", "self",
                 "Self", "super", "true", "false", "nil", "throws", "throw", "try", "catch", "do", "async", "await",
                 "actor", "some", "any", "where", "as", "is", "inout", "mutating", "typealias", "associatedtype",
-                "defer", "lazy", "weak", "override", "convenience", "subscript", "nonisolated", "consuming", "borrowing",
+                "defer", "lazy", "weak", "override", "convenience", "subscript", "nonisolated", "consuming",
+                "borrowing",
             ]
         case .python:
             r.lineComment = "#"
@@ -249,7 +270,10 @@ struct SyntaxTokenizer {
             r.quotes = ["'", "\""]
             r.keysBeforeColon = true
             r.yamlKeys = true
-            r.keywords = ["true", "false", "null", "yes", "no", "on", "off", "True", "False", "Null", "TRUE", "FALSE", "NULL", "~"]
+            r.keywords = [
+                "true", "false", "null", "yes", "no", "on", "off", "True", "False", "Null", "TRUE", "FALSE", "NULL",
+                "~",
+            ]
         case .plain:
             break
         }

@@ -7,7 +7,8 @@ public enum TaskStore {
 
     /// Everything a task writes into its folder; a restart removes these and nothing else.
     static let ownedNames = [
-        stateFile, "script.json", "timing_manifest.json", "metadata.json", "captions.srt", "captions.vtt", "thumbnail.png",
+        stateFile, "script.json", "timing_manifest.json", "metadata.json", "captions.srt", "captions.vtt",
+        "thumbnail.png",
         "video.mp4", ".video.mp4.partial", "audio", "segments", "speech-cache",
     ]
 
@@ -25,10 +26,12 @@ public enum TaskStore {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         guard let header = try? decoder.decode(Header.self, from: data), header.format == TaskState.format else {
-            throw VideoError(.invalidInput, "\(url.path) is not a vgen task state (corrupt or written by another tool); \(hint)")
+            throw VideoError(
+                .invalidInput, "\(url.path) is not a vgen task state (corrupt or written by another tool); \(hint)")
         }
         guard header.version <= TaskState.currentVersion else {
-            throw VideoError(.invalidInput, "\(url.path) was written by a newer vgen (format \(header.version)); \(hint)")
+            throw VideoError(
+                .invalidInput, "\(url.path) was written by a newer vgen (format \(header.version)); \(hint)")
         }
         do {
             return try decoder.decode(TaskState.self, from: data)
@@ -52,7 +55,9 @@ public enum TaskStore {
         let inserted = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter {
             $0.hasPrefix("stage-") && $0.hasSuffix(".json")
         }
-        for name in ownedNames + inserted { try? FileManager.default.removeItem(at: directory.appendingPathComponent(name)) }
+        for name in ownedNames + inserted {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
     }
 
     private struct Header: Decodable {
