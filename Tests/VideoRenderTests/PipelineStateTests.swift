@@ -73,6 +73,25 @@ import Testing
         #expect(try MediaProbe.inspect(result.videoURL).videoFrameCount == result.manifest.totalFrames)
     }
 
+    /// A long still scene is a 10-second chunk repeated plus a remainder: after its narration
+    /// changes, the chunk is reused and only the remainder and the transitions are encoded.
+    @Test func stillChunksSurviveANarrationEdit() async throws {
+        let dir = Self.temporary()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let long = Array(repeating: "This sentence keeps the list on screen for quite a while.", count: 8).joined(separator: " ")
+        _ = try await Self.pipeline().render(try Self.video(narration: long), to: dir)
+        let before = Self.segments(dir)
+        let result = try await Self.pipeline().render(try Self.video(narration: long + " One more."), to: dir)
+        let after = Self.segments(dir)
+        #expect(after.subtracting(before).count == 3, "b's transition and remainder, c's transition")
+        let kept = after.intersection(before).filter { $0.hasPrefix("still-") }
+        let chunks = try kept.map {
+            try MediaProbe.inspect(dir.appendingPathComponent("state/segments/\($0)")).videoFrameCount
+        }
+        #expect(chunks.contains(SegmentPlan.chunkSeconds * 12), "the full chunk of scene b is reused")
+        #expect(try MediaProbe.inspect(result.videoURL).videoFrameCount == result.manifest.totalFrames)
+    }
+
     @Test func eventsArriveInOrder() async throws {
         let dir = Self.temporary()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -3,15 +3,24 @@ import Foundation
 /// The segments a video is made of, each with a content hash that names its cached file.
 ///
 /// Scene *i* becomes an optional transition segment (its first frames, blended from scene
-/// *i − 1*'s last picture) and a body segment (the rest of its frames). A segment's key hashes
-/// everything its pixels depend on — the scene's spec, the render context, its frame count,
-/// the theme, the renderer and encoder versions and settings — so editing one scene redraws
-/// that scene and the two transitions beside it, and nothing else.
+/// *i − 1*'s last picture) and a body (the rest of its frames). A segment's key hashes
+/// everything its pixels depend on — the scene's spec, the render context, the theme, the
+/// renderer and encoder versions and settings — so editing one scene redraws that scene and
+/// the two transitions beside it, and nothing else.
+///
+/// The body of a still scene (one picture throughout, as most are) is made of *still
+/// chunks*: a chunk of `chunkSeconds` holding the picture, repeated as often as it fits, and
+/// one shorter chunk for the rest. Each chunk starts with a key frame, so repeating its packets
+/// is a valid stream, and its key does not depend on the scene's length: when only a scene's
+/// narration changes, its picture's chunk is reused and just the short remainder is encoded.
 struct SegmentPlan: Sendable {
     /// Bump when drawing or encoding changes in a way the keys cannot see.
-    static let version = "vgen segments 1"
+    static let version = "vgen segments 2"
 
-    enum Kind: String, Sendable, Codable { case transition, body }
+    enum Kind: String, Sendable, Codable { case transition, body, still }
+
+    /// The length of a full still chunk, in seconds.
+    static let chunkSeconds = 10
 
     struct Job: Sendable {
         var kind: Kind
@@ -25,11 +34,20 @@ struct SegmentPlan: Sendable {
         var fileName: String { "\(kind.rawValue)-\(key).mp4" }
     }
 
+    /// The segments to encode, each once.
     var jobs: [Job]
+    /// The segment files in the order the video plays them (still chunks repeat).
+    var timeline: [String]
 
-    init(video: NarratedVideo, options: RenderOptions, fps: Int) throws {
+    /// Plans the segments; `keyframes` gives each scene's picture-change times.
+    init(video: NarratedVideo, options: RenderOptions, fps: Int, keyframes: (Int) throws -> [Double]) throws {
         let config = video.config
         var jobs: [Job] = []
+        var timeline: [String] = []
+        func add(_ job: Job, times: Int = 1) {
+            if !jobs.contains(where: { $0.fileName == job.fileName }) { jobs.append(job) }
+            timeline += Array(repeating: job.fileName, count: times)
+        }
         for (i, (scene, timing)) in zip(config.scenes, video.manifest.scenes).enumerated() {
             let kind = scene.transition ?? config.transition
             var count =
@@ -43,19 +61,38 @@ struct SegmentPlan: Sendable {
                         version: Self.version, kind: .transition, scene: this, previous: previous, frameCount: count,
                         skip: 0,
                         transition: kind, options: options, fps: fps))
-                jobs.append(Job(kind: .transition, scene: i, frameCount: count, skip: 0, transition: kind, key: key))
+                add(Job(kind: .transition, scene: i, frameCount: count, skip: 0, transition: kind, key: key))
+            }
+            let body = timing.frameCount - count
+            if try keyframes(i).count == 1 {
+                // One picture: still chunks keyed without the scene's length.
+                var still = this
+                still.frameCount = 0
+                still.duration = 0
+                // What is said and for how long does not change a still picture.
+                still.scene.narration = nil
+                still.scene.voice = nil
+                still.scene.minDuration = nil
+                still.scene.maxDuration = nil
+                let chunk = Self.chunkSeconds * fps
+                for (length, times) in [(chunk, body / chunk), (body % chunk, 1)] where length > 0 && times > 0 {
+                    let key = try Self.hash(
+                        KeyMaterial(
+                            version: Self.version, kind: .still, scene: still, previous: nil, frameCount: length, skip: 0,
+                            transition: .cut, options: options, fps: fps))
+                    add(Job(kind: .still, scene: i, frameCount: length, skip: 0, transition: kind, key: key), times: times)
+                }
+                continue
             }
             let key = try Self.hash(
                 KeyMaterial(
                     version: Self.version, kind: .body, scene: this, previous: nil,
                     frameCount: timing.frameCount - count,
                     skip: count, transition: kind, options: options, fps: fps))
-            jobs.append(
-                Job(
-                    kind: .body, scene: i, frameCount: timing.frameCount - count, skip: count, transition: kind,
-                    key: key))
+            add(Job(kind: .body, scene: i, frameCount: body, skip: count, transition: kind, key: key))
         }
         self.jobs = jobs
+        self.timeline = timeline
     }
 
     /// What a scene's pictures depend on.

@@ -37,7 +37,9 @@ public struct VideoStage: PipelineStage {
     /// - Returns: The URL of the joined, not yet verified file.
     public func run(_ input: NarratedVideo, context: PipelineContext) async throws -> URL {
         let manifest = input.manifest
-        let plan = try SegmentPlan(video: input, options: options, fps: manifest.fps)
+        let plan = try SegmentPlan(video: input, options: options, fps: manifest.fps) { index in
+            try registry.keyframes(for: input.config.scenes[index], duration: manifest.scenes[index].duration)
+        }
         let folder = context.directory.appendingPathComponent("segments")
         try AtomicFile.makeDirectory(folder)
         let wanted = Set(plan.jobs.map(\.fileName))
@@ -49,8 +51,8 @@ public struct VideoStage: PipelineStage {
         let missing = plan.jobs.filter {
             !FileManager.default.fileExists(atPath: folder.appendingPathComponent($0.fileName).path)
         }
+        let total = max(plan.jobs.map(\.frameCount).reduce(0, +), 1)
         var done = plan.jobs.filter { !missing.map(\.key).contains($0.key) }.map(\.frameCount).reduce(0, +)
-        let total = max(manifest.totalFrames, 1)
         context.report(
             name, Double(done) / Double(total),
             "\(plan.jobs.count - missing.count) of \(plan.jobs.count) segments cached",
@@ -78,10 +80,10 @@ public struct VideoStage: PipelineStage {
         let url = context.directory.appendingPathComponent(".video.mp4.partial")
         try? FileManager.default.removeItem(at: url)
         do {
-            let first = folder.appendingPathComponent(plan.jobs[0].fileName)
+            let first = folder.appendingPathComponent(plan.timeline[0])
             let joiner = try SegmentJoiner(
                 url: url, template: first, fps: manifest.fps, sampleRate: manifest.sampleRate)
-            for job in plan.jobs { try joiner.append(folder.appendingPathComponent(job.fileName)) }
+            for name in plan.timeline { try joiner.append(folder.appendingPathComponent(name)) }
             for scene in manifest.scenes {
                 try joiner.writeAudio(input.soundtrack(frames: scene.startFrame..<scene.endFrame, planner: planner))
             }
@@ -95,7 +97,7 @@ public struct VideoStage: PipelineStage {
             try? FileManager.default.removeItem(at: url)
             throw error
         }
-        context.report(name, 1, "\(manifest.totalFrames) frames", frame: manifest.totalFrames, frameCount: total)
+        context.report(name, 1, "\(manifest.totalFrames) frames", frame: total, frameCount: total)
         return url
     }
 
@@ -126,6 +128,10 @@ public struct VideoStage: PipelineStage {
                     from: previous, to: pictures[0].picture, progress: Double(f + 1) / Double(job.frameCount + 1))
                 try writer.writeVideo(try frame.withBGRA { try converter.convert(bgra: $0, stride: $1) })
             }
+        case .still:
+            try Task.checkCancellation()
+            let frame = try pictures[0].picture.withBGRA { try converter.convert(bgra: $0, stride: $1) }
+            try writer.writeVideo(frame, count: job.frameCount)
         case .body:
             var skip = job.skip
             for segment in pictures {
