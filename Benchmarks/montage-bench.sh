@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Montage benchmark (a figure, not a test): a 30 s 1080p montage from 20 photos and 5 clips.
-# Generates its inputs (ffmpeg CLI: 3000x2000 JPEG photos, 1080p30 H.264 clips with sound, a
+# Generates its inputs (ffmpeg CLI: 3000x2000 photo-like JPEGs, 1080p30 H.264 camera-like clips with sound, a
 # 120 BPM drum-like beat track), renders with the release build and prints wall time and peak
 # memory from /usr/bin/time. Target: <= 10 s wall on 2 cores, <= 400 MB.
 #   Benchmarks/montage-bench.sh [WORKDIR]   (extra vgen options via VGEN_ARGS="--style cinematic")
@@ -13,14 +13,20 @@ photos=20 clips=5
 if [ ! -f "$work/song.wav" ]; then
   echo "generating inputs in $work"
   for i in $(seq 1 $photos); do
-    # Each photo a different detailed pattern (mandelbrot / test card at different times and hues).
-    if (( i % 2 )); then src="mandelbrot=size=3000x2000:start_scale=$(echo "3/$i" | bc -l)"; else src="testsrc2=size=3000x2000"; fi
-    ffmpeg -v error -y -f lavfi -i "$src" -frames:v 1 -vf "hue=h=$((i * 17))" -q:v 3 "$work/media/photo$(printf %02d "$i").jpg"
+    # Photo-like stills: a smooth sky gradient, a few solid shapes (positions vary per photo),
+    # blurred grain as fine texture and mild sensor noise. (The earlier mandelbrot/test-card
+    # patterns were far more detailed than real photos and made x264 alone take ~15 s.)
+    a=$(( (i * 37) % 400 )) b=$(( (i * 53) % 500 ))
+    ffmpeg -v error -y -f lavfi -i "gradients=size=3000x2000:c0=0x3a6ea5:c1=0xf4d6a0:x0=0:y0=0:x1=$((200 + a)):y1=2000:nb_colors=2:seed=$i,format=yuv420p" -frames:v 1 \
+      -vf "drawbox=x=$((100 + a)):y=$((1000 + b / 2)):w=700:h=1000:color=0x6b4f3a:t=fill,drawbox=x=$((1100 + b)):y=$((700 + a)):w=500:h=1300:color=0x8c8c7a:t=fill,drawbox=x=$((1900 + a)):y=1300:w=900:h=700:color=0x2f5d3a:t=fill,hue=h=$((i * 17)),noise=alls=24:allf=0,gblur=sigma=2,noise=alls=4" \
+      -q:v 3 "$work/media/photo$(printf %02d "$i").jpg"
   done
   for i in $(seq 1 $clips); do
-    ffmpeg -v error -y -f lavfi -i "testsrc2=size=1920x1080:rate=30" -f lavfi -i "sine=frequency=$((300 + 100 * i)):sample_rate=48000" \
-      -t 6 -vf "hue=h=$((i * 60)),rotate=0.1*t" -c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a aac -shortest \
-      "$work/media/clip$i.mp4"
+    # Camera-like clips: a drifting gradient, two moving shapes, texture and temporal sensor noise.
+    ffmpeg -v error -y -f lavfi -i "gradients=size=1920x1080:rate=30:c0=0x3a6ea5:c1=0xf4d6a0:c2=0x6a8f5a:nb_colors=3:speed=0.02:seed=$i" \
+      -f lavfi -i "sine=frequency=$((300 + 100 * i)):sample_rate=48000" -t 6 \
+      -vf "format=yuv420p,drawbox=x='mod(200+t*150\,1600)':y=500:w=300:h=500:color=0x6b4f3a:t=fill,drawbox=x='1400-t*80':y=300:w=400:h=780:color=0x8c8c7a:t=fill,hue=h=$((i * 60)),noise=alls=16:allf=0,gblur=sigma=1.5,noise=alls=3:allf=t" \
+      -c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a aac -shortest "$work/media/clip$i.mp4"
   done
   # 120 BPM: a kick on every beat (decaying 60 Hz), a click on every beat, an accent on bar starts.
   ffmpeg -v error -y -f lavfi -i "aevalsrc='0.8*sin(2*PI*60*t)*exp(-30*mod(t,0.5))+0.4*sin(2*PI*1500*t)*exp(-80*mod(t,0.5))+0.3*sin(2*PI*2400*t)*exp(-80*mod(t,2))':s=44100:d=30" \

@@ -22,7 +22,7 @@ public struct MontageRenderStage: PipelineStage {
     public var crf: Int
 
     /// Creates the stage; `superfast` keeps a 30 s 1080p montage within seconds on two cores.
-    public init(preset: String = "superfast", crf: Int = 21) {
+    public init(preset: String = "superfast", crf: Int = 23) {
         self.preset = preset
         self.crf = crf
     }
