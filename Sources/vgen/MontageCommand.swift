@@ -76,19 +76,26 @@ struct MontageCommand: AsyncParsableCommand {
                 }
                 var plan: MontageTimeline
                 do { plan = try JSONDecoder().decode(MontageTimeline.self, from: data) } catch {
-                    throw VideoError(.invalidInput, "\(timeline) is not a montage timeline: \(error)", field: "timeline")
+                    throw VideoError(
+                        .invalidInput, "\(timeline) is not a montage timeline: \(error)", field: "timeline")
                 }
                 if let videoId { plan.videoID = videoId }
                 result = try await pipeline.render(timeline: plan, to: output, events: reporter.handle)
             } else {
                 let settings = try settings()
-                guard let music else { throw VideoError(.invalidInput, "pass the song with --music FILE", field: "music") }
-                guard !media.isEmpty else { throw VideoError(.invalidInput, "pass photos, clips or a folder of them", field: "media") }
+                guard let music else {
+                    throw VideoError(.invalidInput, "pass the song with --music FILE", field: "music")
+                }
+                guard !media.isEmpty else {
+                    throw VideoError(.invalidInput, "pass photos, clips or a folder of them", field: "media")
+                }
                 guard let mediaOrder = MediaOrder(rawValue: order) else {
-                    throw VideoError(.invalidInput, "unknown order '\(order)'; use name, time or shuffle", field: "order")
+                    throw VideoError(
+                        .invalidInput, "unknown order '\(order)'; use name, time or shuffle", field: "order")
                 }
                 result = try await pipeline.render(
-                    media: media.map { URL(fileURLWithPath: $0) }, music: URL(fileURLWithPath: music), order: mediaOrder,
+                    media: media.map { URL(fileURLWithPath: $0) }, music: URL(fileURLWithPath: music),
+                    order: mediaOrder,
                     settings: settings, to: output, events: reporter.handle)
             }
             reporter.finish()
@@ -106,7 +113,9 @@ struct MontageCommand: AsyncParsableCommand {
         }
         guard let style = MontageStyle.named(style) else {
             throw VideoError(
-                .invalidInput, "unknown style '\(self.style)'; use \(MontageStyle.presets.map(\.name).joined(separator: ", "))", field: "style")
+                .invalidInput,
+                "unknown style '\(self.style)'; use \(MontageStyle.presets.map(\.name).joined(separator: ", "))",
+                field: "style")
         }
         guard let fit = MontageTimeline.Fit(rawValue: fit) else {
             throw VideoError(.invalidInput, "unknown fit '\(self.fit)'; use fill, fit or blur", field: "fit")
@@ -114,20 +123,27 @@ struct MontageCommand: AsyncParsableCommand {
         var chosen: MontageTimeline.Transition?
         if let transition {
             guard let value = MontageTimeline.Transition(rawValue: transition) else {
-                throw VideoError(.invalidInput, "unknown transition '\(transition)'; use cut, crossfade, fade or zoom", field: "transition")
+                throw VideoError(
+                    .invalidInput, "unknown transition '\(transition)'; use cut, crossfade, fade or zoom",
+                    field: "transition")
             }
             chosen = value
         }
         if let duration, !(duration > 0 && duration <= 3600) {
             throw VideoError(.invalidInput, "duration \(duration) s is outside 0–3600 s", field: "duration")
         }
-        guard (144...4320).contains(size) else { throw VideoError(.invalidInput, "size \(size) is outside 144–4320", field: "size") }
+        guard (144...4320).contains(size) else {
+            throw VideoError(.invalidInput, "size \(size) is outside 144–4320", field: "size")
+        }
         guard (1...120).contains(fps) else { throw VideoError(.invalidInput, "\(fps) is outside 1–120", field: "fps") }
-        guard (0...1).contains(clipAudio) else { throw VideoError(.invalidInput, "clip audio volume must lie within 0–1", field: "clip-audio") }
+        guard (0...1).contains(clipAudio) else {
+            throw VideoError(.invalidInput, "clip audio volume must lie within 0–1", field: "clip-audio")
+        }
         let songName = URL(fileURLWithPath: music ?? "montage").deletingPathExtension().lastPathComponent
         let id = videoId ?? Self.slug(songName)
         return EditPlanner.Settings(
-            videoID: id, musicPath: music ?? "", aspect: aspect, shortSide: size, fps: fps, style: style, fit: fit, duration: duration,
+            videoID: id, musicPath: music ?? "", aspect: aspect, shortSide: size, fps: fps, style: style, fit: fit,
+            duration: duration,
             transition: chosen, clipAudioVolume: clipAudio)
     }
 

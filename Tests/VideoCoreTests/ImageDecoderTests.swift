@@ -28,7 +28,9 @@ import VideoCore
         let url = temporary("jpg")
         try Data(repeating: 0x5A, count: 3000).write(to: url)
         #expect { try ImageDecoder.decode(url, covering: 100, 100) } throws: { ($0 as? VideoError)?.code == .media }
-        #expect { try ImageDecoder.decode(temporary("png"), covering: 100, 100) } throws: { ($0 as? VideoError)?.code == .media }
+        #expect { try ImageDecoder.decode(temporary("png"), covering: 100, 100) } throws: {
+            ($0 as? VideoError)?.code == .media
+        }
     }
 
     @Test func clipDecoderStreamsAndSeeks() throws {
@@ -54,7 +56,8 @@ import VideoCore
         let iso = MediaMetadata.parseDate("2024-07-14T18:03:22.000000Z")
         #expect(exif != nil && exif == iso)
         #expect(MediaMetadata.parseDate("not a date") == nil)
-        #expect(MediaMetadata.captureDate(in: ["DateTimeOriginal": "2020:01:02 03:04:05"]) == MediaMetadata.parseDate("2020-01-02 03:04:05"))
+        #expect(
+            MediaMetadata.captureDate(in: ["DateTimeOriginal": "2020:01:02 03:04:05"])
+                == MediaMetadata.parseDate("2020-01-02 03:04:05"))
     }
 }
-

@@ -4,10 +4,13 @@ import Testing
 import VideoRender
 
 @Suite struct MontageEndToEndTests {
-    private func settings(_ id: String, aspect: MontageAspect = .landscape, duration: Double = 6, style: String = "natural",
-        fit: MontageTimeline.Fit = .fill, transition: MontageTimeline.Transition? = .cut, clipAudio: Double = 0) -> EditPlanner.Settings {
+    private func settings(
+        _ id: String, aspect: MontageAspect = .landscape, duration: Double = 6, style: String = "natural",
+        fit: MontageTimeline.Fit = .fill, transition: MontageTimeline.Transition? = .cut, clipAudio: Double = 0
+    ) -> EditPlanner.Settings {
         EditPlanner.Settings(
-            videoID: id, musicPath: "", aspect: aspect, shortSide: 180, fps: 30, style: MontageStyle.named(style)!, fit: fit,
+            videoID: id, musicPath: "", aspect: aspect, shortSide: 180, fps: 30, style: MontageStyle.named(style)!,
+            fit: fit,
             duration: duration, transition: transition, clipAudioVolume: clipAudio)
     }
 
@@ -21,7 +24,8 @@ import VideoRender
         _ = try MontageFixtures.writeBeatTrack(to: song)
         let out = media.deletingLastPathComponent().appendingPathComponent("out")
 
-        let result = try await fastPipeline.render(media: [media], music: song, order: .name, settings: settings("beats"), to: out)
+        let result = try await fastPipeline.render(
+            media: [media], music: song, order: .name, settings: settings("beats"), to: out)
 
         // The corrupt image was skipped with a warning naming it.
         #expect(result.warnings.contains { $0.contains(broken.lastPathComponent) })
@@ -32,7 +36,9 @@ import VideoRender
         #expect(info.width == 320 && info.height == 180)
         #expect(abs(info.audioDuration - 6) <= 1.0 / 30)
         for name in ["video.mp4", "timeline.json", "analysis.json", "thumbnail.png"] {
-            #expect(FileManager.default.fileExists(atPath: result.directory.appendingPathComponent(name).path), "\(name) missing")
+            #expect(
+                FileManager.default.fileExists(atPath: result.directory.appendingPathComponent(name).path),
+                "\(name) missing")
         }
         // Every cut found in the decoded video is within one frame of a beat of the analysis, and
         // the cuts are the timeline's.
@@ -77,7 +83,8 @@ import VideoRender
         let out = media.deletingLastPathComponent().appendingPathComponent("out")
         let result = try await fastPipeline.render(
             media: [media], music: song, order: .name,
-            settings: settings("portrait", aspect: .portrait, duration: 4, style: "vivid", fit: .blur, transition: nil, clipAudio: 0.5),
+            settings: settings(
+                "portrait", aspect: .portrait, duration: 4, style: "vivid", fit: .blur, transition: nil, clipAudio: 0.5),
             to: out)
         let info = try MediaProbe.inspect(result.videoURL)
         #expect(info.width == 180 && info.height == 320)
@@ -93,7 +100,8 @@ import VideoRender
         _ = try MontageFixtures.writeBeatTrack(to: song, seconds: 3)
         let out = media.deletingLastPathComponent().appendingPathComponent("out")
         let result = try await fastPipeline.render(
-            media: [media], music: song, settings: settings("square", aspect: .square, duration: 2, style: "mono", fit: .fit), to: out)
+            media: [media], music: song,
+            settings: settings("square", aspect: .square, duration: 2, style: "mono", fit: .fit), to: out)
         let info = try MediaProbe.inspect(result.videoURL)
         #expect(info.width == 180 && info.height == 180 && info.videoFrameCount == 60)
         // Fit leaves black bars above and below a 4:3 picture in a square frame.

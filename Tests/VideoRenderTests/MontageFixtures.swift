@@ -5,25 +5,32 @@ import VideoRender
 enum MontageFixtures {
     /// A fresh empty folder.
     static func folder(_ name: String = "media") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-montage-\(UUID().uuidString)/\(name)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "vgen-montage-\(UUID().uuidString)/\(name)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
 
     /// Distinct, clearly different colours (luma far apart from one to the next).
     static let colors: [RGBColor] = [
-        RGBColor(red: 0.9, green: 0.1, blue: 0.1), RGBColor(red: 0.1, green: 0.8, blue: 0.2), RGBColor(red: 0.1, green: 0.2, blue: 0.9),
-        RGBColor(red: 0.95, green: 0.9, blue: 0.2), RGBColor(red: 0.05, green: 0.05, blue: 0.05), RGBColor(red: 0.9, green: 0.5, blue: 0.9),
+        RGBColor(red: 0.9, green: 0.1, blue: 0.1), RGBColor(red: 0.1, green: 0.8, blue: 0.2),
+        RGBColor(red: 0.1, green: 0.2, blue: 0.9),
+        RGBColor(red: 0.95, green: 0.9, blue: 0.2), RGBColor(red: 0.05, green: 0.05, blue: 0.05),
+        RGBColor(red: 0.9, green: 0.5, blue: 0.9),
     ]
 
     /// Writes `count` PNG photos (a colour with a few white and black bars, so zooms show) of `width × height`.
-    static func writePhotos(count: Int, to folder: URL, width: Int = 400, height: Int = 300, prefix: String = "photo") throws -> [URL] {
+    static func writePhotos(count: Int, to folder: URL, width: Int = 400, height: Int = 300, prefix: String = "photo")
+        throws -> [URL]
+    {
         try (0..<count).map { i in
             let canvas = try Canvas(width: width, height: height)
             canvas.fill(colors[i % colors.count])
             for bar in 0..<4 {
                 let x = Double(width) * (0.1 + 0.2 * Double(bar))
-                canvas.fillRect(Rect(x: x, y: Double(height) * 0.2, width: 6, height: Double(height) * 0.6), color: bar % 2 == 0 ? .white : .black)
+                canvas.fillRect(
+                    Rect(x: x, y: Double(height) * 0.2, width: 6, height: Double(height) * 0.6),
+                    color: bar % 2 == 0 ? .white : .black)
             }
             let url = folder.appendingPathComponent("\(prefix)\(i + 1).png")
             try canvas.writePNG(to: url)
@@ -39,7 +46,9 @@ enum MontageFixtures {
     }
 
     /// A beat track: a decaying low thump and a click on every beat at `bpm`, accented on bar starts.
-    static func writeBeatTrack(to url: URL, bpm: Double = 120, seconds: Double = 6, sampleRate: Int = 22_050) throws -> [Double] {
+    static func writeBeatTrack(to url: URL, bpm: Double = 120, seconds: Double = 6, sampleRate: Int = 22_050) throws
+        -> [Double]
+    {
         var samples = [Float](repeating: 0, count: Int(seconds * Double(sampleRate)))
         var beats: [Double] = []
         var t = 0.25
@@ -68,13 +77,16 @@ enum MontageFixtures {
             let level = UInt8(40 + (f / (fps / 2)) * 50 % 200)
             try writer.writeVideo(try YUVFrame.filled(width: width, height: height, y: level, u: 100, v: 160))
         }
-        try writer.writeAudio((0..<Int(seconds * 22_050)).map { 0.3 * Float(sin(2 * Double.pi * 330 * Double($0) / 22_050)) })
+        try writer.writeAudio(
+            (0..<Int(seconds * 22_050)).map { 0.3 * Float(sin(2 * Double.pi * 330 * Double($0) / 22_050)) })
         try writer.finish()
     }
 
     /// Frames where the picture changes sharply (mean absolute luma difference above `threshold`).
     static func cutFrames(of url: URL, threshold: Double = 18) throws -> [Int] {
         let signatures = try MediaProbe.videoFrameSignatures(url, width: 32, height: 18)
-        return (1..<signatures.count).filter { signatures[$0].meanAbsoluteDifference(to: signatures[$0 - 1]) > threshold }
+        return (1..<signatures.count).filter {
+            signatures[$0].meanAbsoluteDifference(to: signatures[$0 - 1]) > threshold
+        }
     }
 }

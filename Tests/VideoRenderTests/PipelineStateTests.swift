@@ -78,7 +78,8 @@ import Testing
     @Test func stillChunksSurviveANarrationEdit() async throws {
         let dir = Self.temporary()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let long = Array(repeating: "This sentence keeps the list on screen for quite a while.", count: 8).joined(separator: " ")
+        let long = Array(repeating: "This sentence keeps the list on screen for quite a while.", count: 8).joined(
+            separator: " ")
         _ = try await Self.pipeline().render(try Self.video(narration: long), to: dir)
         let before = Self.segments(dir)
         let result = try await Self.pipeline().render(try Self.video(narration: long + " One more."), to: dir)

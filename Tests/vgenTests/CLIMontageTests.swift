@@ -12,7 +12,9 @@ import VideoCore
         let spec = CLISpecTests.root.appendingPathComponent("Examples/all-scenes.yaml").path
         for scene in 1...4 {
             let png = media.appendingPathComponent("photo\(scene).png").path
-            #expect(try CLI.run(["preview", spec, "--scene", "\(scene)", "--out", png, "--resolution", "480x270"]).status == 0)
+            #expect(
+                try CLI.run(["preview", spec, "--scene", "\(scene)", "--out", png, "--resolution", "480x270"]).status
+                    == 0)
         }
         // A 120 BPM click track.
         let rate = 22050
@@ -39,6 +41,8 @@ import VideoCore
         let empty = dir.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let failed = try CLI.run(["montage", "--music", song.path, empty.path, "--output-dir", out.path])
-        #expect(failed.status != 0 && failed.stderr.split(separator: "\n").contains { $0.hasPrefix("error: ") }, "\(failed.stderr)")
+        #expect(
+            failed.status != 0 && failed.stderr.split(separator: "\n").contains { $0.hasPrefix("error: ") },
+            "\(failed.stderr)")
     }
 }

@@ -40,7 +40,8 @@ public struct EditPlanner: Sendable {
 
         /// Creates settings; the defaults make a 1080p30 landscape montage of the whole song.
         public init(
-            videoID: String, musicPath: String, aspect: MontageAspect = .landscape, shortSide: Int = 1080, fps: Int = 30,
+            videoID: String, musicPath: String, aspect: MontageAspect = .landscape, shortSide: Int = 1080,
+            fps: Int = 30,
             style: MontageStyle = MontageStyle.presets[0], fit: MontageTimeline.Fit = .fill, duration: Double? = nil,
             transition: MontageTimeline.Transition? = nil, clipAudioVolume: Double = 0
         ) {
@@ -71,18 +72,23 @@ public struct EditPlanner: Sendable {
     /// Plans the montage.
     /// - Returns: A validated timeline.
     /// - Throws: `VideoError` (`.invalidInput`) without media, for a bad duration or frame rate.
-    public func plan(media: [AnalyzedMedia], music: AudioAnalysisProfile, settings: Settings) throws -> MontageTimeline {
+    public func plan(media: [AnalyzedMedia], music: AudioAnalysisProfile, settings: Settings) throws -> MontageTimeline
+    {
         guard !media.isEmpty else { throw VideoError(.invalidInput, "no usable photos or clips", field: "media") }
-        guard (1...120).contains(settings.fps) else { throw VideoError(.invalidInput, "\(settings.fps) is outside 1–120", field: "fps") }
+        guard (1...120).contains(settings.fps) else {
+            throw VideoError(.invalidInput, "\(settings.fps) is outside 1–120", field: "fps")
+        }
         let fps = Double(settings.fps)
         let seconds = settings.duration ?? music.duration
         guard seconds.isFinite, seconds > 0 else {
-            throw VideoError(.invalidInput, "the montage would be \(seconds) s long; give a positive --duration", field: "duration")
+            throw VideoError(
+                .invalidInput, "the montage would be \(seconds) s long; give a positive --duration", field: "duration")
         }
         let total = max(1, Int((seconds * fps).rounded()))
         let beats = beatFrames(music, fps: fps, total: total)
         let downbeats = Set(music.downbeats.map { Int(($0 * fps).rounded()) })
-        let boundaries = shotBoundaries(beats: beats, downbeats: downbeats, music: music, settings: settings, total: total)
+        let boundaries = shotBoundaries(
+            beats: beats, downbeats: downbeats, music: music, settings: settings, total: total)
         let pool = selectMedia(media, count: boundaries.count - 1)
 
         var segments: [MontageTimeline.Segment] = []
@@ -109,11 +115,14 @@ public struct EditPlanner: Sendable {
                 inPoint: inPoint, outPoint: outPoint, motion: motion, moment: item.moment)
             if k > 0 {
                 let previous = segments[k - 1]
-                let kind = settings.transition
+                let kind =
+                    settings.transition
                     ?? (previous.moment != segment.moment
                         ? settings.style.momentTransition
                         : downbeats.contains(start) ? settings.style.downbeatTransition : settings.style.beatTransition)
-                let frames = min(Int((settings.style.transitionSeconds * fps).rounded()), segment.frameCount / 2, previous.frameCount / 2)
+                let frames = min(
+                    Int((settings.style.transitionSeconds * fps).rounded()), segment.frameCount / 2,
+                    previous.frameCount / 2)
                 if kind != .cut, frames >= 2 {
                     segment.transition = kind
                     segment.transitionFrames = frames
@@ -123,7 +132,8 @@ public struct EditPlanner: Sendable {
         }
         let size = settings.aspect.frameSize(shortSide: settings.shortSide)
         let timeline = MontageTimeline(
-            videoID: settings.videoID, width: size.width, height: size.height, fps: settings.fps, aspect: settings.aspect.rawValue,
+            videoID: settings.videoID, width: size.width, height: size.height, fps: settings.fps,
+            aspect: settings.aspect.rawValue,
             fit: settings.fit, style: settings.style.name, durationFrames: total,
             music: .init(path: settings.musicPath, fadeIn: min(0.5, seconds / 4), fadeOut: min(2, seconds / 4)),
             clipAudioVolume: settings.clipAudioVolume, segments: segments)
@@ -169,7 +179,8 @@ public struct EditPlanner: Sendable {
                     break
                 }
             }
-            guard target < beats.count, beats[target] - here >= minimumFrames, total - beats[target] >= minimumFrames else {
+            guard target < beats.count, beats[target] - here >= minimumFrames, total - beats[target] >= minimumFrames
+            else {
                 // Too close to the end for another shot: the last one runs to the end.
                 if target < beats.count, beats[target] - here < minimumFrames, total - beats[target] >= minimumFrames {
                     index = target
@@ -212,7 +223,8 @@ public struct EditPlanner: Sendable {
                 }
             }
         }
-        for i in duplicates.sorted(by: { media[$0].quality < media[$1].quality }) where media.count - dropped.count > count {
+        for i in duplicates.sorted(by: { media[$0].quality < media[$1].quality })
+        where media.count - dropped.count > count {
             dropped.insert(i)
         }
         let rest = media.indices.filter { !dropped.contains($0) }.sorted {
@@ -225,8 +237,10 @@ public struct EditPlanner: Sendable {
     /// A slow zoom, alternately in and out, panning along one of four diagonals chosen by the shot and file.
     private func kenBurns(_ k: Int, amount: Double, name: String) -> MontageTimeline.Motion {
         guard amount > 0 else { return .still }
-        var rng = SeededRandom(seed: name.utf8.reduce(UInt64(k) &* 0x9e37_79b9) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 })
-        let pan = [(0.3, 0.4, 0.7, 0.6), (0.7, 0.4, 0.3, 0.6), (0.5, 0.3, 0.5, 0.7), (0.4, 0.6, 0.6, 0.4)][Int(rng.next() % 4)]
+        var rng = SeededRandom(
+            seed: name.utf8.reduce(UInt64(k) &* 0x9e37_79b9) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 })
+        let pan = [(0.3, 0.4, 0.7, 0.6), (0.7, 0.4, 0.3, 0.6), (0.5, 0.3, 0.5, 0.7), (0.4, 0.6, 0.6, 0.4)][
+            Int(rng.next() % 4)]
         let zoomed = 1 + amount
         return k % 2 == 0
             ? .init(startZoom: 1, endZoom: zoomed, startX: pan.0, startY: pan.1, endX: pan.2, endY: pan.3)

@@ -61,7 +61,8 @@ public struct MediaAnalyzer: Sendable {
     ///   - warn: Receives one message per skipped file.
     /// - Returns: The usable media, in order, with moments assigned.
     /// - Throws: `VideoError` (`.invalidInput`) when no file is usable.
-    public func analyze(_ files: [URL], order: MediaOrder, warn: (String) -> Void = { _ in }) throws -> [AnalyzedMedia] {
+    public func analyze(_ files: [URL], order: MediaOrder, warn: (String) -> Void = { _ in }) throws -> [AnalyzedMedia]
+    {
         let results = ResultBox(count: files.count)
         DispatchQueue.concurrentPerform(iterations: min(2, max(files.count, 1))) { worker in
             var index = worker
@@ -74,12 +75,15 @@ public struct MediaAnalyzer: Sendable {
         for (file, result) in zip(files, results.values) {
             switch result {
             case .success(let media): usable.append(media)
-            case .failure(let error): warn("skipping \(file.lastPathComponent): \((error as? VideoError)?.message ?? "\(error)")")
+            case .failure(let error):
+                warn("skipping \(file.lastPathComponent): \((error as? VideoError)?.message ?? "\(error)")")
             case nil: break
             }
         }
         guard !usable.isEmpty else {
-            let what = files.isEmpty ? "no image or video files were found" : "none of the \(files.count) files could be decoded"
+            let what =
+                files.isEmpty
+                ? "no image or video files were found" : "none of the \(files.count) files could be decoded"
             throw VideoError(.invalidInput, "no usable photos or clips: \(what)", field: "media")
         }
         return assignMoments(ordered(usable, by: order))
@@ -106,7 +110,8 @@ public struct MediaAnalyzer: Sendable {
         let sharpness = MediaQuality.sharpness(gray), exposure = MediaQuality.exposure(gray)
         return AnalyzedMedia(
             item: item, sharpness: sharpness, exposure: exposure,
-            quality: MediaQuality.score(sharpness: sharpness, exposure: exposure), hash: MediaQuality.differenceHash(gray))
+            quality: MediaQuality.score(sharpness: sharpness, exposure: exposure),
+            hash: MediaQuality.differenceHash(gray))
     }
 
     private func analyzeClip(_ url: URL) throws -> AnalyzedMedia {
@@ -127,7 +132,10 @@ public struct MediaAnalyzer: Sendable {
             let sharpness = MediaQuality.sharpness(gray), exposure = MediaQuality.exposure(gray)
             sharpnesses.append(sharpness)
             exposures.append(exposure)
-            let motion = i > 0 ? MediaQuality.difference(grays[i - 1].1, gray) : (grays.count > 1 ? MediaQuality.difference(gray, grays[1].1) : 0)
+            let motion =
+                i > 0
+                ? MediaQuality.difference(grays[i - 1].1, gray)
+                : (grays.count > 1 ? MediaQuality.difference(gray, grays[1].1) : 0)
             // Some motion is lively; a lot is shake or a whip pan.
             let lively = motion <= 12 ? motion / 12 : max(0, 1 - (motion - 12) / 36)
             let score = 0.5 * MediaQuality.score(sharpness: sharpness, exposure: exposure) + 0.5 * lively
@@ -136,7 +144,8 @@ public struct MediaAnalyzer: Sendable {
         let duration = decoder.duration > 0 ? decoder.duration : lastTime + (decoder.fps > 0 ? 1 / decoder.fps : 0)
         let capture = MediaMetadata.captureDate(in: decoder.metadata, fileAt: url)
         let item = MediaItem(
-            url: url, kind: .clip, width: decoder.width, height: decoder.height, duration: duration, hasAudio: decoder.hasAudio,
+            url: url, kind: .clip, width: decoder.width, height: decoder.height, duration: duration,
+            hasAudio: decoder.hasAudio,
             captureDate: capture.date, captureDateFromMetadata: capture.source == .metadata)
         let sharpness = median(sharpnesses), exposure = median(exposures)
         return AnalyzedMedia(
@@ -170,9 +179,10 @@ public struct MediaAnalyzer: Sendable {
                     : naturalLess($0.item.url.lastPathComponent, $1.item.url.lastPathComponent)
             }
         case .shuffle:
-            var rng = SeededRandom(seed: media.reduce(0xcbf2_9ce4_8422_2325) { hash, m in
-                m.item.url.lastPathComponent.utf8.reduce(hash) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-            })
+            var rng = SeededRandom(
+                seed: media.reduce(0xcbf2_9ce4_8422_2325) { hash, m in
+                    m.item.url.lastPathComponent.utf8.reduce(hash) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+                })
             var shuffled = media.sorted { naturalLess($0.item.url.lastPathComponent, $1.item.url.lastPathComponent) }
             for i in stride(from: shuffled.count - 1, to: 0, by: -1) {
                 shuffled.swapAt(i, Int(rng.next() % UInt64(i + 1)))
@@ -187,7 +197,8 @@ public struct MediaAnalyzer: Sendable {
         var out = media
         var moment = 0
         for (k, index) in byTime.enumerated() {
-            if k > 0, media[index].item.captureDate.timeIntervalSince(media[byTime[k - 1]].item.captureDate) > momentGap {
+            if k > 0, media[index].item.captureDate.timeIntervalSince(media[byTime[k - 1]].item.captureDate) > momentGap
+            {
                 moment += 1
             }
             out[index].moment = moment

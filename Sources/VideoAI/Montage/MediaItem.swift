@@ -45,7 +45,8 @@ public struct MediaItem: Codable, Sendable, Hashable {
 
     /// File name extensions read as images (lower case).
     public static let imageExtensions: Set<String> = [
-        "jpg", "jpeg", "jpe", "png", "webp", "bmp", "tif", "tiff", "gif", "heic", "heif", "avif", "jxl", "tga", "ppm", "pgm",
+        "jpg", "jpeg", "jpe", "png", "webp", "bmp", "tif", "tiff", "gif", "heic", "heif", "avif", "jxl", "tga", "ppm",
+        "pgm",
     ]
     /// File name extensions read as video clips (lower case).
     public static let clipExtensions: Set<String> = [

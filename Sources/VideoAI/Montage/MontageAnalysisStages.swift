@@ -52,7 +52,9 @@ public struct MusicAnalysisStage: PipelineStage {
     /// - Throws: `VideoError` (`.media`) when the music cannot be decoded.
     public func run(_ input: URL, context: PipelineContext) async throws -> AudioAnalysisProfile {
         let profile = try analyzer.analyze(fileAt: input)
-        if profile.beats.count < 2 { context.warn("no beat found in \(input.lastPathComponent): cutting on a steady 2-second grid") }
+        if profile.beats.count < 2 {
+            context.warn("no beat found in \(input.lastPathComponent): cutting on a steady 2-second grid")
+        }
         context.report(name, 1, String(format: "%.1f BPM, %d beats", profile.tempoBPM, profile.beats.count))
         return profile
     }
@@ -90,7 +92,10 @@ public struct EditPlanStage: PipelineStage {
     /// - Throws: `VideoError` (`.invalidInput`) for bad settings.
     public func run(_ input: Input, context: PipelineContext) async throws -> MontageTimeline {
         if let duration = input.settings.duration, duration > input.music.duration + 0.5 {
-            context.warn(String(format: "the video (%.1f s) is longer than the song (%.1f s): the end is silent", duration, input.music.duration))
+            context.warn(
+                String(
+                    format: "the video (%.1f s) is longer than the song (%.1f s): the end is silent", duration,
+                    input.music.duration))
         }
         let timeline = try planner.plan(media: input.media, music: input.music, settings: input.settings)
         context.report(name, 1, "\(timeline.segments.count) shots")

@@ -16,7 +16,9 @@ public struct MontageStyle: Sendable, Equatable {
         public var brightness: Double
 
         /// Creates a grade.
-        public init(contrast: Double = 1, saturation: Double = 1, warmth: Double = 0, lift: Double = 0, brightness: Double = 0) {
+        public init(
+            contrast: Double = 1, saturation: Double = 1, warmth: Double = 0, lift: Double = 0, brightness: Double = 0
+        ) {
             self.contrast = contrast
             self.saturation = saturation
             self.warmth = warmth
@@ -48,7 +50,8 @@ public struct MontageStyle: Sendable, Equatable {
     /// Creates a style.
     public init(
         name: String, grade: Grade, beatTransition: MontageTimeline.Transition = .cut,
-        downbeatTransition: MontageTimeline.Transition = .crossfade, momentTransition: MontageTimeline.Transition = .fade,
+        downbeatTransition: MontageTimeline.Transition = .crossfade,
+        momentTransition: MontageTimeline.Transition = .fade,
         transitionSeconds: Double = 0.3, motion: Double = 0.1, pace: Int = 1
     ) {
         self.name = name
@@ -70,7 +73,8 @@ public struct MontageStyle: Sendable, Equatable {
         MontageStyle(name: "warm", grade: Grade(contrast: 1.05, saturation: 1.05, warmth: 0.45, brightness: 0.02)),
         MontageStyle(name: "cool", grade: Grade(contrast: 1.05, saturation: 0.95, warmth: -0.45)),
         MontageStyle(
-            name: "vivid", grade: Grade(contrast: 1.2, saturation: 1.4), downbeatTransition: .zoom, momentTransition: .zoom,
+            name: "vivid", grade: Grade(contrast: 1.2, saturation: 1.4), downbeatTransition: .zoom,
+            momentTransition: .zoom,
             transitionSeconds: 0.25, motion: 0.14),
         MontageStyle(
             name: "mono", grade: Grade(contrast: 1.15, saturation: 0, lift: 0.03), downbeatTransition: .fade,

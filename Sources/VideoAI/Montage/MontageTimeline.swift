@@ -47,7 +47,10 @@ public struct MontageTimeline: Codable, Sendable, Equatable {
         public var endY: Double
 
         /// Creates a motion.
-        public init(startZoom: Double, endZoom: Double, startX: Double = 0.5, startY: Double = 0.5, endX: Double = 0.5, endY: Double = 0.5) {
+        public init(
+            startZoom: Double, endZoom: Double, startX: Double = 0.5, startY: Double = 0.5, endX: Double = 0.5,
+            endY: Double = 0.5
+        ) {
             self.startZoom = startZoom
             self.endZoom = endZoom
             self.startX = startX
@@ -60,7 +63,8 @@ public struct MontageTimeline: Codable, Sendable, Equatable {
         public static let still = Motion(startZoom: 1, endZoom: 1)
 
         private enum CodingKeys: String, CodingKey {
-            case startZoom = "start_zoom", endZoom = "end_zoom", startX = "start_x", startY = "start_y", endX = "end_x", endY = "end_y"
+            case startZoom = "start_zoom", endZoom = "end_zoom", startX = "start_x", startY = "start_y", endX = "end_x",
+                endY = "end_y"
         }
     }
 
@@ -118,7 +122,8 @@ public struct MontageTimeline: Codable, Sendable, Equatable {
 
         /// Creates a segment.
         public init(
-            media: String, kind: MediaKind, startFrame: Int, endFrame: Int, fps: Int, inPoint: Double = 0, outPoint: Double = 0,
+            media: String, kind: MediaKind, startFrame: Int, endFrame: Int, fps: Int, inPoint: Double = 0,
+            outPoint: Double = 0,
             transition: Transition = .cut, transitionFrames: Int = 0, motion: Motion = .still, moment: Int = 0
         ) {
             self.media = media
@@ -136,7 +141,8 @@ public struct MontageTimeline: Codable, Sendable, Equatable {
         }
 
         private enum CodingKeys: String, CodingKey {
-            case media, kind, startFrame = "start_frame", endFrame = "end_frame", start, end, inPoint = "in", outPoint = "out",
+            case media, kind, startFrame = "start_frame", endFrame = "end_frame", start, end, inPoint = "in", outPoint =
+                "out",
                 transition, transitionFrames = "transition_frames", motion, moment
         }
     }
@@ -168,7 +174,8 @@ public struct MontageTimeline: Codable, Sendable, Equatable {
 
     /// Creates a timeline.
     public init(
-        videoID: String, width: Int, height: Int, fps: Int, aspect: String, fit: Fit, style: String, durationFrames: Int,
+        videoID: String, width: Int, height: Int, fps: Int, aspect: String, fit: Fit, style: String,
+        durationFrames: Int,
         music: Music, clipAudioVolume: Double = 0, segments: [Segment]
     ) {
         self.version = 1
@@ -194,29 +201,43 @@ public struct MontageTimeline: Codable, Sendable, Equatable {
     /// Checks that the segments tile the video and every value is in range.
     /// - Throws: `VideoError` (`.invalidInput`) naming the first bad field.
     public func validate() throws {
-        guard version == 1 else { throw VideoError(.invalidInput, "unsupported timeline version \(version)", field: "version") }
+        guard version == 1 else {
+            throw VideoError(.invalidInput, "unsupported timeline version \(version)", field: "version")
+        }
         guard width > 0, height > 0, width % 2 == 0, height % 2 == 0, width <= 8192, height <= 8192 else {
-            throw VideoError(.invalidInput, "frame size \(width)x\(height) must be even and within 2–8192", field: "width")
+            throw VideoError(
+                .invalidInput, "frame size \(width)x\(height) must be even and within 2–8192", field: "width")
         }
         guard (1...120).contains(fps) else { throw VideoError(.invalidInput, "\(fps) is outside 1–120", field: "fps") }
-        guard durationFrames > 0 else { throw VideoError(.invalidInput, "the video has no frames", field: "duration_frames") }
-        guard !segments.isEmpty else { throw VideoError(.invalidInput, "the timeline has no segments", field: "segments") }
+        guard durationFrames > 0 else {
+            throw VideoError(.invalidInput, "the video has no frames", field: "duration_frames")
+        }
+        guard !segments.isEmpty else {
+            throw VideoError(.invalidInput, "the timeline has no segments", field: "segments")
+        }
         guard MontageStyle.named(style) != nil else {
             throw VideoError(
-                .invalidInput, "unknown style '\(style)'; use one of \(MontageStyle.presets.map(\.name).joined(separator: ", "))",
+                .invalidInput,
+                "unknown style '\(style)'; use one of \(MontageStyle.presets.map(\.name).joined(separator: ", "))",
                 field: "style")
         }
         var expected = 0
         for (i, segment) in segments.enumerated() {
             let field = "segments[\(i)]"
             guard segment.startFrame == expected, segment.endFrame > segment.startFrame else {
-                throw VideoError(.invalidInput, "frames \(segment.startFrame)..<\(segment.endFrame) do not follow frame \(expected)", field: field)
+                throw VideoError(
+                    .invalidInput, "frames \(segment.startFrame)..<\(segment.endFrame) do not follow frame \(expected)",
+                    field: field)
             }
             guard segment.inPoint >= 0, segment.outPoint >= segment.inPoint || segment.kind == .image else {
-                throw VideoError(.invalidInput, "in/out points \(segment.inPoint)–\(segment.outPoint) are out of order", field: field)
+                throw VideoError(
+                    .invalidInput, "in/out points \(segment.inPoint)–\(segment.outPoint) are out of order", field: field
+                )
             }
             guard segment.transitionFrames >= 0, segment.transitionFrames <= segment.frameCount else {
-                throw VideoError(.invalidInput, "transition of \(segment.transitionFrames) frames is longer than the segment", field: field)
+                throw VideoError(
+                    .invalidInput, "transition of \(segment.transitionFrames) frames is longer than the segment",
+                    field: field)
             }
             let zooms = [segment.motion.startZoom, segment.motion.endZoom]
             guard zooms.allSatisfy({ $0 >= 1 && $0 <= 4 }) else {
@@ -225,15 +246,18 @@ public struct MontageTimeline: Codable, Sendable, Equatable {
             expected = segment.endFrame
         }
         guard expected == durationFrames else {
-            throw VideoError(.invalidInput, "segments end at frame \(expected), the video at \(durationFrames)", field: "segments")
+            throw VideoError(
+                .invalidInput, "segments end at frame \(expected), the video at \(durationFrames)", field: "segments")
         }
-        guard (0...1).contains(clipAudioVolume), (0...1).contains(music.volume), music.fadeIn >= 0, music.fadeOut >= 0 else {
+        guard (0...1).contains(clipAudioVolume), (0...1).contains(music.volume), music.fadeIn >= 0, music.fadeOut >= 0
+        else {
             throw VideoError(.invalidInput, "volumes must lie within 0–1 and fades be positive", field: "music")
         }
     }
 
     private enum CodingKeys: String, CodingKey {
-        case version, videoID = "video_id", width, height, fps, aspect, fit, style, durationFrames = "duration_frames", music,
+        case version, videoID = "video_id", width, height, fps, aspect, fit, style, durationFrames = "duration_frames",
+            music,
             clipAudioVolume = "clip_audio_volume", segments
     }
 }

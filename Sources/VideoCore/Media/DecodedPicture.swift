@@ -54,9 +54,10 @@ package final class DecodedPicture: @unchecked Sendable {
     package func grayThumbnail(width: Int, height: Int) throws -> [UInt8] {
         precondition(width > 0 && height > 0, "thumbnail size must be positive")
         let format = AVPixelFormat(rawValue: frame.pointee.format)
-        guard let context = sws_getContext(
-            frame.pointee.width, frame.pointee.height, format, Int32(width), Int32(height), AV_PIX_FMT_GRAY8,
-            SWS_AREA, nil, nil, nil)
+        guard
+            let context = sws_getContext(
+                frame.pointee.width, frame.pointee.height, format, Int32(width), Int32(height), AV_PIX_FMT_GRAY8,
+                SWS_AREA, nil, nil, nil)
         else { throw VideoError(.media, "cannot scale a \(self.width)x\(self.height) picture") }
         defer { sws_freeContext(context) }
         let stride = (width + 63) & ~63

@@ -1,6 +1,6 @@
+internal import CFFmpeg
 /// Still images (JPEG, PNG, WebP, BMP, TIFF, HEIC where libav has a decoder) decoded with libav.
 import Foundation
-internal import CFFmpeg
 
 /// Decodes still images through libavformat/libavcodec and scales them with libswscale.
 ///
@@ -39,7 +39,8 @@ package enum ImageDecoder {
         let stream = input.stream(index)
         let parameters = stream.pointee.codecpar.pointee
         guard let codec = avcodec_find_decoder(parameters.codec_id) else {
-            throw VideoError(.media, "\(input.path): no decoder for \(String(cString: avcodec_get_name(parameters.codec_id)))")
+            throw VideoError(
+                .media, "\(input.path): no decoder for \(String(cString: avcodec_get_name(parameters.codec_id)))")
         }
         let fullWidth = Int(parameters.width), fullHeight = Int(parameters.height)
         var lowres: Int32 = 0
@@ -65,7 +66,8 @@ package enum ImageDecoder {
         guard let picture = decoded, picture.width > 0, picture.height > 0 else {
             throw VideoError(.media, "\(input.path): no picture could be decoded")
         }
-        let sourceWidth = fullWidth > 0 ? fullWidth : picture.width, sourceHeight = fullHeight > 0 ? fullHeight : picture.height
+        let sourceWidth = fullWidth > 0 ? fullWidth : picture.width,
+            sourceHeight = fullHeight > 0 ? fullHeight : picture.height
         let scale = min(1, max(Double(width) / Double(picture.width), Double(height) / Double(picture.height)))
         let outWidth = max(2, Int((Double(picture.width) * scale).rounded(.up)) & ~1)
         let outHeight = max(2, Int((Double(picture.height) * scale).rounded(.up)) & ~1)

@@ -1,6 +1,6 @@
+internal import CFFmpeg
 /// Writes single pictures as PNG or JPEG files with libavcodec (thumbnails, generated test images).
 import Foundation
-internal import CFFmpeg
 
 /// Encodes one picture into an image file.
 package enum ImageEncoder {
@@ -32,7 +32,9 @@ package enum ImageEncoder {
         case .png: (codecID, pixelFormat) = (AV_CODEC_ID_PNG, AV_PIX_FMT_RGB24)
         case .jpeg: (codecID, pixelFormat) = (AV_CODEC_ID_MJPEG, AV_PIX_FMT_YUVJ420P)
         }
-        guard let codec = avcodec_find_encoder(codecID), var context = Optional(avcodec_alloc_context3(codec)), let ctx = context else {
+        guard let codec = avcodec_find_encoder(codecID), var context = Optional(avcodec_alloc_context3(codec)),
+            let ctx = context
+        else {
             throw VideoError(.encoding, "no image encoder available")
         }
         defer { avcodec_free_context(&context) }
@@ -47,23 +49,29 @@ package enum ImageEncoder {
         }
         try avCheck(avcodec_open2(ctx, codec, nil), "opening the image encoder", code: .encoding)
 
-        guard var frame = Optional(av_frame_alloc()), let out = frame else { throw VideoError(.encoding, "could not allocate a frame") }
+        guard var frame = Optional(av_frame_alloc()), let out = frame else {
+            throw VideoError(.encoding, "could not allocate a frame")
+        }
         defer { av_frame_free(&frame) }
         out.pointee.width = Int32(picture.width)
         out.pointee.height = Int32(picture.height)
         out.pointee.format = pixelFormat.rawValue
         try avCheck(av_frame_get_buffer(out, 0), "allocating an image", code: .encoding)
         let source = picture.frame
-        guard let sws = sws_getContext(
-            source.pointee.width, source.pointee.height, AVPixelFormat(rawValue: source.pointee.format), out.pointee.width,
-            out.pointee.height, pixelFormat, SWS_BICUBIC, nil, nil, nil)
+        guard
+            let sws = sws_getContext(
+                source.pointee.width, source.pointee.height, AVPixelFormat(rawValue: source.pointee.format),
+                out.pointee.width,
+                out.pointee.height, pixelFormat, SWS_BICUBIC, nil, nil, nil)
         else { throw VideoError(.encoding, "cannot convert the picture for encoding") }
         defer { sws_freeContext(sws) }
-        let isRGBSource = av_pix_fmt_desc_get(AVPixelFormat(rawValue: source.pointee.format))
+        let isRGBSource =
+            av_pix_fmt_desc_get(AVPixelFormat(rawValue: source.pointee.format))
             .map { $0.pointee.flags & UInt64(AV_PIX_FMT_FLAG_RGB) != 0 } ?? false
         let sourceFull = source.pointee.color_range == AVCOL_RANGE_JPEG || isRGBSource
         _ = sws_setColorspaceDetails(
-            sws, sws_getCoefficients(SWS_CS_ITU709), sourceFull ? 1 : 0, sws_getCoefficients(SWS_CS_ITU601), 1, 0, 1 << 16, 1 << 16)
+            sws, sws_getCoefficients(SWS_CS_ITU709), sourceFull ? 1 : 0, sws_getCoefficients(SWS_CS_ITU601), 1, 0,
+            1 << 16, 1 << 16)
         let rows = sws_scale(
             sws, CFFmpeg_frame_const_planes(source), CFFmpeg_frame_linesizes(source), 0, source.pointee.height,
             CFFmpeg_frame_planes(out), CFFmpeg_frame_linesizes(out))
@@ -72,7 +80,9 @@ package enum ImageEncoder {
 
         try avCheck(avcodec_send_frame(ctx, out), "encoding an image", code: .encoding)
         try avCheck(avcodec_send_frame(ctx, nil), "encoding an image", code: .encoding)
-        guard var packet = Optional(av_packet_alloc()), let p = packet else { throw VideoError(.encoding, "could not allocate a packet") }
+        guard var packet = Optional(av_packet_alloc()), let p = packet else {
+            throw VideoError(.encoding, "could not allocate a packet")
+        }
         defer { av_packet_free(&packet) }
         var data = Data()
         while avcodec_receive_packet(ctx, p) >= 0 {

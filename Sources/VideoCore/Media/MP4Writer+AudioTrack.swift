@@ -1,6 +1,6 @@
+internal import CFFmpeg
 /// The AAC track of an MP4 being written: buffers mono samples into encoder-sized frames.
 import Foundation
-internal import CFFmpeg
 
 extension MP4Writer {
     /// Owns the AAC encoder of a container and the samples waiting for a full frame.
@@ -67,12 +67,14 @@ extension MP4Writer {
             frame.pointee.nb_samples = Int32(samples.count)
             frame.pointee.sample_rate = Int32(sampleRate)
             try avCheck(
-                av_channel_layout_copy(&frame.pointee.ch_layout, &encoder.context.pointee.ch_layout), "setting the audio layout")
+                av_channel_layout_copy(&frame.pointee.ch_layout, &encoder.context.pointee.ch_layout),
+                "setting the audio layout")
             try avCheck(av_frame_get_buffer(frame, 0), "allocating an audio frame", code: .encoding)
             samples.withUnsafeBufferPointer { source in
                 for channel in 0..<channels {
                     let plane = UnsafeMutableRawPointer(CFFmpeg_frame_plane(frame, Int32(channel))!)
-                    plane.bindMemory(to: Float.self, capacity: source.count).update(from: source.baseAddress!, count: source.count)
+                    plane.bindMemory(to: Float.self, capacity: source.count).update(
+                        from: source.baseAddress!, count: source.count)
                 }
             }
             frame.pointee.pts = Int64(samplesEncoded)

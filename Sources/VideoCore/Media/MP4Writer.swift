@@ -1,6 +1,6 @@
+internal import CFFmpeg
 /// The in-process MP4 writer: H.264 (libx264) video and AAC audio muxed by libavformat.
 import Foundation
-internal import CFFmpeg
 
 /// Encodes converted frames and mono audio into an MP4 file (H.264 + AAC, `+faststart`).
 ///
@@ -67,7 +67,9 @@ package final class MP4Writer {
         }
         guard (0...51).contains(crf) else { throw VideoError(.invalidInput, "crf \(crf) is out of range (0–51)") }
         guard Self.x264Presets.contains(preset) else {
-            throw VideoError(.invalidInput, "unknown x264 preset \"\(preset)\"; use one of \(Self.x264Presets.joined(separator: ", "))")
+            throw VideoError(
+                .invalidInput,
+                "unknown x264 preset \"\(preset)\"; use one of \(Self.x264Presets.joined(separator: ", "))")
         }
         avQuietLogging()
 
@@ -114,7 +116,8 @@ package final class MP4Writer {
     package func writeVideo(_ frame: YUVFrame, count: Int = 1) throws {
         try checkOpen()
         guard frame.width == width, frame.height == height else {
-            throw VideoError(.invalidInput, "a \(frame.width)x\(frame.height) frame cannot go into a \(width)x\(height) video")
+            throw VideoError(
+                .invalidInput, "a \(frame.width)x\(frame.height) frame cannot go into a \(width)x\(height) video")
         }
         guard count >= 0 else { throw VideoError(.invalidInput, "frame count \(count) is negative") }
         for _ in 0..<count {

@@ -32,7 +32,8 @@ package enum MediaMetadata {
     package static func parseDate(_ text: String) -> Date? {
         let digits = text.unicodeScalars.map { CharacterSet.decimalDigits.contains($0) ? Character($0) : " " }
         let fields = String(digits).split(separator: " ").compactMap { Int($0) }
-        guard fields.count >= 6, (1900...2200).contains(fields[0]), (1...12).contains(fields[1]), (1...31).contains(fields[2]),
+        guard fields.count >= 6, (1900...2200).contains(fields[0]), (1...12).contains(fields[1]),
+            (1...31).contains(fields[2]),
             (0...23).contains(fields[3]), (0...59).contains(fields[4]), (0...60).contains(fields[5])
         else { return nil }
         var components = DateComponents()

@@ -53,7 +53,9 @@ package final class PictureCompositor {
         let cw = min(max(crop.width, 1), source.width - cx), ch = min(max(crop.height, 1), source.height - cy)
         let tx = min(max(rect.x, 0), target.width - 2) & ~1, ty = min(max(rect.y, 0), target.height - 2) & ~1
         let tw = min(max(rect.width, 2), target.width - tx), th = min(max(rect.height, 2), target.height - ty)
-        guard let clone = av_frame_clone(source.frame) else { throw VideoError(.render, "could not reference a picture") }
+        guard let clone = av_frame_clone(source.frame) else {
+            throw VideoError(.render, "could not reference a picture")
+        }
         defer { var owned: UnsafeMutablePointer<AVFrame>? = clone; av_frame_free(&owned) }
         clone.pointee.crop_left = Int(cx)
         clone.pointee.crop_top = Int(cy)
@@ -80,7 +82,8 @@ package final class PictureCompositor {
     /// - Throws: `VideoError` (`.render`) when swscale refuses.
     package func scaled(_ source: DecodedPicture, width: Int, height: Int) throws -> DecodedPicture {
         let frame = try YUVFrame(width: width, height: height)
-        try draw(source, crop: PixelRect(x: 0, y: 0, width: source.width, height: source.height), into: frame,
+        try draw(
+            source, crop: PixelRect(x: 0, y: 0, width: source.width, height: source.height), into: frame,
             at: PixelRect(x: 0, y: 0, width: width, height: height))
         return try DecodedPicture(referencing: frame.frame)
     }
@@ -100,18 +103,24 @@ package final class PictureCompositor {
             format = plain.1
             fullRange = true
         }
-        let newKey = [source.pointee.width, source.pointee.height, format.rawValue, fullRange ? 1 : 0, Int32(width), Int32(height)]
+        let newKey = [
+            source.pointee.width, source.pointee.height, format.rawValue, fullRange ? 1 : 0, Int32(width),
+            Int32(height),
+        ]
         if let context, newKey == key { return context }
         context = sws_getCachedContext(
-            context, source.pointee.width, source.pointee.height, format, Int32(width), Int32(height), AV_PIX_FMT_YUV420P,
+            context, source.pointee.width, source.pointee.height, format, Int32(width), Int32(height),
+            AV_PIX_FMT_YUV420P,
             flags, nil, nil, nil)
         guard let context else {
             key = []
-            throw VideoError(.render, "cannot scale \(source.pointee.width)x\(source.pointee.height) pictures to \(width)x\(height)")
+            throw VideoError(
+                .render, "cannot scale \(source.pointee.width)x\(source.pointee.height) pictures to \(width)x\(height)")
         }
         let sourceCoefficients = sws_getCoefficients(isRGB ? SWS_CS_ITU709 : SWS_CS_ITU601)
         let targetCoefficients = sws_getCoefficients(SWS_CS_ITU709)
-        _ = sws_setColorspaceDetails(context, sourceCoefficients, fullRange ? 1 : 0, targetCoefficients, 0, 0, 1 << 16, 1 << 16)
+        _ = sws_setColorspaceDetails(
+            context, sourceCoefficients, fullRange ? 1 : 0, targetCoefficients, 0, 0, 1 << 16, 1 << 16)
         key = newKey
         return context
     }

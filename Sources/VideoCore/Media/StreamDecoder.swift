@@ -58,7 +58,9 @@ final class StreamDecoder {
     }
 
     /// Sends a packet (`nil` to drain) and hands every frame that comes out to `body`.
-    func decode(_ packet: UnsafeMutablePointer<AVPacket>?, _ body: (UnsafeMutablePointer<AVFrame>) throws -> Void) throws {
+    func decode(_ packet: UnsafeMutablePointer<AVPacket>?, _ body: (UnsafeMutablePointer<AVFrame>) throws -> Void)
+        throws
+    {
         try avCheck(avcodec_send_packet(context, packet), what)
         try receive(body)
     }

@@ -4,7 +4,9 @@ internal import CFFmpeg
 extension YUVFrame {
     /// A new frame of one flat colour (defaults to black: Y 16, U and V 128, limited range).
     /// - Throws: `VideoError` (`.encoding`) when the frame cannot be allocated.
-    package static func filled(width: Int, height: Int, y: UInt8 = 16, u: UInt8 = 128, v: UInt8 = 128) throws -> YUVFrame {
+    package static func filled(width: Int, height: Int, y: UInt8 = 16, u: UInt8 = 128, v: UInt8 = 128) throws
+        -> YUVFrame
+    {
         let frame = try YUVFrame(width: width, height: height)
         for (plane, value) in [(0, y), (1, u), (2, v)] {
             frame.forEachRow(plane) { row, count in row.update(repeating: value, count: count) }
@@ -23,7 +25,8 @@ extension YUVFrame {
     package func copy() throws -> YUVFrame {
         let out = try YUVFrame(width: width, height: height)
         for plane in 0..<3 {
-            let source = CFFmpeg_frame_plane(frame, Int32(plane))!, sourceStride = Int(CFFmpeg_frame_linesize(frame, Int32(plane)))
+            let source = CFFmpeg_frame_plane(frame, Int32(plane))!,
+                sourceStride = Int(CFFmpeg_frame_linesize(frame, Int32(plane)))
             out.forEachRow(plane) { row, count, index in row.update(from: source + index * sourceStride, count: count) }
         }
         return out
@@ -36,13 +39,16 @@ extension YUVFrame {
     /// - Throws: `VideoError` for frames of different sizes or when allocation fails.
     package func blended(with other: YUVFrame, weight: Double) throws -> YUVFrame {
         guard other.width == width, other.height == height else {
-            throw VideoError(.render, "cannot blend a \(other.width)x\(other.height) frame into a \(width)x\(height) one")
+            throw VideoError(
+                .render, "cannot blend a \(other.width)x\(other.height) frame into a \(width)x\(height) one")
         }
         let w = UInt16(min(max(weight, 0), 1) * 256)
         let out = try YUVFrame(width: width, height: height)
         for plane in 0..<3 {
-            let a = CFFmpeg_frame_plane(frame, Int32(plane))!, aStride = Int(CFFmpeg_frame_linesize(frame, Int32(plane)))
-            let b = CFFmpeg_frame_plane(other.frame, Int32(plane))!, bStride = Int(CFFmpeg_frame_linesize(other.frame, Int32(plane)))
+            let a = CFFmpeg_frame_plane(frame, Int32(plane))!,
+                aStride = Int(CFFmpeg_frame_linesize(frame, Int32(plane)))
+            let b = CFFmpeg_frame_plane(other.frame, Int32(plane))!,
+                bStride = Int(CFFmpeg_frame_linesize(other.frame, Int32(plane)))
             out.forEachRow(plane) { row, count, index in
                 let ra = a + index * aStride, rb = b + index * bStride
                 for x in 0..<count {

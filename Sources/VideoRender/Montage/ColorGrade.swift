@@ -25,8 +25,12 @@ public struct ColorGrade: Sendable, Equatable {
             n = grade.lift + n * (1 - grade.lift)
             y[i] = UInt8(min(max(16 + n * 219, 16), 235).rounded())
             let c = Double(i) - 128
-            u[i] = UInt8(min(max(128 + c * grade.saturation - grade.warmth * 14 * (grade.saturation > 0 ? 1 : 0), 16), 240).rounded())
-            v[i] = UInt8(min(max(128 + c * grade.saturation + grade.warmth * 14 * (grade.saturation > 0 ? 1 : 0), 16), 240).rounded())
+            u[i] = UInt8(
+                min(max(128 + c * grade.saturation - grade.warmth * 14 * (grade.saturation > 0 ? 1 : 0), 16), 240)
+                    .rounded())
+            v[i] = UInt8(
+                min(max(128 + c * grade.saturation + grade.warmth * 14 * (grade.saturation > 0 ? 1 : 0), 16), 240)
+                    .rounded())
         }
         self.y = y
         self.u = u

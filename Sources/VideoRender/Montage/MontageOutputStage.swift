@@ -26,13 +26,16 @@ public struct MontageOutputStage: PipelineStage {
     public func run(_ input: Input, context: PipelineContext) async throws -> MontageResult {
         let timeline = input.timeline
         let info = try MediaProbe.inspect(input.rendered.encoded)
-        guard info.videoCodec == "h264", info.audioCodec == "aac", info.width == timeline.width, info.height == timeline.height,
-            info.videoFrameCount == timeline.durationFrames, abs(info.audioDuration - timeline.duration) <= 1 / Double(timeline.fps)
+        guard info.videoCodec == "h264", info.audioCodec == "aac", info.width == timeline.width,
+            info.height == timeline.height,
+            info.videoFrameCount == timeline.durationFrames,
+            abs(info.audioDuration - timeline.duration) <= 1 / Double(timeline.fps)
         else {
             try? FileManager.default.removeItem(at: input.rendered.encoded)
             throw VideoError(
                 .encoding,
-                "the encoded file has \(info.videoFrameCount) \(info.width)x\(info.height) frames and \(info.audioDuration) s of audio; the timeline says \(timeline.durationFrames) \(timeline.width)x\(timeline.height) frames")
+                "the encoded file has \(info.videoFrameCount) \(info.width)x\(info.height) frames and \(info.audioDuration) s of audio; the timeline says \(timeline.durationFrames) \(timeline.width)x\(timeline.height) frames"
+            )
         }
         let directory = context.directory
         let thumbnail = directory.appendingPathComponent("thumbnail.png")
@@ -41,7 +44,8 @@ public struct MontageOutputStage: PipelineStage {
         try ImageEncoder.write(input.rendered.thumbnail, to: thumbnail, format: .png)
         let video = directory.appendingPathComponent("video.mp4")
         try AtomicFile.replace(video, with: input.rendered.encoded)
-        return MontageResult(directory: directory, videoURL: video, thumbnailURL: thumbnail, timeline: timeline, profile: input.profile)
+        return MontageResult(
+            directory: directory, videoURL: video, thumbnailURL: thumbnail, timeline: timeline, profile: input.profile)
     }
 }
 

@@ -46,7 +46,8 @@ public struct MontagePipeline: Sendable {
     /// - Returns: The files written.
     /// - Throws: `VideoError`; on failure no `video.mp4` is left from this run.
     public func render(
-        media paths: [URL], music musicURL: URL, order: MediaOrder = .time, settings: EditPlanner.Settings, to outputDirectory: URL,
+        media paths: [URL], music musicURL: URL, order: MediaOrder = .time, settings: EditPlanner.Settings,
+        to outputDirectory: URL,
         events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
     ) async throws -> MontageResult {
         var settings = settings
@@ -61,7 +62,8 @@ public struct MontagePipeline: Sendable {
     /// Renders an edited `timeline.json` again (its music is re-analysed for `analysis.json`).
     /// - Throws: `VideoError` for an invalid timeline or undecodable media.
     public func render(
-        timeline: MontageTimeline, to outputDirectory: URL, events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
+        timeline: MontageTimeline, to outputDirectory: URL,
+        events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
     ) async throws -> MontageResult {
         try timeline.validate()
         let run = try Run(videoID: timeline.videoID, outputDirectory: outputDirectory, events: events)
@@ -69,7 +71,9 @@ public struct MontagePipeline: Sendable {
         return try await finish(timeline, profile: profile, run: run)
     }
 
-    private func finish(_ timeline: MontageTimeline, profile: AudioAnalysisProfile, run: Run) async throws -> MontageResult {
+    private func finish(_ timeline: MontageTimeline, profile: AudioAnalysisProfile, run: Run) async throws
+        -> MontageResult
+    {
         let rendered = try await run.step(render, timeline)
         var result = try await run.step(output, .init(timeline: timeline, profile: profile, rendered: rendered))
         result.warnings = run.warnings.messages
@@ -84,10 +88,14 @@ public struct MontagePipeline: Sendable {
         let seconds = StageTimes()
 
         init(videoID: String, outputDirectory: URL, events: @escaping @Sendable (PipelineEvent) -> Void) throws {
-            guard !videoID.isEmpty, videoID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }),
+            guard !videoID.isEmpty,
+                videoID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }),
                 !videoID.hasPrefix(".")
             else {
-                throw VideoError(.invalidInput, "'\(videoID)' may hold only letters, digits, '-', '_' and '.', and not start with '.'", field: "video_id")
+                throw VideoError(
+                    .invalidInput,
+                    "'\(videoID)' may hold only letters, digits, '-', '_' and '.', and not start with '.'",
+                    field: "video_id")
             }
             let directory = outputDirectory.appendingPathComponent(videoID, isDirectory: true)
             try AtomicFile.makeDirectory(directory)

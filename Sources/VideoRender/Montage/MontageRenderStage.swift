@@ -48,9 +48,11 @@ public struct MontageRenderStage: PipelineStage {
 
     private func render(_ timeline: MontageTimeline, to url: URL, context: PipelineContext) throws -> Output {
         let (width, height, fps) = (timeline.width, timeline.height, timeline.fps)
-        let writer = EncoderThread(writer: try MP4Writer(
-            url: url, width: width, height: height, fps: fps, sampleRate: MontageSoundtrack.sampleRate, audioChannels: 2,
-            preset: preset, crf: crf))
+        let writer = EncoderThread(
+            writer: try MP4Writer(
+                url: url, width: width, height: height, fps: fps, sampleRate: MontageSoundtrack.sampleRate,
+                audioChannels: 2,
+                preset: preset, crf: crf))
         var finished = false
         defer { if !finished { try? writer.finish() } }
         let soundtrack = try MontageSoundtrack(timeline)
@@ -62,7 +64,9 @@ public struct MontageRenderStage: PipelineStage {
         var previous: SegmentSource?
         for (k, segment) in segments.enumerated() {
             try Task.checkCancellation()
-            context.report(name, Double(segment.startFrame) / Double(timeline.durationFrames), "segment \(k + 1) of \(segments.count)")
+            context.report(
+                name, Double(segment.startFrame) / Double(timeline.durationFrames),
+                "segment \(k + 1) of \(segments.count)")
             try writer.writeAudio(try soundtrack.samples(for: segment))
             let source = try SegmentSource(segment, width: width, height: height, fps: fps, fit: timeline.fit)
             let next = k + 1 < segments.count ? segments[k + 1] : nil
@@ -74,7 +78,8 @@ public struct MontageRenderStage: PipelineStage {
                     extraZoom = 1 + 0.3 * pow(1 - Double(i + 1) / Double(incoming + 1), 2)
                 }
                 if next?.transition == .zoom, i >= segment.frameCount - outgoing {
-                    extraZoom *= 1 + 0.3 * pow(Double(i - (segment.frameCount - outgoing) + 1) / Double(outgoing + 1), 2)
+                    extraZoom *=
+                        1 + 0.3 * pow(Double(i - (segment.frameCount - outgoing) + 1) / Double(outgoing + 1), 2)
                 }
                 var frame = try source.frame(i, extraZoom: extraZoom)
                 if i < incoming {
@@ -86,7 +91,8 @@ public struct MontageRenderStage: PipelineStage {
                     }
                 }
                 if next?.transition == .fade, i >= segment.frameCount - outgoing {
-                    frame = try frame.blended(with: black, weight: Double(i - (segment.frameCount - outgoing) + 1) / Double(outgoing + 1))
+                    frame = try frame.blended(
+                        with: black, weight: Double(i - (segment.frameCount - outgoing) + 1) / Double(outgoing + 1))
                 }
                 grade.apply(to: frame)
                 if k == thumbnailSegment, i == segment.frameCount / 2 { thumbnail = frame }

@@ -69,7 +69,9 @@ final class MontageSoundtrack {
         var position = 0
         let gain = Float(timeline.clipAudioVolume)
         let playable = Int(max(segment.outPoint - segment.inPoint, 0) * Double(Self.sampleRate))
-        while position < min(out.count, playable), let chunk = try decoder.read(maxSamples: min(out.count, playable) - position) {
+        while position < min(out.count, playable),
+            let chunk = try decoder.read(maxSamples: min(out.count, playable) - position)
+        {
             for (k, sample) in chunk.enumerated() { out[position + k] += sample * gain }
             position += chunk.count
         }

@@ -54,7 +54,8 @@ final class SegmentSource {
             motion = segment.motion
             if fit == .blur, let source { background = try blurredBackground(of: source) }
         }
-        let eased = progress <= 0 ? 0 : progress >= 1 ? 1 + (progress - 1) * 0.5 : progress * progress * (3 - 2 * progress)
+        let eased =
+            progress <= 0 ? 0 : progress >= 1 ? 1 + (progress - 1) * 0.5 : progress * progress * (3 - 2 * progress)
         let zoom = max(1, (motion.startZoom + (motion.endZoom - motion.startZoom) * eased) * extraZoom)
         let cx = motion.startX + (motion.endX - motion.startX) * min(eased, 1)
         let cy = motion.startY + (motion.endY - motion.startY) * min(eased, 1)
@@ -68,7 +69,10 @@ final class SegmentSource {
         }
         guard let source else { return out }
         let target = targetRect(for: source)
-        try compositor.draw(source, crop: crop(of: source, aspect: Double(target.width) / Double(target.height), zoom: zoom, x: cx, y: cy), into: out, at: target)
+        try compositor.draw(
+            source,
+            crop: crop(of: source, aspect: Double(target.width) / Double(target.height), zoom: zoom, x: cx, y: cy),
+            into: out, at: target)
         return out
     }
 
@@ -76,7 +80,8 @@ final class SegmentSource {
     private func targetRect(for source: DecodedPicture) -> PixelRect {
         guard fit != .fill else { return PixelRect(x: 0, y: 0, width: width, height: height) }
         let scale = min(Double(width) / Double(source.width), Double(height) / Double(source.height))
-        let w = min(width, Int((Double(source.width) * scale).rounded()) & ~1), h = min(height, Int((Double(source.height) * scale).rounded()) & ~1)
+        let w = min(width, Int((Double(source.width) * scale).rounded()) & ~1),
+            h = min(height, Int((Double(source.height) * scale).rounded()) & ~1)
         return PixelRect(x: ((width - w) / 2) & ~1, y: ((height - h) / 2) & ~1, width: max(w, 2), height: max(h, 2))
     }
 
@@ -87,7 +92,9 @@ final class SegmentSource {
         w /= zoom
         h /= zoom
         let left = (Double(source.width) - w) * min(max(x, 0), 1), top = (Double(source.height) - h) * min(max(y, 0), 1)
-        return PixelRect(x: Int(left.rounded()), y: Int(top.rounded()), width: max(1, Int(w.rounded())), height: max(1, Int(h.rounded())))
+        return PixelRect(
+            x: Int(left.rounded()), y: Int(top.rounded()), width: max(1, Int(w.rounded())),
+            height: max(1, Int(h.rounded())))
     }
 
     /// The picture covering the frame, shrunk to a few dozen pixels, blurred and scaled back up.

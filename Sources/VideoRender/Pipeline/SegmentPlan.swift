@@ -78,9 +78,12 @@ struct SegmentPlan: Sendable {
                 for (length, times) in [(chunk, body / chunk), (body % chunk, 1)] where length > 0 && times > 0 {
                     let key = try Self.hash(
                         KeyMaterial(
-                            version: Self.version, kind: .still, scene: still, previous: nil, frameCount: length, skip: 0,
+                            version: Self.version, kind: .still, scene: still, previous: nil, frameCount: length,
+                            skip: 0,
                             transition: .cut, options: options, fps: fps))
-                    add(Job(kind: .still, scene: i, frameCount: length, skip: 0, transition: kind, key: key), times: times)
+                    add(
+                        Job(kind: .still, scene: i, frameCount: length, skip: 0, transition: kind, key: key),
+                        times: times)
                 }
                 continue
             }
