@@ -109,7 +109,8 @@ public struct VideoStage: PipelineStage {
         defer { try? FileManager.default.removeItem(at: temporary) }
         let writer = try MP4Writer(
             url: temporary, width: config.resolution.width, height: config.resolution.height, fps: video.manifest.fps,
-            sampleRate: nil, audioChannels: 1, preset: options.preset, crf: options.crf, bFrames: 0)
+            sampleRate: nil, audioChannels: 1, preset: options.preset, crf: options.crf, bFrames: 0,
+            threads: max(1, ProcessInfo.processInfo.activeProcessorCount / jobs))
         let converter = try FrameConverter(width: config.resolution.width, height: config.resolution.height)
         let pictures = try self.pictures(of: job.scene, in: video)
         switch job.kind {
