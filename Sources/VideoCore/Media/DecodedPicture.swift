@@ -52,27 +52,7 @@ package final class DecodedPicture: @unchecked Sendable {
     /// Used for quality analysis and near-duplicate hashing; the picture is stretched to the size.
     /// - Throws: `VideoError` (`.media`) when swscale refuses the picture's format.
     package func grayThumbnail(width: Int, height: Int) throws -> [UInt8] {
-        precondition(width > 0 && height > 0, "thumbnail size must be positive")
-        let format = AVPixelFormat(rawValue: frame.pointee.format)
-        guard
-            let context = sws_getContext(
-                frame.pointee.width, frame.pointee.height, format, Int32(width), Int32(height), AV_PIX_FMT_GRAY8,
-                SWS_AREA, nil, nil, nil)
-        else { throw VideoError(.media, "cannot scale a \(self.width)x\(self.height) picture") }
-        defer { sws_freeContext(context) }
-        let stride = (width + 63) & ~63
-        var buffer = [UInt8](repeating: 0, count: stride * (height + 2))
-        let rows = buffer.withUnsafeMutableBufferPointer { target in
-            let planes: [UnsafeMutablePointer<UInt8>?] = [target.baseAddress, nil, nil, nil]
-            let strides: [Int32] = [Int32(stride), 0, 0, 0]
-            return sws_scale(
-                context, CFFmpeg_frame_const_planes(frame), CFFmpeg_frame_linesizes(frame), 0, frame.pointee.height,
-                planes, strides)
-        }
-        guard rows > 0 else { throw VideoError(.media, "scaling a picture: \(avErrorString(rows))") }
-        var pixels = [UInt8]()
-        pixels.reserveCapacity(width * height)
-        for row in 0..<height { pixels += buffer[row * stride..<row * stride + width] }
-        return pixels
+        try GrayScaler(width: width, height: height).thumbnail(
+            of: frame, what: "a \(self.width)x\(self.height) picture")
     }
 }

@@ -6,39 +6,16 @@ extension MediaProbe {
     final class Thumbnailer {
         private let width: Int
         private let height: Int
-        /// Thumbnail row stride, padded so swscale's vector code never writes past a row's buffer.
-        private let stride: Int
-        private var buffer: [UInt8]
-        private var context: OpaquePointer?
+        private let scaler: GrayScaler
 
         init(width: Int, height: Int) {
             self.width = width
             self.height = height
-            stride = (width + 63) & ~63
-            buffer = [UInt8](repeating: 0, count: stride * (height + 2))
+            scaler = GrayScaler(width: width, height: height)
         }
 
-        deinit { sws_freeContext(context) }
-
         func signature(of frame: UnsafeMutablePointer<AVFrame>, path: String) throws -> FrameSignature {
-            let format = AVPixelFormat(rawValue: frame.pointee.format)
-            context = sws_getCachedContext(
-                context, frame.pointee.width, frame.pointee.height, format, Int32(width), Int32(height),
-                AV_PIX_FMT_GRAY8, SWS_AREA, nil, nil, nil)
-            guard let context else {
-                throw VideoError(.media, "\(path): cannot scale \(frame.pointee.width)x\(frame.pointee.height) frames")
-            }
-            let rows = buffer.withUnsafeMutableBufferPointer { target in
-                let planes: [UnsafeMutablePointer<UInt8>?] = [target.baseAddress, nil, nil, nil]
-                let strides: [Int32] = [Int32(stride), 0, 0, 0]
-                return sws_scale(
-                    context, CFFmpeg_frame_const_planes(frame), CFFmpeg_frame_linesizes(frame), 0, frame.pointee.height,
-                    planes, strides)
-            }
-            guard rows > 0 else { throw VideoError(.media, "\(path): scaling a frame: \(avErrorString(rows))") }
-            var pixels = [UInt8]()
-            pixels.reserveCapacity(width * height)
-            for row in 0..<height { pixels += buffer[row * stride..<row * stride + width] }
+            let pixels = try scaler.thumbnail(of: frame, what: path)
             return FrameSignature(width: width, height: height, pixels: pixels, hash: lumaHash(frame))
         }
 
