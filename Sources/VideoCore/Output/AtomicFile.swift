@@ -21,12 +21,9 @@ package enum AtomicFile {
 
     /// Moves a finished temporary file over `url`.
     package static func replace(_ url: URL, with temporary: URL) throws {
-        do {
-            if rename(temporary.path, url.path) != 0 {
-                throw VideoError(
-                    .io,
-                    "cannot move \(temporary.lastPathComponent) to \(url.path): \(String(cString: strerror(errno)))")
-            }
+        guard rename(temporary.path, url.path) == 0 else {
+            throw VideoError(
+                .io, "cannot move \(temporary.lastPathComponent) to \(url.path): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The output stage: checks the encoded MP4 by reopening it, then moves it into place as
-/// `video.mp4` and writes `timing_manifest.json`, `metadata.json`, `captions.srt`,
+/// `video.mp4` and writes `metadata.json`, `captions.srt`,
 /// `captions.vtt` and `thumbnail.png` beside it, each atomically.
 public struct OutputStage: PipelineStage {
     /// Draws `thumbnail.png`.
@@ -42,7 +42,6 @@ public struct OutputStage: PipelineStage {
         let dir = context.directory
         let captions = CaptionBuilder().captions(for: manifest)
         let metadata = VideoMetadata(config: input.video.config, manifest: manifest)
-        try AtomicFile.writeJSON(manifest, to: dir.appendingPathComponent("timing_manifest.json"))
         try AtomicFile.writeJSON(metadata, to: dir.appendingPathComponent("metadata.json"))
         try AtomicFile.write(
             Data(CaptionFormat.srt.render(captions).utf8), to: dir.appendingPathComponent("captions.srt"))

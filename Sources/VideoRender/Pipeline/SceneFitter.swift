@@ -105,18 +105,7 @@ struct SceneFitter {
     /// The narration's sentences dealt out in order over `count` parts (nil: templates write each).
     private func share(_ narration: String?, among count: Int) -> [String?]? {
         guard let narration, !narration.isEmpty else { return nil }
-        var sentences: [String] = []
-        var current = ""
-        for ch in narration {
-            current.append(ch)
-            if ".!?".contains(ch) {
-                sentences.append(current.trimmingCharacters(in: .whitespaces))
-                current = ""
-            }
-        }
-        if !current.trimmingCharacters(in: .whitespaces).isEmpty {
-            sentences.append(current.trimmingCharacters(in: .whitespaces))
-        }
+        let sentences = sentences(of: narration)
         return (0..<count).map { k in
             let lo = sentences.count * k / count, hi = sentences.count * (k + 1) / count
             let part = sentences[lo..<hi].joined(separator: " ")

@@ -112,12 +112,15 @@ public struct VideoStage: PipelineStage {
             sampleRate: nil, audioChannels: 1, preset: options.preset, crf: options.crf, bFrames: 0,
             threads: max(1, ProcessInfo.processInfo.activeProcessorCount / jobs))
         let converter = try FrameConverter(width: config.resolution.width, height: config.resolution.height)
-        let pictures = try self.pictures(of: job.scene, in: video)
+        let keyframes = try self.keyframes(of: job.scene, in: video)
         switch job.kind {
         case .transition:
+            // The previous scene's last picture into this scene's first.
+            let first = try picture(of: job.scene, at: keyframes[0].time, in: video)
             let previous: Canvas
             if job.scene > 0 {
-                previous = try self.pictures(of: job.scene - 1, in: video).last!.picture
+                let last = try self.keyframes(of: job.scene - 1, in: video).last!.time
+                previous = try picture(of: job.scene - 1, at: last, in: video)
             } else {
                 previous = try Canvas(resolution: config.resolution)
                 previous.fill(options.theme.background)
@@ -126,22 +129,24 @@ public struct VideoStage: PipelineStage {
             for f in 0..<job.frameCount {
                 try Task.checkCancellation()
                 let frame = try transition.frame(
-                    from: previous, to: pictures[0].picture, progress: Double(f + 1) / Double(job.frameCount + 1))
+                    from: previous, to: first, progress: Double(f + 1) / Double(job.frameCount + 1))
                 try writer.writeVideo(try frame.withBGRA { try converter.convert(bgra: $0, stride: $1) })
             }
         case .still:
             try Task.checkCancellation()
-            let frame = try pictures[0].picture.withBGRA { try converter.convert(bgra: $0, stride: $1) }
+            let still = try picture(of: job.scene, at: keyframes[0].time, in: video)
+            let frame = try still.withBGRA { try converter.convert(bgra: $0, stride: $1) }
             try writer.writeVideo(frame, count: job.frameCount)
         case .body:
             var skip = job.skip
-            for segment in pictures {
-                let count = segment.frameCount - min(skip, segment.frameCount)
-                skip -= segment.frameCount - count
+            for keyframe in keyframes {
+                let count = keyframe.frameCount - min(skip, keyframe.frameCount)
+                skip -= keyframe.frameCount - count
                 guard count > 0 else { continue }
                 try Task.checkCancellation()
                 // Drawn and converted once, sent for every frame it stays on screen.
-                let frame = try segment.picture.withBGRA { try converter.convert(bgra: $0, stride: $1) }
+                let picture = try picture(of: job.scene, at: keyframe.time, in: video)
+                let frame = try picture.withBGRA { try converter.convert(bgra: $0, stride: $1) }
                 try writer.writeVideo(frame, count: count)
             }
         }
@@ -149,26 +154,27 @@ public struct VideoStage: PipelineStage {
         try AtomicFile.replace(target, with: temporary)
     }
 
-    /// Scene `index`'s distinct pictures (one per renderer keyframe) and how many frames each
-    /// stays on screen; the counts add up to the scene's frame count.
-    func pictures(of index: Int, in video: NarratedVideo) throws -> [(picture: Canvas, frameCount: Int)] {
-        let config = video.config
-        let scene = config.scenes[index]
+    /// Scene `index`'s keyframes: when each distinct picture appears and how many frames it
+    /// stays on screen (the counts add up to the scene's frame count). Nothing is drawn.
+    func keyframes(of index: Int, in video: NarratedVideo) throws -> [(time: Double, frameCount: Int)] {
         let timing = video.manifest.scenes[index]
+        let fps = video.manifest.fps
+        let times = try registry.keyframes(for: video.config.scenes[index], duration: timing.duration)
+        var starts = times.map { min(max(Int(($0 * Double(fps)).rounded()), 0), timing.frameCount - 1) }
+        starts[0] = 0
+        return starts.indices.compactMap { k in
+            let end = k + 1 < starts.count ? starts[k + 1] : timing.frameCount
+            return end > starts[k] ? (times[k], end - starts[k]) : nil
+        }
+    }
+
+    /// Scene `index` drawn as it looks `time` seconds in.
+    func picture(of index: Int, at time: Double, in video: NarratedVideo) throws -> Canvas {
+        let config = video.config
         let context = RenderContext(
             resolution: config.resolution, accentColor: config.accentColor, theme: options.theme, sceneIndex: index,
             sceneCount: config.scenes.count, videoTitle: config.title)
-        let fps = video.manifest.fps
-        let times = try registry.keyframes(for: scene, duration: timing.duration)
-        var starts = times.map { min(max(Int(($0 * Double(fps)).rounded()), 0), timing.frameCount - 1) }
-        starts[0] = 0
-        var segments: [(Canvas, Int)] = []
-        for (k, start) in starts.enumerated() {
-            let end = k + 1 < starts.count ? starts[k + 1] : timing.frameCount
-            guard end > start else { continue }
-            let clock = SceneClock(time: times[k], duration: timing.duration)
-            segments.append((try registry.render(scene, context: context, at: clock), end - start))
-        }
-        return segments
+        let clock = SceneClock(time: time, duration: video.manifest.scenes[index].duration)
+        return try registry.render(config.scenes[index], context: context, at: clock)
     }
 }

@@ -240,3 +240,7 @@ enum SpeechText {
         return shorten(first, to: limit)
     }
 }
+
+/// The sentences of `text`, each trimmed; abbreviations such as `e.g.` do not end one. The
+/// document adapter's splitter, for other modules that share narration out by sentence.
+package func sentences(of text: String) -> [String] { SpeechText.sentences(text) }
