@@ -55,6 +55,24 @@ import VideoAI
         #expect(extras(profile.beats, truth: music.beats) <= 1)
     }
 
+    /// An ending where the drums drop and loud off-beats (an open hi-hat) take over, the audio stopping
+    /// just after one: the beats must stay on the beat to the end, not follow a chain of
+    /// off-beats back from the last onset.
+    @Test func offBeatEndingKeepsThePhase() throws {
+        var music = SyntheticMusic.drumPattern(bpm: 120, duration: 16, noise: 0.02)
+        for i in Int(11 * Double(music.sampleRate))..<music.samples.count { music.samples[i] *= 0.5 }
+        var rng = SplitMix(seed: 3)
+        let tail = music.beats.filter { $0 > 11 }
+        for beat in tail { music.addHat(at: beat + 0.25, amplitude: 0.6, rng: &rng) }
+        music.samples = Array(music.samples.prefix(Int((tail.last! + 0.3) * Double(music.sampleRate))))
+        music.beats = music.beats.filter { $0 <= tail.last! }
+        let profile = try MusicAnalyzer().analyze(samples: music.samples, sampleRate: music.sampleRate)
+        let ending = profile.beats.filter { $0 > 8 }
+        #expect(ending.count >= music.beats.filter { $0 > 8 }.count - 1, "ending \(ending)")
+        let off = ending.filter { e in !music.beats.contains { abs($0 - e) <= 0.03 } }
+        #expect(off.isEmpty, "off-beat estimates \(off) among \(ending)")
+    }
+
     @Test func downbeatsFollowTheAccent() throws {
         let music = SyntheticMusic.clickTrack(bpm: 120, duration: 16)
         let profile = try MusicAnalyzer().analyze(samples: music.samples, sampleRate: music.sampleRate)

@@ -51,23 +51,39 @@ struct MelFilterbank: Sendable {
     /// Applies the filters to a magnitude spectrum.
     func apply(_ spectrum: [Float], into output: inout [Float]) {
         if output.count != bands.count { output = [Float](repeating: 0, count: bands.count) }
+        let (weights, starts, firstBins) = storage
         spectrum.withUnsafeBufferPointer { s in
-            flatWeights.withUnsafeBufferPointer { w in
+            weights.withUnsafeBufferPointer { w in
                 output.withUnsafeMutableBufferPointer { out in
                     for b in 0..<out.count {
-                        let first = firstBins[b], start = weightStarts[b], end = weightStarts[b + 1]
-                        var sum: Float = 0
-                        for i in start..<end { sum += w[i] * s[first + i - start] }
-                        out[b] = sum
+                        let first = firstBins[b], start = starts[b], end = starts[b + 1]
+                        out[b] = Self.dot(w.baseAddress! + start, s.baseAddress! + first, count: end - start)
                     }
                 }
             }
         }
     }
 
-    /// All bands' weights back to back; band `b` owns `weightStarts[b]..<weightStarts[b + 1]`.
-    private var flatWeights: [Float] { storage.weights }
-    private var weightStarts: [Int] { storage.starts }
-    private var firstBins: [Int] { storage.firstBins }
+    /// The dot product of `count` floats, eight lanes at a time.
+    @inline(__always)
+    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+        var lanes = SIMD8<Float>()
+        var i = 0
+        while i + 8 <= count {
+            lanes +=
+                UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Float>.self)
+                * UnsafeRawPointer(b + i).loadUnaligned(as: SIMD8<Float>.self)
+            i += 8
+        }
+        var sum = lanes.sum()
+        while i < count {
+            sum += a[i] * b[i]
+            i += 1
+        }
+        return sum
+    }
+
+    /// All bands' weights back to back (band `b` owns `starts[b]..<starts[b + 1]`), and each
+    /// band's first bin.
     private let storage: (weights: [Float], starts: [Int], firstBins: [Int])
 }

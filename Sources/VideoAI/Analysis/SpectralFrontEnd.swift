@@ -104,13 +104,32 @@ struct SpectralFrontEnd {
     }
 
     private mutating func accumulateEnergy(_ samples: [Float]) {
-        for s in samples {
-            energySum += Double(s) * Double(s)
-            energyCount += 1
-            if energyCount == energyHopSamples {
-                energy.append(Float((energySum / Double(energyCount)).squareRoot()))
-                energySum = 0
-                energyCount = 0
+        samples.withUnsafeBufferPointer { samples in
+            var start = 0
+            while start < samples.count {
+                let end = min(samples.count, start + energyHopSamples - energyCount)
+                // Eight lanes of squares per step: a single running sum was a chain of dependent
+                // additions as long as the audio.
+                var lanes = SIMD8<Float>()
+                var i = start
+                while i + 8 <= end {
+                    let x = UnsafeRawPointer(samples.baseAddress! + i).loadUnaligned(as: SIMD8<Float>.self)
+                    lanes += x * x
+                    i += 8
+                }
+                var sum = Double(lanes.sum())
+                while i < end {
+                    sum += Double(samples[i]) * Double(samples[i])
+                    i += 1
+                }
+                energySum += sum
+                energyCount += end - start
+                if energyCount == energyHopSamples {
+                    energy.append(Float((energySum / Double(energyCount)).squareRoot()))
+                    energySum = 0
+                    energyCount = 0
+                }
+                start = end
             }
         }
     }
@@ -164,16 +183,19 @@ struct SpectralFrontEnd {
         melEnergies.withUnsafeBufferPointer { energies in
             history.withUnsafeMutableBufferPointer { previous in
                 logBands.withUnsafeMutableBufferPointer { current in
+                    // Two plain loops: the logarithms vectorise, the flux sums do not.
+                    for b in 0..<bandCount { current[b] = Self.fastLog1p(gain * energies[b]) }
                     for b in 0..<bandCount {
-                        let value = Self.fastLog1p(gain * energies[b])
-                        current[b] = value
+                        let value = current[b]
                         // The row being overwritten holds the spectrum from `fluxLag` frames ago.
-                        let d = value - previous[row + b]
-                        if hasPrevious && d > 0 {
-                            flux += d
-                            if b < lowBands { lowFlux += d }
-                        }
+                        let d = max(0, value - previous[row + b])
+                        flux += d
+                        if b < lowBands { lowFlux += d }
                         previous[row + b] = value
+                    }
+                    if !hasPrevious {
+                        flux = 0
+                        lowFlux = 0
                     }
                 }
             }

@@ -53,9 +53,13 @@ package final class AudioDecoder {
         }
         avQuietLogging()
 
-        var formatContext: UnsafeMutablePointer<AVFormatContext>?
         // Probing every demuxer costs milliseconds; unmistakable signatures skip it.
         let knownFormat = try Self.demuxerName(forFileAt: url).flatMap { av_find_input_format($0) }
+        var formatContext = avformat_alloc_context()
+        // The WAV demuxer asks for the first 32 packets of 16-bit PCM to be probed against every
+        // codec (MP3 or DTS hidden in a WAV), re-probing the growing buffer: 10 ms per 30 s,
+        // more than the whole analysis. One packet still catches such files.
+        formatContext?.pointee.max_probe_packets = 1
         try avCheck(avformat_open_input(&formatContext, path, knownFormat, nil), "cannot open \(url.lastPathComponent)")
         guard let formatContext else { throw VideoError(.media, "cannot open \(url.lastPathComponent)") }
         var cleanup: (() -> Void)? = {
