@@ -55,7 +55,7 @@ struct BeatsCommand: ParsableCommand {
         let profile = analysis.profile
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.withoutEscapingSlashes]
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             print(String(decoding: try encoder.encode(profile), as: UTF8.self))
             return
         }
