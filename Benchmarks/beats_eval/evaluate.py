@@ -21,7 +21,7 @@ def load_pairs(folder):
     pairs = []
     for name in sorted(os.listdir(folder)):
         stem, ext = os.path.splitext(name)
-        if ext.lower() in (".wav", ".flac") and os.path.exists(os.path.join(folder, stem + ".beats")):
+        if ext.lower() in (".wav", ".flac", ".mp3", ".m4a", ".ogg", ".opus") and os.path.exists(os.path.join(folder, stem + ".beats")):
             pairs.append((stem, os.path.join(folder, name), os.path.join(folder, stem + ".beats")))
     return pairs
 
