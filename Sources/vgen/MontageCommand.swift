@@ -58,7 +58,7 @@ struct MontageCommand: AsyncParsableCommand {
     var videoId: String?
 
     @Option(name: .long, help: "x264 preset: ultrafast … veryslow.")
-    var preset: String = "superfast"
+    var preset: String = "ultrafast"
 
     mutating func run() async throws {
         let reporter = ProgressReporter()
