@@ -109,6 +109,9 @@ struct MontageCommand: AsyncParsableCommand {
             let result = try await CLIRunner.cancellable(work)
             reporter.finish()
             if let result, reporter.printsPaths { print(result.videoURL.path) }
+            if result == nil, reporter.printsPaths, let id = try? settings().videoID {
+                print(output.appendingPathComponent(id).path)  // stopped early: the task folder
+            }
         } catch {
             reporter.finish()
             CLIRunner.fail(error)

@@ -8,74 +8,63 @@ extension MontagePipeline {
         _ initial: MontageTaskState, in directory: URL, stopAfter: String?,
         events: @escaping @Sendable (PipelineEvent) -> Void
     ) async throws -> MontageResult? {
-        let warnings = WarningLog()
-        let context = PipelineContext(directory: directory) { event in
-            if case .warning(let message) = event { warnings.append(message) }
-            events(event)
-        }
-        let runner = StageRunner(state: initial, directory: directory, context: context)
+        let runner = StageRunner(state: initial, directory: directory, events: events)
         let files = Files(directory)
-        events(.pipelineStarted(taskID: initial.taskID))
-        do {
-            try runner.save(status: .running)
-            let profile = try await runner.step(
-                music, URL(fileURLWithPath: initial.music), saved: { try Files.read(files.analysis) }
-            ) { try AtomicFile.writeJSON($0, to: files.analysis) }
-            if stopAfter == music.name {
-                try runner.stop()
-                return nil
-            }
-            let timeline: MontageTimeline
-            if let saved = initial.settings {
-                let paths = initial.media.map { URL(fileURLWithPath: $0) }
-                let analysed = try await runner.step(
-                    media, .init(paths: paths, order: initial.order), saved: { try Files.read(files.media) }
-                ) { try AtomicFile.writeJSON($0, to: files.media) }
-                if stopAfter == media.name {
-                    try runner.stop()
-                    return nil
-                }
-                let settings = try saved.settings(videoID: initial.taskID, music: initial.music)
-                timeline = try await runner.step(
-                    plan, .init(media: analysed, music: profile, settings: settings),
-                    saved: { try Files.read(files.timeline) }
-                ) { try AtomicFile.writeJSON($0, to: files.timeline) }
-                if stopAfter == plan.name {
-                    try runner.stop()
-                    return nil
-                }
-            } else {
-                timeline = try Files.read(files.timeline)
-            }
-            let rendered = try await runner.step(render, timeline) {
-                guard FileManager.default.fileExists(atPath: files.encoded.path),
-                    FileManager.default.fileExists(atPath: files.thumbnail.path)
-                else { throw VideoError(.io, "no encoded video") }
-                return .init(encoded: files.encoded, thumbnail: files.thumbnail, renderedChunks: 0, cachedChunks: 0)
-            }
-            if stopAfter == render.name {
-                try runner.stop()
-                return nil
-            }
-            var result = try await runner.step(output, .init(timeline: timeline, profile: profile, rendered: rendered))
+        return try await runner.runTask(
             {
-                let video = directory.appendingPathComponent("video.mp4")
-                guard FileManager.default.fileExists(atPath: video.path) else { throw VideoError(.io, "no video") }
-                return MontageResult(
-                    directory: directory, videoURL: video,
-                    thumbnailURL: directory.appendingPathComponent("thumbnail.png"),
-                    timeline: timeline, profile: profile)
-            }
-            try runner.save(status: .completed)
-            result.warnings = warnings.messages
-            result.stageSeconds = runner.seconds
-            events(.pipelineCompleted(videoPath: result.videoURL.path))
-            return result
-        } catch {
-            try? runner.save(status: error is CancellationError ? .cancelled : .failed)
-            events(.pipelineFailed(message: error is CancellationError ? "cancelled" : "\(error)"))
-            throw error
-        }
+                let profile = try await runner.step(
+                    music, URL(fileURLWithPath: initial.music), saved: { try Files.read(files.analysis) }
+                ) { try AtomicFile.writeJSON($0, to: files.analysis) }
+                if stopAfter == music.name {
+                    try runner.stop()
+                    return nil
+                }
+                let timeline: MontageTimeline
+                if let saved = initial.settings {
+                    let paths = initial.media.map { URL(fileURLWithPath: $0) }
+                    let analysed = try await runner.step(
+                        media, .init(paths: paths, order: initial.order), saved: { try Files.read(files.media) }
+                    ) { try AtomicFile.writeJSON($0, to: files.media) }
+                    if stopAfter == media.name {
+                        try runner.stop()
+                        return nil
+                    }
+                    let settings = try saved.settings(videoID: initial.taskID, music: initial.music)
+                    timeline = try await runner.step(
+                        plan, .init(media: analysed, music: profile, settings: settings),
+                        saved: { try Files.read(files.timeline) }
+                    ) { try AtomicFile.writeJSON($0, to: files.timeline) }
+                    if stopAfter == plan.name {
+                        try runner.stop()
+                        return nil
+                    }
+                } else {
+                    timeline = try Files.read(files.timeline)
+                }
+                let rendered = try await runner.step(render, timeline) {
+                    guard FileManager.default.fileExists(atPath: files.encoded.path),
+                        FileManager.default.fileExists(atPath: files.thumbnail.path)
+                    else { throw VideoError(.io, "no encoded video") }
+                    return .init(encoded: files.encoded, thumbnail: files.thumbnail, renderedChunks: 0, cachedChunks: 0)
+                }
+                if stopAfter == render.name {
+                    try runner.stop()
+                    return nil
+                }
+                var result = try await runner.step(
+                    output, .init(timeline: timeline, profile: profile, rendered: rendered)
+                ) {
+                    let video = directory.appendingPathComponent("video.mp4")
+                    guard FileManager.default.fileExists(atPath: video.path) else { throw VideoError(.io, "no video") }
+                    return MontageResult(
+                        directory: directory, videoURL: video,
+                        thumbnailURL: directory.appendingPathComponent("thumbnail.png"),
+                        timeline: timeline, profile: profile)
+                }
+                result.warnings = runner.warnings.messages
+                result.stageSeconds = runner.seconds
+                return result
+            }, videoURL: \.videoURL)
     }
 
     /// Where the stages' outputs are saved in the task folder.

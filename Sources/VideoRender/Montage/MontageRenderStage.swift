@@ -54,16 +54,8 @@ public struct MontageRenderStage: PipelineStage {
         try timeline.validate()
         let plan = try MontageChunkPlan(timeline, preset: preset, crf: crf)
         let folder = context.directory.appendingPathComponent("segments")
-        try AtomicFile.makeDirectory(folder)
-        let wanted = Set(plan.chunks.map(\.fileName))
-        // Stale temporary files and chunks no longer used (the caller holds the task's lock).
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        where !wanted.contains(name) {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-        }
-        let missing = plan.chunks.filter {
-            !FileManager.default.fileExists(atPath: folder.appendingPathComponent($0.fileName).path)
-        }
+        let absent = try SegmentCache.prepare(folder, keeping: Set(plan.chunks.map(\.fileName)))
+        let missing = plan.chunks.filter { absent.contains($0.fileName) }
         let total = max(timeline.durationFrames, 1)
         var done = total - missing.map(\.frameCount).reduce(0, +)
         context.report(

@@ -6,52 +6,42 @@ extension VideoPipeline {
     func run(
         _ initial: TaskState, in directory: URL, stopAfter: String?, events: @escaping @Sendable (PipelineEvent) -> Void
     ) async throws -> RenderResult? {
-        let warnings = WarningLog()
-        let context = PipelineContext(directory: directory) { event in
-            if case .warning(let message) = event { warnings.append(message) }
-            events(event)
-        }
-        let runner = StageRunner(state: initial, directory: directory, context: context)
-        events(.pipelineStarted(taskID: initial.taskID))
-        do {
-            try runner.save(status: .running)
-            let scriptURL = directory.appendingPathComponent("script.json")
-            var scripted = try await runner.step(script, initial.config, saved: { try Self.loadScript(scriptURL) }) {
-                output in
-                try AtomicFile.writeJSON(output, to: scriptURL)
-            }
-            if stopAfter == script.name { try runner.stop(); return nil }
-            for stage in insertedStages {
-                let url = directory.appendingPathComponent("stage-\(stage.name).json")
-                scripted = try await runner.step(stage, scripted, saved: { try Self.loadScript(url) }) { output in
-                    try output.validate()
-                    try AtomicFile.writeJSON(output, to: url)
+        let runner = StageRunner(state: initial, directory: directory, events: events)
+        return try await runner.runTask(
+            {
+                let scriptURL = directory.appendingPathComponent("script.json")
+                var scripted = try await runner.step(script, initial.config, saved: { try Self.loadScript(scriptURL) })
+                {
+                    output in
+                    try AtomicFile.writeJSON(output, to: scriptURL)
                 }
-                if stopAfter == stage.name { try runner.stop(); return nil }
-            }
-            let narrated = try await runner.step(audio, scripted, saved: { try audio.load(scripted, from: directory) })
-            if stopAfter == audio.name { try runner.stop(); return nil }
-            let partial = directory.appendingPathComponent(".video.mp4.partial")
-            let encoded = try await runner.step(video, narrated) {
-                guard FileManager.default.fileExists(atPath: partial.path) else {
-                    throw VideoError(.io, "no encoded video")
+                if stopAfter == script.name { try runner.stop(); return nil }
+                for stage in insertedStages {
+                    let url = directory.appendingPathComponent("stage-\(stage.name).json")
+                    scripted = try await runner.step(stage, scripted, saved: { try Self.loadScript(url) }) { output in
+                        try output.validate()
+                        try AtomicFile.writeJSON(output, to: url)
+                    }
+                    if stopAfter == stage.name { try runner.stop(); return nil }
                 }
-                return partial
-            }
-            if stopAfter == video.name { try runner.stop(); return nil }
-            var result = try await runner.step(output, OutputStage.Input(video: narrated, encoded: encoded)) {
-                try OutputStage.load(narrated, from: directory)
-            }
-            try runner.save(status: .completed)
-            result.warnings = warnings.messages
-            result.stageSeconds = runner.seconds
-            events(.pipelineCompleted(videoPath: result.videoURL.path))
-            return result
-        } catch {
-            try? runner.save(status: error is CancellationError ? .cancelled : .failed)
-            events(.pipelineFailed(message: error is CancellationError ? "cancelled" : "\(error)"))
-            throw error
-        }
+                let narrated = try await runner.step(
+                    audio, scripted, saved: { try audio.load(scripted, from: directory) })
+                if stopAfter == audio.name { try runner.stop(); return nil }
+                let partial = directory.appendingPathComponent(".video.mp4.partial")
+                let encoded = try await runner.step(video, narrated) {
+                    guard FileManager.default.fileExists(atPath: partial.path) else {
+                        throw VideoError(.io, "no encoded video")
+                    }
+                    return partial
+                }
+                if stopAfter == video.name { try runner.stop(); return nil }
+                var result = try await runner.step(output, OutputStage.Input(video: narrated, encoded: encoded)) {
+                    try OutputStage.load(narrated, from: directory)
+                }
+                result.warnings = runner.warnings.messages
+                result.stageSeconds = runner.seconds
+                return result
+            }, videoURL: \.videoURL)
     }
 
     static func loadScript(_ url: URL) throws -> VideoConfig {

@@ -7,18 +7,43 @@ final class StageRunner<State: TaskRecord>: @unchecked Sendable {
     private(set) var state: State
     private let directory: URL
     private let context: PipelineContext
+    /// The warnings the stages raised.
+    let warnings = WarningLog()
     private(set) var seconds: [(stage: String, seconds: Double)] = []
 
-    init(state: State, directory: URL, context: PipelineContext) {
+    /// Prepares a run in `directory`; `events` receives every event (warnings are also kept).
+    init(state: State, directory: URL, events: @escaping @Sendable (PipelineEvent) -> Void) {
         self.state = state
         self.directory = directory
-        self.context = context
+        let warnings = self.warnings
+        context = PipelineContext(directory: directory) { event in
+            if case .warning(let message) = event { warnings.append(message) }
+            events(event)
+        }
     }
 
     func save(status: TaskState.Status) throws {
         state.status = status
         state.updatedAt = Date()
         try TaskStore.save(state, to: directory)
+    }
+
+    /// Runs a whole task: `body` runs the stages and returns the result, or `nil` after stopping
+    /// early on purpose. Saves the state as completed, or as cancelled or failed when `body`
+    /// throws, and reports the pipeline's start and end.
+    func runTask<Result>(_ body: () async throws -> Result?, videoURL: (Result) -> URL) async throws -> Result? {
+        context.events(.pipelineStarted(taskID: state.taskID))
+        do {
+            try save(status: .running)
+            guard let result = try await body() else { return nil }
+            try save(status: .completed)
+            context.events(.pipelineCompleted(videoPath: videoURL(result).path))
+            return result
+        } catch {
+            try? save(status: error is CancellationError ? .cancelled : .failed)
+            context.events(.pipelineFailed(message: error is CancellationError ? "cancelled" : "\(error)"))
+            throw error
+        }
     }
 
     /// Saves the state after stopping early on purpose.
