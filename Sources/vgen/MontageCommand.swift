@@ -11,7 +11,9 @@ struct MontageCommand: AsyncParsableCommand {
         discussion: """
             Writes <output-dir>/<video_id>/video.mp4, timeline.json (the edit: segments with media, \
             in/out points, frames, transitions), analysis.json (the music profile) and thumbnail.png. \
-            Edit timeline.json and render it again with --timeline.
+            Edit timeline.json and render it again with --timeline: only the chunks whose \
+            segments changed are encoded again. The folder's state.json is saved after every stage \
+            (music, media, plan, render, output); vgen resume continues a killed or cancelled montage.
             """)
 
     /// Photos, clips and folders of them.
@@ -58,29 +60,25 @@ struct MontageCommand: AsyncParsableCommand {
     var videoId: String?
 
     @Option(name: .long, help: "x264 preset: ultrafast … veryslow.")
-    var preset: String = "superfast"
+    var preset: String = "ultrafast"
+
+    @Option(name: .long, help: "Stop after this stage (music, media, plan, render); vgen resume continues.")
+    var stopAfter: String?
+
+    @OptionGroup var task: TaskArguments
 
     mutating func run() async throws {
-        let reporter = ProgressReporter()
+        let reporter = ProgressReporter(json: task.json)
         do {
             guard MP4Writer.x264Presets.contains(preset) else {
                 throw VideoError(.invalidInput, "unknown preset '\(preset)'", field: "preset")
             }
-            let pipeline = MontagePipeline(render: MontageRenderStage(preset: preset))
+            let pipeline = MontagePipeline(render: MontageRenderStage(preset: preset, jobs: task.jobs))
             let output = URL(fileURLWithPath: outputDir)
-            let result: MontageResult
+            let work: @Sendable () async throws -> MontageResult?
             if let timeline {
-                let data: Data
-                do { data = try Data(contentsOf: URL(fileURLWithPath: timeline)) } catch {
-                    throw VideoError(.io, "cannot read \(timeline): \(error.localizedDescription)")
-                }
-                var plan: MontageTimeline
-                do { plan = try JSONDecoder().decode(MontageTimeline.self, from: data) } catch {
-                    throw VideoError(
-                        .invalidInput, "\(timeline) is not a montage timeline: \(error)", field: "timeline")
-                }
-                if let videoId { plan.videoID = videoId }
-                result = try await pipeline.render(timeline: plan, to: output, events: reporter.handle)
+                let plan = try loadTimeline(timeline)
+                work = { try await pipeline.render(timeline: plan, to: output, events: reporter.handle) }
             } else {
                 let settings = try settings()
                 guard let music else {
@@ -93,18 +91,44 @@ struct MontageCommand: AsyncParsableCommand {
                     throw VideoError(
                         .invalidInput, "unknown order '\(order)'; use name, time or shuffle", field: "order")
                 }
-                result = try await pipeline.render(
-                    media: media.map { URL(fileURLWithPath: $0) }, music: URL(fileURLWithPath: music),
-                    order: mediaOrder,
-                    settings: settings, to: output, events: reporter.handle)
+                let (paths, song, stopAfter) = (
+                    media.map { URL(fileURLWithPath: $0) }, URL(fileURLWithPath: music), stopAfter
+                )
+                work = {
+                    guard let stopAfter else {
+                        return try await pipeline.render(
+                            media: paths, music: song, order: mediaOrder, settings: settings, to: output,
+                            events: reporter.handle)
+                    }
+                    _ = try await pipeline.render(
+                        media: paths, music: song, order: mediaOrder, settings: settings, to: output,
+                        stoppingAfter: stopAfter, events: reporter.handle)
+                    return nil
+                }
             }
+            let result = try await CLIRunner.cancellable(work)
             reporter.finish()
-            print(result.videoURL.path)
-        } catch let error as VideoError {
+            if let result, reporter.printsPaths { print(result.videoURL.path) }
+            if result == nil, reporter.printsPaths, let id = try? settings().videoID {
+                print(output.appendingPathComponent(id).path)  // stopped early: the task folder
+            }
+        } catch {
             reporter.finish()
-            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
-            throw ExitCode(1)
+            CLIRunner.fail(error)
         }
+    }
+
+    private func loadTimeline(_ path: String) throws -> MontageTimeline {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw VideoError(.io, "cannot read \(path): \(error.localizedDescription)")
+        }
+        var plan: MontageTimeline
+        do { plan = try JSONDecoder().decode(MontageTimeline.self, from: data) } catch {
+            throw VideoError(.invalidInput, "\(path) is not a montage timeline: \(error)", field: "timeline")
+        }
+        if let videoId { plan.videoID = videoId }
+        return plan
     }
 
     private func settings() throws -> EditPlanner.Settings {

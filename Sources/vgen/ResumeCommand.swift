@@ -15,6 +15,21 @@ struct ResumeCommand: AsyncParsableCommand {
     func run() async throws {
         let (folder, task) = (folder, task)
         let url = URL(fileURLWithPath: folder)
+        if (try? TaskStore.isMontage(url)) == true {
+            let reporter = ProgressReporter(json: task.json)
+            do {
+                let pipeline = MontagePipeline(render: MontageRenderStage(jobs: task.jobs))
+                let result = try await CLIRunner.cancellable {
+                    try await pipeline.resume(taskDirectory: url, events: reporter.handle)
+                }
+                reporter.finish()
+                if reporter.printsPaths { print(result.videoURL.path) }
+            } catch {
+                reporter.finish()
+                CLIRunner.fail(error)
+            }
+            return
+        }
         try await CLIRunner.run(json: task.json) {
             guard let state = try TaskStore.load(from: url) else {
                 throw VideoError(.invalidInput, "\(folder) holds no vgen task (no state.json)")
@@ -40,7 +55,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         do {
             let url = URL(fileURLWithPath: folder)
-            guard let state = try TaskStore.load(from: url) else {
+            guard let state = try TaskStore.loadAny(from: url) else {
                 throw VideoError(.invalidInput, "\(folder) holds no vgen task (no state.json)")
             }
             if json {

@@ -25,7 +25,9 @@ package struct PixelRect: Sendable, Hashable, Codable {
 /// rectangle of the target, converted to BT.709 limited range, in one swscale pass.
 ///
 /// The swscale context is cached and rebuilt only when the source or target geometry changes
-/// (every frame during a Ken Burns zoom, which costs well under a millisecond).
+/// (every frame during a Ken Burns zoom, which costs well under a millisecond). Pictures already
+/// in limited-range BT.709 (our own frames, HD clips) are only scaled, not colour-converted,
+/// which is about three times faster.
 ///
 /// # Thread safety
 /// Not thread-safe: one compositor per rendering task.
@@ -105,7 +107,7 @@ package final class PictureCompositor {
         }
         let newKey = [
             source.pointee.width, source.pointee.height, format.rawValue, fullRange ? 1 : 0, Int32(width),
-            Int32(height),
+            Int32(height), Int32(source.pointee.colorspace.rawValue),
         ]
         if let context, newKey == key { return context }
         context = sws_getCachedContext(
@@ -117,11 +119,24 @@ package final class PictureCompositor {
             throw VideoError(
                 .render, "cannot scale \(source.pointee.width)x\(source.pointee.height) pictures to \(width)x\(height)")
         }
-        let sourceCoefficients = sws_getCoefficients(isRGB ? SWS_CS_ITU709 : SWS_CS_ITU601)
+        // Limited-range BT.709 yuv (our own frames, HD clips) then needs no colour conversion,
+        // and swscale stays on its plain path (about three times faster than converting).
+        let sourceCoefficients = sws_getCoefficients(
+            isRGB || Self.isBT709(source.pointee) ? SWS_CS_ITU709 : SWS_CS_ITU601)
         let targetCoefficients = sws_getCoefficients(SWS_CS_ITU709)
         _ = sws_setColorspaceDetails(
             context, sourceCoefficients, fullRange ? 1 : 0, targetCoefficients, 0, 0, 1 << 16, 1 << 16)
         key = newKey
         return context
+    }
+
+    /// Whether a yuv picture's colours are BT.709: as tagged, or, untagged, when it is HD
+    /// (the convention players follow); JPEG and SD video are BT.601.
+    private static func isBT709(_ frame: AVFrame) -> Bool {
+        switch frame.colorspace {
+        case AVCOL_SPC_BT709: return true
+        case AVCOL_SPC_UNSPECIFIED: return frame.color_range != AVCOL_RANGE_JPEG && frame.height >= 720
+        default: return false
+        }
     }
 }

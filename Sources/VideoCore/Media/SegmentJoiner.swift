@@ -28,7 +28,8 @@ package final class SegmentJoiner {
     ///   - template: The first segment (all segments must share its codec settings).
     ///   - fps: Frames per second of the segments.
     ///   - sampleRate: The soundtrack's sample rate.
-    package init(url: URL, template: URL, fps: Int, sampleRate: Int) throws {
+    ///   - channels: Channels of the AAC track: 1, or 2 to duplicate the mono soundtrack.
+    package init(url: URL, template: URL, fps: Int, sampleRate: Int, channels: Int = 1) throws {
         avQuietLogging()
         let input = try MediaProbe.Input(template)
         guard let index = input.videoStream else { throw VideoError(.media, "\(template.path) has no video") }
@@ -43,7 +44,7 @@ package final class SegmentJoiner {
         stream.pointee.time_base = AVRational(num: 1, den: Int32(fps))
         stream.pointee.avg_frame_rate = AVRational(num: Int32(fps), den: 1)
         self.extradata = Self.extradata(of: source)
-        self.audio = try MP4Writer.AudioTrack(container: container, sampleRate: sampleRate, channels: 1)
+        self.audio = try MP4Writer.AudioTrack(container: container, sampleRate: sampleRate, channels: channels)
         try container.open()
         try container.writeHeader(movieTimescale: MP4Writer.leastCommonMultiple(fps, sampleRate))
         self.container = container

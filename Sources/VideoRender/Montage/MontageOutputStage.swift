@@ -41,11 +41,12 @@ public struct MontageOutputStage: PipelineStage {
         let thumbnail = directory.appendingPathComponent("thumbnail.png")
         try AtomicFile.writeJSON(timeline, to: directory.appendingPathComponent("timeline.json"))
         try AtomicFile.writeJSON(input.profile, to: directory.appendingPathComponent("analysis.json"))
-        try ImageEncoder.write(input.rendered.thumbnail, to: thumbnail, format: .png)
+        try AtomicFile.replace(thumbnail, with: input.rendered.thumbnail)
         let video = directory.appendingPathComponent("video.mp4")
         try AtomicFile.replace(video, with: input.rendered.encoded)
         return MontageResult(
-            directory: directory, videoURL: video, thumbnailURL: thumbnail, timeline: timeline, profile: input.profile)
+            directory: directory, videoURL: video, thumbnailURL: thumbnail, timeline: timeline, profile: input.profile,
+            renderedChunks: input.rendered.renderedChunks, cachedChunks: input.rendered.cachedChunks)
     }
 }
 
@@ -61,6 +62,10 @@ public struct MontageResult: Sendable {
     public var timeline: MontageTimeline
     /// The music's analysis (also in `analysis.json`).
     public var profile: AudioAnalysisProfile
+    /// Chunks drawn and encoded by this run (see `MontageRenderStage`).
+    public var renderedChunks = 0
+    /// Chunks reused from an earlier run's `segments/` folder.
+    public var cachedChunks = 0
     /// Warnings raised while making it (skipped files, missing beats…).
     public var warnings: [String] = []
     /// Seconds per stage, in order.

@@ -9,8 +9,17 @@ import Foundation
 /// let result = try await MontagePipeline().render(media: [photos], music: song, settings: settings, to: out)
 /// ```
 ///
-/// Every step is a `PipelineStage`, so caching and resuming can wrap them one by one.
+/// The folder holds `state.json` (`MontageTaskState`) saved after every stage and each stage's
+/// output (`analysis.json`, `media.json`, `timeline.json`, `segments/` with the encoded chunks),
+/// so a killed or cancelled run resumes where it stopped (`resume(taskDirectory:)`), and a
+/// re-render of an edited timeline re-encodes only the chunks that changed. One process at a
+/// time works on a folder (`TaskLock`).
 public struct MontagePipeline: Sendable {
+    /// The stages of a montage planned from media, in order.
+    public static let stageNames = ["music", "media", "plan", "render", "output"]
+    /// The stages of a montage rendered from a timeline, in order.
+    public static let timelineStageNames = ["music", "render", "output"]
+
     /// Media analysis.
     public var media: MediaAnalysisStage
     /// Music analysis.
@@ -44,89 +53,99 @@ public struct MontagePipeline: Sendable {
     ///   - outputDirectory: The parent of the video's folder.
     ///   - events: Stage, progress and warning events.
     /// - Returns: The files written.
-    /// - Throws: `VideoError`; on failure no `video.mp4` is left from this run.
+    /// - Throws: `VideoError` or `CancellationError`; the state is saved either way and the task
+    ///   can be resumed. No `video.mp4` is left from a failed run.
     public func render(
         media paths: [URL], music musicURL: URL, order: MediaOrder = .time, settings: EditPlanner.Settings,
         to outputDirectory: URL,
         events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
     ) async throws -> MontageResult {
-        var settings = settings
-        settings.musicPath = musicURL.path
-        let run = try Run(videoID: settings.videoID, outputDirectory: outputDirectory, events: events)
-        let profile = try await run.step(music, musicURL)
-        let analysed = try await run.step(media, .init(paths: paths, order: order))
-        let timeline = try await run.step(plan, .init(media: analysed, music: profile, settings: settings))
-        return try await finish(timeline, profile: profile, run: run)
+        try await start(
+            task(media: paths, music: musicURL, order: order, settings: settings), timeline: nil, to: outputDirectory,
+            stopAfter: nil, events: events)!
     }
 
-    /// Renders an edited `timeline.json` again (its music is re-analysed for `analysis.json`).
-    /// - Throws: `VideoError` for an invalid timeline or undecodable media.
+    /// Runs the stages of a new montage up to and including `stage`, then stops with its state
+    /// saved; `resume(taskDirectory:)` finishes it.
+    /// - Returns: The saved state.
+    /// - Throws: `VideoError` for an unknown stage, or what the stages throw.
+    public func render(
+        media paths: [URL], music musicURL: URL, order: MediaOrder = .time, settings: EditPlanner.Settings,
+        to outputDirectory: URL, stoppingAfter stage: String,
+        events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
+    ) async throws -> MontageTaskState {
+        guard Self.stageNames.contains(stage) else {
+            throw VideoError(
+                .invalidInput, "unknown stage '\(stage)'; valid: \(Self.stageNames.joined(separator: ", "))")
+        }
+        let state = task(media: paths, music: musicURL, order: order, settings: settings)
+        _ = try await start(state, timeline: nil, to: outputDirectory, stopAfter: stage, events: events)
+        return try TaskStore.loadMontage(from: outputDirectory.appendingPathComponent(state.taskID))!
+    }
+
+    /// Renders an edited `timeline.json` again into `<outputDirectory>/<video_id>/` (its music is
+    /// re-analysed for `analysis.json`); chunks already encoded there are reused.
+    /// - Throws: `VideoError` for an invalid timeline or undecodable media, `CancellationError`.
     public func render(
         timeline: MontageTimeline, to outputDirectory: URL,
         events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
     ) async throws -> MontageResult {
         try timeline.validate()
-        let run = try Run(videoID: timeline.videoID, outputDirectory: outputDirectory, events: events)
-        let profile = try await run.step(music, URL(fileURLWithPath: timeline.music.path))
-        return try await finish(timeline, profile: profile, run: run)
+        let state = MontageTaskState(
+            taskID: timeline.videoID, media: [], music: timeline.music.path, order: .name, settings: nil,
+            preset: render.preset, crf: render.crf, stages: Self.timelineStageNames)
+        return try await start(state, timeline: timeline, to: outputDirectory, stopAfter: nil, events: events)!
     }
 
-    private func finish(_ timeline: MontageTimeline, profile: AudioAnalysisProfile, run: Run) async throws
-        -> MontageResult
+    /// Continues the montage in `directory` from its last completed stage, with the media,
+    /// settings and encoder settings it was started with.
+    /// - Throws: `VideoError` when the folder holds no montage state or a corrupt one.
+    public func resume(
+        taskDirectory directory: URL, events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
+    ) async throws -> MontageResult {
+        let lock = try TaskLock(directory: directory)
+        defer { withExtendedLifetime(lock) {} }
+        guard let state = try TaskStore.loadMontage(from: directory) else {
+            throw VideoError(.invalidInput, "\(directory.path) holds no vgen task (no \(TaskStore.stateFile))")
+        }
+        var pipeline = self
+        pipeline.render.preset = state.preset
+        pipeline.render.crf = state.crf
+        return try await pipeline.run(state, in: directory, stopAfter: nil, events: events)!
+    }
+
+    private func task(media paths: [URL], music: URL, order: MediaOrder, settings: EditPlanner.Settings)
+        -> MontageTaskState
     {
-        let rendered = try await run.step(render, timeline)
-        var result = try await run.step(output, .init(timeline: timeline, profile: profile, rendered: rendered))
-        result.warnings = run.warnings.messages
-        result.stageSeconds = run.seconds.values
-        return result
+        MontageTaskState(
+            taskID: settings.videoID, media: paths.map(\.path), music: music.path, order: order,
+            settings: .init(settings), preset: render.preset, crf: render.crf, stages: Self.stageNames)
     }
 
-    /// One run's folder, context and bookkeeping.
-    private final class Run: Sendable {
-        let context: PipelineContext
-        let warnings = WarningLog()
-        let seconds = StageTimes()
-
-        init(videoID: String, outputDirectory: URL, events: @escaping @Sendable (PipelineEvent) -> Void) throws {
-            guard !videoID.isEmpty,
-                videoID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }),
-                !videoID.hasPrefix(".")
-            else {
-                throw VideoError(
-                    .invalidInput,
-                    "'\(videoID)' may hold only letters, digits, '-', '_' and '.', and not start with '.'",
-                    field: "video_id")
-            }
-            let directory = outputDirectory.appendingPathComponent(videoID, isDirectory: true)
-            try AtomicFile.makeDirectory(directory)
-            let warnings = self.warnings
-            context = PipelineContext(directory: directory) { event in
-                if case .warning(let message) = event { warnings.append(message) }
-                events(event)
-            }
+    private func start(
+        _ state: MontageTaskState, timeline: MontageTimeline?, to outputDirectory: URL, stopAfter: String?,
+        events: @escaping @Sendable (PipelineEvent) -> Void
+    ) async throws -> MontageResult? {
+        let videoID = state.taskID
+        guard !videoID.isEmpty,
+            videoID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }),
+            !videoID.hasPrefix(".")
+        else {
+            throw VideoError(
+                .invalidInput, "'\(videoID)' may hold only letters, digits, '-', '_' and '.', and not start with '.'",
+                field: "video_id")
         }
-
-        func step<S: PipelineStage>(_ stage: S, _ input: S.Input) async throws -> S.Output {
-            context.events(.stageStarted(stage.name))
-            let start = Date()
-            do {
-                let output = try await stage.run(input, context: context)
-                let elapsed = Date().timeIntervalSince(start)
-                seconds.append(stage.name, elapsed)
-                context.events(.stageCompleted(stage.name, seconds: elapsed))
-                return output
-            } catch {
-                context.events(.stageFailed(stage.name, message: "\(error)"))
-                throw error
-            }
+        let directory = outputDirectory.appendingPathComponent(videoID, isDirectory: true)
+        try AtomicFile.makeDirectory(directory)
+        let lock = try TaskLock(directory: directory)
+        defer { withExtendedLifetime(lock) {} }
+        if (try? TaskStore.load(from: directory)) != nil {
+            throw VideoError(
+                .invalidInput, "\(directory.path) holds a document video's task; choose another --video-id",
+                field: "video_id")
         }
+        // The timeline rendered is the task's input: it lives in the folder.
+        if let timeline { try AtomicFile.writeJSON(timeline, to: directory.appendingPathComponent("timeline.json")) }
+        return try await run(state, in: directory, stopAfter: stopAfter, events: events)
     }
-}
-
-/// Stage durations collected across tasks.
-final class StageTimes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [(String, Double)] = []
-    func append(_ stage: String, _ seconds: Double) { lock.withLock { storage.append((stage, seconds)) } }
-    var values: [(String, Double)] { lock.withLock { storage } }
 }

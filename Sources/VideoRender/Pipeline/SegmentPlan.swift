@@ -130,7 +130,7 @@ struct SegmentPlan: Sendable {
     }
 
     /// 128 bits of FNV-1a over the key's canonical JSON, as hex.
-    static func hash(_ material: KeyMaterial) throws -> String {
+    static func hash(_ material: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(material)

@@ -41,16 +41,8 @@ public struct VideoStage: PipelineStage {
             try registry.keyframes(for: input.config.scenes[index], duration: manifest.scenes[index].duration)
         }
         let folder = context.directory.appendingPathComponent("segments")
-        try AtomicFile.makeDirectory(folder)
-        let wanted = Set(plan.jobs.map(\.fileName))
-        // Stale temporary files and segments no longer used (we hold the task's lock).
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        where !wanted.contains(name) {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-        }
-        let missing = plan.jobs.filter {
-            !FileManager.default.fileExists(atPath: folder.appendingPathComponent($0.fileName).path)
-        }
+        let absent = try SegmentCache.prepare(folder, keeping: Set(plan.jobs.map(\.fileName)))
+        let missing = plan.jobs.filter { absent.contains($0.fileName) }
         let total = max(plan.jobs.map(\.frameCount).reduce(0, +), 1)
         var done = plan.jobs.filter { !missing.map(\.key).contains($0.key) }.map(\.frameCount).reduce(0, +)
         context.report(

@@ -3,7 +3,7 @@ import Foundation
 /// The saved state of one task (one video's folder): what it is making, how, and how far
 /// each stage has come. Written atomically to `state.json` after every stage, so a killed
 /// run can be resumed where it stopped (`vgen resume`), and read by `vgen status`.
-public struct TaskState: Codable, Sendable, Hashable {
+public struct TaskState: TaskRecord, Hashable {
     /// The file's format tag; anything else is a foreign file.
     public static let format = "vgen-task-state"
     /// The current format version.
@@ -66,23 +66,6 @@ public struct TaskState: Codable, Sendable, Hashable {
         self.options = options
         self.stages = stages.map { Stage(name: $0, status: .pending) }
         createdAt = now
-        updatedAt = now
-    }
-
-    /// The first stage that has not completed, if any.
-    public var nextStage: String? { stages.first { $0.status != .completed }?.name }
-
-    /// Whether `stage` completed.
-    public func isCompleted(_ stage: String) -> Bool { stages.contains { $0.name == stage && $0.status == .completed } }
-
-    mutating func mark(_ stage: String, _ status: StageStatus, error: String? = nil, now: Date = Date()) {
-        guard let i = stages.firstIndex(where: { $0.name == stage }) else { return }
-        stages[i].status = status
-        stages[i].error = error
-        if status == .running { stages[i].startedAt = now }
-        if status == .completed { stages[i].completedAt = now }
-        // Everything after a re-run stage must run again.
-        if status == .running { for j in stages.indices where j > i { stages[j].status = .pending } }
         updatedAt = now
     }
 
