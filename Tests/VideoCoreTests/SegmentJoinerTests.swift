@@ -45,6 +45,42 @@ import VideoCore
         #expect(frames[13].hash == alone[0].hash && frames[42].hash == alone[29].hash)
     }
 
+    /// A soundtrack encoded ahead (while the segments render) and copied under them plays
+    /// exactly like one encoded during the join: same samples, same place, same length.
+    @Test func copiedSoundtrackMatchesOneEncodedInTheJoin() throws {
+        let segments = try [(200 as UInt8, 20), (20, 25)].map { try segment(red: $0.0, frames: $0.1) }
+        let seconds = 45.0 / Double(W.fps)
+        var sound = W.tone(seconds: seconds)
+        for i in 0..<(sound.count / 3) { sound[i] = 0 }  // an onset a third of the way in
+        let track = W.temporaryURL().deletingPathExtension().appendingPathExtension("m4a")
+        let (encoded, copied) = (W.temporaryURL(), W.temporaryURL())
+        defer { (segments + [track, encoded, copied]).forEach { try? FileManager.default.removeItem(at: $0) } }
+
+        let writer = try AudioFileWriter(url: track, sampleRate: W.sampleRate)
+        try writer.write(Array(sound[..<1000]))
+        try writer.write(Array(sound[1000...]))
+        try writer.finish()
+        let copying = try SegmentJoiner(url: copied, template: segments[0], fps: W.fps, audio: track)
+        for url in segments { try copying.append(url) }
+        #expect(throws: VideoError.self) { try copying.writeAudio([0]) }
+        try copying.finish()
+
+        let encoding = try SegmentJoiner(url: encoded, template: segments[0], fps: W.fps, sampleRate: W.sampleRate)
+        for url in segments { try encoding.append(url) }
+        try encoding.writeAudio(sound)
+        try encoding.finish()
+
+        let a = try AudioDecoder.decodeAll(url: copied), b = try AudioDecoder.decodeAll(url: encoded)
+        // Decoders keep the last frame's padding (under 1024 samples); the timing hides it.
+        #expect(a.count >= sound.count && a.count < sound.count + 1024, "decoded \(a.count) of \(sound.count)")
+        #expect(a == b)
+        let onset = a.firstIndex { abs($0) > 0.05 } ?? -1
+        #expect(abs(onset - sound.count / 3) < 64, "onset at \(onset), expected \(sound.count / 3)")
+        let info = try MediaProbe.inspect(copied), reference = try MediaProbe.inspect(encoded)
+        #expect(info.videoFrameCount == 45 && info.audioDuration == reference.audioDuration)
+        #expect(abs(info.audioDuration - info.videoDuration) < 1.0 / Double(W.fps))
+    }
+
     @Test func refusesSegmentsWithBFramesOrOtherSettings() throws {
         let plain = try segment(red: 10, frames: 10)
         let withB = try segment(red: 200, frames: 30, bFrames: 3)

@@ -1,5 +1,5 @@
 internal import CFFmpeg
-/// Joins video-only MP4 segments by stream copy and adds one AAC soundtrack.
+/// Joins video-only MP4 segments by stream copy and adds one AAC soundtrack (encoded here or copied).
 import Foundation
 
 /// Writes an MP4 whose H.264 track is the packets of several segment files, copied without
@@ -15,7 +15,7 @@ import Foundation
 package final class SegmentJoiner {
     private let container: MP4Writer.Container
     private let stream: UnsafeMutablePointer<AVStream>
-    private let audio: MP4Writer.AudioTrack
+    private let audio: Audio
     private let fps: Int
     private let extradata: [UInt8]
     private var finished = false
@@ -29,9 +29,33 @@ package final class SegmentJoiner {
     ///   - fps: Frames per second of the segments.
     ///   - sampleRate: The soundtrack's sample rate.
     ///   - channels: Channels of the AAC track: 1, or 2 to duplicate the mono soundtrack.
-    package init(url: URL, template: URL, fps: Int, sampleRate: Int, channels: Int = 1) throws {
+    package convenience init(url: URL, template: URL, fps: Int, sampleRate: Int, channels: Int = 1) throws {
+        try self.init(url: url, template: template, fps: fps) { container in
+            .encode(try MP4Writer.AudioTrack(container: container, sampleRate: sampleRate, channels: channels))
+        }
+    }
+
+    /// Creates the output and its header, taking the video track's description from `template`
+    /// and an encoded soundtrack from `audio` (an AAC file such as `AudioFileWriter` makes),
+    /// whose packets are copied, interleaved with the video, without encoding again.
+    /// - Parameters:
+    ///   - url: The MP4 to write.
+    ///   - template: The first segment (all segments must share its codec settings).
+    ///   - fps: Frames per second of the segments.
+    ///   - audio: The soundtrack file; `writeAudio` is not available with it.
+    package convenience init(url: URL, template: URL, fps: Int, audio: URL) throws {
+        let source = try MediaProbe.Input(audio)
+        guard let index = source.audioStream else { throw VideoError(.media, "\(audio.path) has no audio") }
+        try self.init(url: url, template: template, fps: fps) { container in
+            .copy(try AudioCopy(source, index: index, into: container))
+        }
+    }
+
+    private init(
+        url: URL, template: URL, fps: Int, audio makeAudio: (MP4Writer.Container) throws -> Audio
+    ) throws {
         avQuietLogging()
-        let input = try MediaProbe.Input(template)
+        let input = try MediaProbe.Input(template, probe: false)
         guard let index = input.videoStream else { throw VideoError(.media, "\(template.path) has no video") }
         let source = input.stream(index).pointee.codecpar!
         let container = try MP4Writer.Container(path: url.path)
@@ -44,9 +68,10 @@ package final class SegmentJoiner {
         stream.pointee.time_base = AVRational(num: 1, den: Int32(fps))
         stream.pointee.avg_frame_rate = AVRational(num: Int32(fps), den: 1)
         self.extradata = Self.extradata(of: source)
-        self.audio = try MP4Writer.AudioTrack(container: container, sampleRate: sampleRate, channels: channels)
+        let audio = try makeAudio(container)
+        self.audio = audio
         try container.open()
-        try container.writeHeader(movieTimescale: MP4Writer.leastCommonMultiple(fps, sampleRate))
+        try container.writeHeader(movieTimescale: MP4Writer.leastCommonMultiple(fps, audio.sampleRate))
         self.container = container
         self.stream = stream
         self.fps = fps
@@ -57,7 +82,7 @@ package final class SegmentJoiner {
     @discardableResult
     package func append(_ segment: URL) throws -> Int {
         guard !finished else { throw VideoError(.encoding, "\(container.path) is already finished") }
-        let input = try MediaProbe.Input(segment)
+        let input = try MediaProbe.Input(segment, probe: false)
         guard let index = input.videoStream else { throw VideoError(.media, "\(segment.path) has no video") }
         let source = input.stream(index)
         guard Self.extradata(of: source.pointee.codecpar) == extradata else {
@@ -82,6 +107,9 @@ package final class SegmentJoiner {
             packet.pointee.pos = -1
             try container.write(packet)
             count += 1
+            if case .copy(let copy) = audio {
+                try copy.write(before: at + 1, in: frameBase, to: container)
+            }
         }
         framesWritten += count
         return count
@@ -90,15 +118,92 @@ package final class SegmentJoiner {
     /// Appends mono soundtrack samples at the joiner's sample rate.
     package func writeAudio(_ samples: [Float]) throws {
         guard !finished else { throw VideoError(.encoding, "\(container.path) is already finished") }
-        try audio.write(samples)
+        guard case .encode(let track) = audio else {
+            throw VideoError(.encoding, "\(container.path) takes its sound from a file; it cannot encode more")
+        }
+        try track.write(samples)
     }
 
     /// Flushes the audio and writes the trailer.
     package func finish() throws {
         guard !finished else { return }
         finished = true
-        try audio.finish()
+        switch audio {
+        case .encode(let track): try track.finish()
+        case .copy(let copy): try copy.write(before: nil, in: AVRational(num: 1, den: Int32(fps)), to: container)
+        }
         try container.writeTrailer()
+    }
+
+    /// Where the soundtrack comes from.
+    private enum Audio {
+        /// Samples encoded as they are written.
+        case encode(MP4Writer.AudioTrack)
+        /// Packets copied from an encoded file.
+        case copy(AudioCopy)
+
+        var sampleRate: Int {
+            switch self {
+            case .encode(let track): Int(track.encoder.context.pointee.sample_rate)
+            case .copy(let copy): copy.sampleRate
+            }
+        }
+    }
+
+    /// The packets of an encoded soundtrack, written a little at a time between video packets.
+    private final class AudioCopy {
+        private let input: MediaProbe.Input
+        private let index: Int32
+        private let source: UnsafeMutablePointer<AVStream>
+        private let stream: UnsafeMutablePointer<AVStream>
+        private let packet: UnsafeMutablePointer<AVPacket>
+        /// Whether `packet` holds a packet read but not yet written.
+        private var holding = false
+        private var ended = false
+        let sampleRate: Int
+
+        init(_ input: MediaProbe.Input, index: Int32, into container: MP4Writer.Container) throws {
+            guard let packet = av_packet_alloc() else { throw VideoError(.encoding, "could not allocate a packet") }
+            self.packet = packet
+            self.input = input
+            self.index = index
+            source = input.stream(index)
+            guard let stream = avformat_new_stream(container.context, nil) else {
+                throw VideoError(.encoding, "could not add the audio stream to \(container.path)")
+            }
+            try avCheck(
+                avcodec_parameters_copy(stream.pointee.codecpar, source.pointee.codecpar),
+                "copying the audio description", code: .encoding)
+            stream.pointee.codecpar.pointee.codec_tag = 0
+            stream.pointee.time_base = source.pointee.time_base
+            self.stream = stream
+            sampleRate = Int(source.pointee.codecpar.pointee.sample_rate)
+        }
+
+        deinit {
+            var owned: UnsafeMutablePointer<AVPacket>? = packet
+            av_packet_free(&owned)
+        }
+
+        /// Writes the packets that start before `limit` (in `base` units; all for `nil`).
+        func write(before limit: Int64?, in base: AVRational, to container: MP4Writer.Container) throws {
+            while !ended {
+                if !holding {
+                    guard try input.read(into: packet) else {
+                        ended = true
+                        return
+                    }
+                    guard packet.pointee.stream_index == index else { continue }
+                    holding = true
+                }
+                if let limit, av_compare_ts(packet.pointee.pts, source.pointee.time_base, limit, base) >= 0 { return }
+                av_packet_rescale_ts(packet, source.pointee.time_base, stream.pointee.time_base)
+                packet.pointee.stream_index = stream.pointee.index
+                packet.pointee.pos = -1
+                try container.write(packet)  // takes the packet's data and resets it
+                holding = false
+            }
+        }
     }
 
     private static func extradata(of parameters: UnsafeMutablePointer<AVCodecParameters>) -> [UInt8] {

@@ -31,6 +31,9 @@ struct MontageChunkPlan: Sendable {
 
     /// The chunks in playing order.
     var chunks: [Chunk]
+    /// The encoded soundtrack's file name (`soundtrack-<key>.m4a`): a hash of the timeline and
+    /// of the music's and clips' identities, so a cached one is reused while they stay the same.
+    var soundtrackFileName: String
 
     /// Groups `timeline`'s segments; `preset` and `crf` are part of every key.
     /// - Throws: `VideoError` when a key cannot be computed.
@@ -65,6 +68,18 @@ struct MontageChunkPlan: Sendable {
                 segments: range, startFrame: first.startFrame, frameCount: frames,
                 key: try SegmentPlan.hash(material), cost: Double(frames) + 0.6 * clipFrames)
         }
+        let sound = SoundKey(
+            version: Self.version, timeline: timeline, music: Self.identity(of: timeline.music.path),
+            media: segments.map { identities[$0.media] ?? "" })
+        soundtrackFileName = "soundtrack-\(try SegmentPlan.hash(sound)).m4a"
+    }
+
+    /// What the soundtrack depends on.
+    private struct SoundKey: Encodable {
+        var version: String
+        var timeline: MontageTimeline
+        var music: String
+        var media: [String]
     }
 
     /// A media file's identity for the keys: its size and modification time (so replacing a

@@ -13,6 +13,8 @@ struct MontageFrameDrawer {
     let timeline: MontageTimeline
     private let grade: ColorGrade
     private let black: YUVFrame
+    /// Shared by every copy of the drawer, so parallel chunks reuse each other's photos.
+    private let photos = PhotoCache()
 
     /// Prepares the grade and a black frame.
     /// - Throws: `VideoError` when a frame cannot be allocated.
@@ -29,7 +31,7 @@ struct MontageFrameDrawer {
     func source(_ k: Int) throws -> SegmentSource {
         try SegmentSource(
             timeline.segments[k], width: timeline.width, height: timeline.height, fps: timeline.fps,
-            fit: timeline.fit)
+            fit: timeline.fit, photos: photos)
     }
 
     /// Draws the frames of segments `range` in order, handing each to `body` with its segment

@@ -7,8 +7,8 @@ import Foundation
 /// The timeline is cut into chunks (`MontageChunkPlan`), each encoded on its own with one x264
 /// thread into `segments/chunk-<key>.mp4`, up to `jobs` at a time; a chunk whose file is
 /// already there (an earlier run of the same or an edited timeline) is not drawn again. The
-/// chunks are joined by stream copy and the soundtrack is encoded in one continuous pass, so the
-/// output does not depend on `jobs`. Each frame is composed in yuv420p (scaled and cropped by
+/// chunks are joined by stream copy under the soundtrack, which is encoded in one continuous pass
+/// beside the chunks (and cached the same way), so the output does not depend on `jobs`. Each frame is composed in yuv420p (scaled and cropped by
 /// swscale), blended for transitions and graded by lookup tables (`MontageFrameDrawer`).
 public struct MontageRenderStage: PipelineStage {
     /// The encoded video and its thumbnail, both unpublished, and what the cache saved.
@@ -54,7 +54,8 @@ public struct MontageRenderStage: PipelineStage {
         try timeline.validate()
         let plan = try MontageChunkPlan(timeline, preset: preset, crf: crf)
         let folder = context.directory.appendingPathComponent("segments")
-        let absent = try SegmentCache.prepare(folder, keeping: Set(plan.chunks.map(\.fileName)))
+        let absent = try SegmentCache.prepare(
+            folder, keeping: Set(plan.chunks.map(\.fileName) + [plan.soundtrackFileName]))
         let missing = plan.chunks.filter { absent.contains($0.fileName) }
         let total = max(timeline.durationFrames, 1)
         var done = total - missing.map(\.frameCount).reduce(0, +)
@@ -66,6 +67,12 @@ public struct MontageRenderStage: PipelineStage {
         let thumbnailSegment = drawer.thumbnailSegment
         let stage = self
         var thumbnail: YUVFrame?
+        // The soundtrack is encoded beside the chunks, so the join only copies packets.
+        let soundtrack = folder.appendingPathComponent(plan.soundtrackFileName)
+        let sound = Task {
+            if absent.contains(plan.soundtrackFileName) { try Self.encodeSoundtrack(timeline, to: soundtrack) }
+        }
+        defer { sound.cancel() }
         try await withThrowingTaskGroup(of: (Int, YUVFrame?).self) { group in
             // The heaviest first, so the last to finish is a light one.
             var queue = missing.sorted { $0.cost > $1.cost }.makeIterator()
@@ -84,11 +91,12 @@ public struct MontageRenderStage: PipelineStage {
                 if let chunk = queue.next() { start(chunk) }
             }
         }
+        try await sound.value
         try Task.checkCancellation()
         let url = context.directory.appendingPathComponent(".video.mp4.partial")
         let thumbnailURL = context.directory.appendingPathComponent(".thumbnail.png.partial")
         do {
-            try join(plan, of: timeline, from: folder, to: url)
+            try join(plan, of: timeline, from: folder, soundtrack: soundtrack, to: url)
             try ImageEncoder.write(try thumbnail ?? drawer.thumbnail(), to: thumbnailURL, format: .png)
         } catch {
             try? FileManager.default.removeItem(at: url)
@@ -128,18 +136,28 @@ public struct MontageRenderStage: PipelineStage {
         return picture
     }
 
-    /// Joins the chunks by stream copy and encodes the soundtrack under them.
-    private func join(_ plan: MontageChunkPlan, of timeline: MontageTimeline, from folder: URL, to url: URL) throws {
-        try? FileManager.default.removeItem(at: url)
-        let files = plan.chunks.map { folder.appendingPathComponent($0.fileName) }
-        let joiner = try SegmentJoiner(
-            url: url, template: files[0], fps: timeline.fps, sampleRate: MontageSoundtrack.sampleRate, channels: 2)
-        for file in files { try joiner.append(file) }
+    /// Encodes the soundtrack, in one continuous pass, to an AAC file (atomically).
+    private static func encodeSoundtrack(_ timeline: MontageTimeline, to url: URL) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".tmp-\(UUID().uuidString).m4a")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let writer = try AudioFileWriter(url: temporary, sampleRate: MontageSoundtrack.sampleRate, channels: 2)
         let soundtrack = try MontageSoundtrack(timeline)
         for segment in timeline.segments {
             try Task.checkCancellation()
-            try joiner.writeAudio(try soundtrack.samples(for: segment))
+            try writer.write(try soundtrack.samples(for: segment))
         }
+        try writer.finish()
+        try AtomicFile.replace(url, with: temporary)
+    }
+
+    /// Joins the chunks by stream copy, with the encoded soundtrack's packets under them.
+    private func join(
+        _ plan: MontageChunkPlan, of timeline: MontageTimeline, from folder: URL, soundtrack: URL, to url: URL
+    ) throws {
+        try? FileManager.default.removeItem(at: url)
+        let files = plan.chunks.map { folder.appendingPathComponent($0.fileName) }
+        let joiner = try SegmentJoiner(url: url, template: files[0], fps: timeline.fps, audio: soundtrack)
+        for file in files { try joiner.append(file) }
         try joiner.finish()
         guard joiner.framesWritten == timeline.durationFrames else {
             throw VideoError(

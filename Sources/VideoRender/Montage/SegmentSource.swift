@@ -19,7 +19,10 @@ final class SegmentSource {
 
     /// Opens the segment's media (decoding a photo once, scaled to what its zoom needs).
     /// - Throws: `VideoError` (`.media`) when the file cannot be decoded.
-    init(_ segment: MontageTimeline.Segment, width: Int, height: Int, fps: Int, fit: MontageTimeline.Fit) throws {
+    init(
+        _ segment: MontageTimeline.Segment, width: Int, height: Int, fps: Int, fit: MontageTimeline.Fit,
+        photos: PhotoCache
+    ) throws {
         self.segment = segment
         self.width = width
         self.height = height
@@ -29,7 +32,7 @@ final class SegmentSource {
         switch segment.kind {
         case .image:
             let zoom = max(segment.motion.startZoom, segment.motion.endZoom) * 1.05
-            let decoded = try ImageDecoder.decode(url, covering: Int(Double(width) * zoom), Int(Double(height) * zoom))
+            let decoded = try photos.decoded(url, covering: Int(Double(width) * zoom), Int(Double(height) * zoom))
             picture = decoded.picture
             if fit == .blur { background = try blurredBackground(of: decoded.picture) }
         case .clip:
