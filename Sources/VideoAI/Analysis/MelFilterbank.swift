@@ -1,21 +1,24 @@
 import Foundation
 
-/// Triangular filters on the mel scale, stored sparsely (first bin and weights per band).
+/// Triangular filters on the mel scale.
+///
+/// Neighbouring triangles share their slopes: between two consecutive mel points a bin's weight
+/// in the rising band is `r` and in the falling one `1 - r`. So each interval between mel points
+/// needs only two sums, `Σ s` and `Σ r·s`, and every band is `R[b] + S[b + 1] - R[b + 1]`: one
+/// pass over the bins instead of two overlapping ones.
 struct MelFilterbank: Sendable {
-    /// One band: its first FFT bin and the weights of the bins from there.
-    struct Band: Sendable {
-        let firstBin: Int
-        let weights: [Double]
-    }
-
-    /// The bands, low to high.
-    let bands: [Band]
     /// Centre frequency of each band, in hertz.
     let centres: [Double]
+    /// The bins between mel points `j` and `j + 1` (above the first, up to the second).
+    private let intervals: [Range<Int>]
+    /// Each bin's weight in the band rising through its interval.
+    private let rising: [Float]
+    /// For a band too narrow to hold a bin, the bin nearest its centre (weight 1).
+    private let nearest: [Int?]
 
     /// Makes `count` bands between `lowHz` and `highHz` for an FFT of `fftSize` at `sampleRate`.
     ///
-    /// Bands narrower than one FFT bin are widened to at least one bin, so none is empty.
+    /// Bands narrower than one FFT bin take the bin nearest their centre, so none is empty.
     init(count: Int, fftSize: Int, sampleRate: Int, lowHz: Double, highHz: Double) {
         func mel(_ f: Double) -> Double { 2595 * log10(1 + f / 700) }
         func hertz(_ m: Double) -> Double { 700 * (pow(10, m / 2595) - 1) }
@@ -24,66 +27,66 @@ struct MelFilterbank: Sendable {
         let edges = (0...(count + 1)).map { hertz(lowMel + (highMel - lowMel) * Double($0) / Double(count + 1)) }
         let binHz = Double(sampleRate) / Double(fftSize)
         let lastBin = fftSize / 2
-        var bands: [Band] = []
-        for b in 0..<count {
-            let lo = edges[b], mid = edges[b + 1], hi = edges[b + 2]
-            var first = max(0, Int((lo / binHz).rounded(.up)))
-            var last = min(lastBin, Int((hi / binHz).rounded(.down)))
-            if last < first {
-                first = min(lastBin, Int((mid / binHz).rounded()))
-                last = first
-            }
-            var weights: [Double] = []
+        var rising = [Float](repeating: 0, count: lastBin + 1)
+        intervals = (0...count).map { j in
+            let first = max(0, Int((edges[j] / binHz).rounded(.down)) + 1)
+            let last = min(lastBin, Int((edges[j + 1] / binHz).rounded(.down)))
+            guard first <= last else { return first..<first }
             for k in first...last {
-                let f = Double(k) * binHz
-                let w = f <= mid ? (f - lo) / max(mid - lo, 1e-9) : (hi - f) / max(hi - mid, 1e-9)
-                weights.append(max(w, first == last ? 1 : 0))
+                rising[k] = Float((Double(k) * binHz - edges[j]) / max(edges[j + 1] - edges[j], 1e-9))
             }
-            bands.append(Band(firstBin: first, weights: weights))
+            return first..<(last + 1)
         }
-        self.bands = bands
-        self.centres = Array(edges[1...count])
-        var starts = [0]
-        for band in bands { starts.append(starts[starts.count - 1] + band.weights.count) }
-        storage = (bands.flatMap(\.weights).map(Float.init), starts, bands.map(\.firstBin))
+        self.rising = rising
+        let intervals = self.intervals
+        nearest = (0..<count).map { b in
+            intervals[b].isEmpty && intervals[b + 1].isEmpty
+                ? min(lastBin, Int((edges[b + 1] / binHz).rounded())) : nil
+        }
+        centres = Array(edges[1...count])
     }
 
     /// Applies the filters to a magnitude spectrum.
     func apply(_ spectrum: [Float], into output: inout [Float]) {
-        if output.count != bands.count { output = [Float](repeating: 0, count: bands.count) }
-        let (weights, starts, firstBins) = storage
+        let count = nearest.count
+        if output.count != count { output = [Float](repeating: 0, count: count) }
         spectrum.withUnsafeBufferPointer { s in
-            weights.withUnsafeBufferPointer { w in
+            rising.withUnsafeBufferPointer { r in
                 output.withUnsafeMutableBufferPointer { out in
-                    for b in 0..<out.count {
-                        let first = firstBins[b], start = starts[b], end = starts[b + 1]
-                        out[b] = Self.dot(w.baseAddress! + start, s.baseAddress! + first, count: end - start)
+                    // Interval j finishes band j - 1 (its falling side) and starts band j.
+                    var previousRising: Float = 0
+                    for (j, range) in intervals.enumerated() {
+                        let (plain, weighted) =
+                            range.isEmpty
+                            ? (0, 0)
+                            : Self.sums(
+                                s.baseAddress! + range.lowerBound, r.baseAddress! + range.lowerBound,
+                                count: range.count)
+                        if j > 0 { out[j - 1] = nearest[j - 1].map { s[$0] } ?? previousRising + plain - weighted }
+                        previousRising = weighted
                     }
                 }
             }
         }
     }
 
-    /// The dot product of `count` floats, eight lanes at a time.
+    /// `Σ s` and `Σ r·s` over `count` values, eight lanes at a time.
     @inline(__always)
-    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
-        var lanes = SIMD8<Float>()
+    static func sums(_ s: UnsafePointer<Float>, _ r: UnsafePointer<Float>, count: Int) -> (Float, Float) {
+        var plain = SIMD8<Float>(), weighted = SIMD8<Float>()
         var i = 0
         while i + 8 <= count {
-            lanes +=
-                UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Float>.self)
-                * UnsafeRawPointer(b + i).loadUnaligned(as: SIMD8<Float>.self)
+            let x = UnsafeRawPointer(s + i).loadUnaligned(as: SIMD8<Float>.self)
+            plain += x
+            weighted += x * UnsafeRawPointer(r + i).loadUnaligned(as: SIMD8<Float>.self)
             i += 8
         }
-        var sum = lanes.sum()
+        var (p, w) = (plain.sum(), weighted.sum())
         while i < count {
-            sum += a[i] * b[i]
+            p += s[i]
+            w += s[i] * r[i]
             i += 1
         }
-        return sum
+        return (p, w)
     }
-
-    /// All bands' weights back to back (band `b` owns `starts[b]..<starts[b + 1]`), and each
-    /// band's first bin.
-    private let storage: (weights: [Float], starts: [Int], firstBins: [Int])
 }
