@@ -3,7 +3,8 @@
 # Generates its inputs (ffmpeg CLI: 3000x2000 photo-like JPEGs, 1080p30 H.264 camera-like clips with sound, a
 # 120 BPM drum-like beat track), renders with the release build and prints wall time and peak
 # memory from /usr/bin/time (and user CPU time: the machine may be shared, which stretches the wall
-# time but not the CPU time). Target: <= 10 s wall on 2 cores, <= 400 MB.
+# time but not the CPU time), then times a peer in the same run (see the end). Target: <= 10 s wall
+# on 2 cores, <= 400 MB. NO_PEER=1 skips the peer.
 #   Benchmarks/montage-bench.sh [WORKDIR]   (extra vgen options via VGEN_ARGS="--style cinematic")
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,3 +44,16 @@ vgen="$PWD/.build/release/vgen"
 read -r wall user peak_kb < "$work/time.txt"
 echo "montage 30 s 1080p30, $photos photos + $clips clips: wall ${wall} s, user CPU ${user} s, peak memory $((peak_kb / 1024)) MB"
 ls -l "$work/out"/*/
+
+# A peer in the same run, because this machine's speed drifts by 15 % or more between runs:
+# the ffmpeg CLI encoding the montage's own 900 decoded frames with x264 (the same preset and
+# CRF, both cores), which is most of what vgen has to do besides decoding and drawing.
+if [ -z "${NO_PEER:-}" ]; then
+  ffmpeg -v error -y -i "$work/out"/*/video.mp4 -f rawvideo -pix_fmt yuv420p "$work/frames.yuv"
+  /usr/bin/time -f '%e %U' -o "$work/peer.txt" ffmpeg -v error -y -f rawvideo -pix_fmt yuv420p -s 1920x1080 -r 30 \
+    -i "$work/frames.yuv" -c:v libx264 -preset ultrafast -crf 23 -threads 2 -f null -
+  rm -f "$work/frames.yuv"
+  read -r peer_wall peer_user < "$work/peer.txt"
+  echo "peer, ffmpeg x264 encoding the same frames: wall ${peer_wall} s, user CPU ${peer_user} s;" \
+    "ratio vgen / peer: $(awk "BEGIN { printf \"%.2f\", $wall / $peer_wall }")"
+fi

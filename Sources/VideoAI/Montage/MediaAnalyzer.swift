@@ -64,11 +64,13 @@ public struct MediaAnalyzer: Sendable {
     public func analyze(_ files: [URL], order: MediaOrder, warn: (String) -> Void = { _ in }) throws -> [AnalyzedMedia]
     {
         let results = ResultBox(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: min(2, max(files.count, 1))) { worker in
-            var index = worker
-            while index < files.count {
+        // Largest files first (clips before photos), each worker taking the next one when free,
+        // so neither waits long for the other at the end.
+        let sizes = files.map(Self.size)
+        let queue = files.indices.sorted { sizes[$0] > sizes[$1] }
+        DispatchQueue.concurrentPerform(iterations: min(2, max(files.count, 1))) { _ in
+            while let index = results.next(in: queue) {
                 results.set(index, Result { try analyzeFile(files[index]) })
-                index += 2
             }
         }
         var usable: [AnalyzedMedia] = []
@@ -87,6 +89,11 @@ public struct MediaAnalyzer: Sendable {
             throw VideoError(.invalidInput, "no usable photos or clips: \(what)", field: "media")
         }
         return assignMoments(ordered(usable, by: order))
+    }
+
+    /// A file's size in bytes (0 when unknown), to schedule the largest first.
+    private static func size(of url: URL) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     /// Analyses one file.
@@ -229,6 +236,15 @@ struct SeededRandom {
 private final class ResultBox: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var values: [Result<AnalyzedMedia, any Error>?]
+    private var taken = 0
     init(count: Int) { values = Array(repeating: nil, count: count) }
     func set(_ index: Int, _ value: Result<AnalyzedMedia, any Error>) { lock.withLock { values[index] = value } }
+    /// The next entry of `queue` no worker has taken yet.
+    func next(in queue: [Int]) -> Int? {
+        lock.withLock {
+            guard taken < queue.count else { return nil }
+            taken += 1
+            return queue[taken - 1]
+        }
+    }
 }

@@ -11,7 +11,7 @@ import Foundation
 /// in point again, so a crossfade out of a clip never starts a chunk.
 struct MontageChunkPlan: Sendable {
     /// Bump when drawing or encoding changes in a way the keys cannot see.
-    static let version = "vgen montage chunks 1"
+    static let version = "vgen montage chunks 2"
 
     /// One chunk: segments `segments` of the timeline.
     struct Chunk: Sendable, Equatable {
