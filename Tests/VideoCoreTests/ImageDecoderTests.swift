@@ -24,6 +24,38 @@ import VideoCore
         }
     }
 
+    /// A JPEG with an EXIF APP1 segment holding only `Orientation`, spliced in after SOI.
+    private func jpeg(_ data: Data, orientation: UInt16) -> Data {
+        var tiff: [UInt8] = Array("II*\0".utf8) + [8, 0, 0, 0, 1, 0]  // header, first IFD at 8; one entry
+        tiff += [0x12, 0x01, 3, 0, 1, 0, 0, 0, UInt8(orientation), 0, 0, 0] + [0, 0, 0, 0]
+        let payload = Array("Exif".utf8) + [0, 0] + tiff
+        let length = payload.count + 2
+        let segment: [UInt8] = [0xFF, 0xE1, UInt8(length >> 8), UInt8(length & 0xFF)] + payload
+        return data.prefix(2) + Data(segment) + data.dropFirst(2)
+    }
+
+    /// Phone photos are stored sideways with an EXIF orientation: they must come out upright,
+    /// with their size as they show.
+    @Test(arguments: [(1 as UInt16, false, "left"), (3, false, "right"), (6, true, "top"), (8, true, "bottom")])
+    func exifOrientationTurnsPhotosUpright(orientation: UInt16, turned: Bool, dark: String) throws {
+        // Stored 320x240, dark on the left and bright on the right.
+        let frame = try MediaTestClip.convert(
+            try FrameConverter(width: 320, height: 240), MediaTestClip.gradient(width: 320, height: 240))
+        let plain = temporary("jpg")
+        try ImageEncoder.write(frame, to: plain, format: .jpeg(quality: 3))
+        let url = temporary("jpg")
+        defer { [plain, url].forEach { try? FileManager.default.removeItem(at: $0) } }
+        try jpeg(try Data(contentsOf: plain), orientation: orientation).write(to: url)
+
+        let decoded = try ImageDecoder.decode(url, covering: 60, 60)
+        #expect((decoded.sourceWidth, decoded.sourceHeight) == (turned ? (240, 320) : (320, 240)))
+        #expect((decoded.picture.width > decoded.picture.height) == !turned)
+        let g = try decoded.picture.grayThumbnail(width: 2, height: 2).map(Int.init)
+        let (left, right, top, bottom) = (g[0] + g[2], g[1] + g[3], g[0] + g[1], g[2] + g[3])
+        let darkest = [("left", left), ("right", right), ("top", top), ("bottom", bottom)].min { $0.1 < $1.1 }!
+        #expect(darkest.0 == dark, "luma \(g)")
+    }
+
     @Test func corruptAndMissingFilesThrowMediaErrors() throws {
         let url = temporary("jpg")
         try Data(repeating: 0x5A, count: 3000).write(to: url)

@@ -7,15 +7,16 @@ import Foundation
 /// JPEGs are decoded at reduced size (libavcodec's DCT-domain `lowres`) when the picture is
 /// much larger than needed, which makes a 12-megapixel photo several times cheaper to read.
 /// The EXIF tags the decoder exports (for example `DateTimeOriginal`, `Orientation`) come back
-/// in `DecodedImage.metadata`.
+/// in `DecodedImage.metadata`, and the picture is turned upright by its EXIF orientation (a
+/// phone's portrait photo is stored sideways), so sizes are as the image shows.
 package enum ImageDecoder {
     /// A decoded still with what its file says about it.
     package struct DecodedImage: Sendable {
         /// The picture, yuv420p (BT.709, limited range), at most the source's size.
         package var picture: DecodedPicture
-        /// The image's full width in the file, in pixels.
+        /// The image's full width as it shows (after its EXIF orientation), in pixels.
         package var sourceWidth: Int
-        /// The image's full height in the file, in pixels.
+        /// The image's full height as it shows (after its EXIF orientation), in pixels.
         package var sourceHeight: Int
         /// Container and frame metadata (EXIF tags by name, when the decoder exports them).
         package var metadata: [String: String]
@@ -43,10 +44,13 @@ package enum ImageDecoder {
                 .media, "\(input.path): no decoder for \(String(cString: avcodec_get_name(parameters.codec_id)))")
         }
         let fullWidth = Int(parameters.width), fullHeight = Int(parameters.height)
+        // The EXIF orientation is known only after decoding; a portrait photo stored sideways
+        // covers a frame turned a quarter, so ask both ways round for the reduced-size decode.
+        let (lowresWidth, lowresHeight) = (max(width, height), max(width, height))
         var lowres: Int32 = 0
         if fullWidth > 0, fullHeight > 0 {
             while lowres < Int32(codec.pointee.max_lowres),
-                fullWidth >> (lowres + 1) >= width, fullHeight >> (lowres + 1) >= height
+                fullWidth >> (lowres + 1) >= lowresWidth, fullHeight >> (lowres + 1) >= lowresHeight
             {
                 lowres += 1
             }
@@ -66,13 +70,27 @@ package enum ImageDecoder {
         guard let picture = decoded, picture.width > 0, picture.height > 0 else {
             throw VideoError(.media, "\(input.path): no picture could be decoded")
         }
-        let sourceWidth = fullWidth > 0 ? fullWidth : picture.width,
+        let orientation = metadata["Orientation"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1
+        let turned = (5...8).contains(orientation)
+        var sourceWidth = fullWidth > 0 ? fullWidth : picture.width,
             sourceHeight = fullHeight > 0 ? fullHeight : picture.height
-        let scale = min(1, max(Double(width) / Double(picture.width), Double(height) / Double(picture.height)))
+        // Scale as stored, to cover the asked size as it will show.
+        let (coverWidth, coverHeight) = turned ? (height, width) : (width, height)
+        let scale = min(
+            1, max(Double(coverWidth) / Double(picture.width), Double(coverHeight) / Double(picture.height)))
         let outWidth = max(2, Int((Double(picture.width) * scale).rounded(.up)) & ~1)
         let outHeight = max(2, Int((Double(picture.height) * scale).rounded(.up)) & ~1)
-        let scaled = try PictureCompositor(highQuality: true).scaled(picture, width: outWidth, height: outHeight)
-        return DecodedImage(picture: scaled, sourceWidth: sourceWidth, sourceHeight: sourceHeight, metadata: metadata)
+        var scaled = try YUVFrame(width: outWidth, height: outHeight)
+        try PictureCompositor(highQuality: true).draw(
+            picture, crop: PixelRect(x: 0, y: 0, width: picture.width, height: picture.height), into: scaled,
+            at: PixelRect(x: 0, y: 0, width: outWidth, height: outHeight))
+        if (2...8).contains(orientation) {
+            scaled = try scaled.oriented(orientation)
+            if turned { swap(&sourceWidth, &sourceHeight) }
+        }
+        return DecodedImage(
+            picture: try DecodedPicture(referencing: scaled.frame), sourceWidth: sourceWidth,
+            sourceHeight: sourceHeight, metadata: metadata)
     }
 
     /// Every entry of a libav dictionary.
