@@ -88,6 +88,22 @@ enum BuilderSamples {
         #expect(yaml.contains("code: |\n    swift build"))
     }
 
+    /// Transitions, for the video and per scene, survive building, YAML and re-opening a config.
+    @Test func transitionsForTheVideoAndEachScene() throws {
+        let builder = ProgrammaticVideoBuilder(title: "Cuts", transition: .fade)
+        builder.addTitle("Start").addList(heading: "Steps", items: ["one", "two"], transition: .slide)
+            .add(.quote(QuoteContent(text: "Less is more.", attribution: nil)), transition: .cut)
+        let config = try builder.build()
+        #expect(config.transition == .fade)
+        #expect(config.scenes.map(\.transition) == [nil, .slide, .cut])
+        let videos = try YAMLAdapter(
+            text: try builder.yamlString(), baseDirectory: FileManager.default.temporaryDirectory
+        )
+        .readVideos()
+        #expect(videos.map(\.config) == [config])
+        #expect(try ProgrammaticVideoBuilder(config).build() == config)
+    }
+
     @Test func exportYAMLWritesAFileTheAdapterReads() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-builder-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

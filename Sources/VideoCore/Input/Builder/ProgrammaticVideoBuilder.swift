@@ -27,6 +27,7 @@ public final class ProgrammaticVideoBuilder {
         var voice: Voice?
         var minDuration: Double?
         var maxDuration: Double?
+        var transition: Transition?
     }
 
     /// The video's id; `nil` makes one from the title.
@@ -45,6 +46,8 @@ public final class ProgrammaticVideoBuilder {
     public var fps: Int
     /// The colour theme to render with and record in exported YAML; `nil` for the default.
     public var theme: ThemeName?
+    /// How scenes follow each other, unless a scene sets its own.
+    public var transition: Transition
     private var entries: [Entry] = []
 
     /// Creates an empty builder.
@@ -57,9 +60,11 @@ public final class ProgrammaticVideoBuilder {
     ///   - resolution: The frame size.
     ///   - fps: Frames per second.
     ///   - theme: The colour theme; `nil` for the renderer's default.
+    ///   - transition: How scenes follow each other, unless a scene sets its own.
     public init(
         videoID: String? = nil, title: String, description: String = "", accentColor: AccentColor = .blue,
-        voice: Voice = .male, resolution: Resolution = .hd1080, fps: Int = 30, theme: ThemeName? = nil
+        voice: Voice = .male, resolution: Resolution = .hd1080, fps: Int = 30, theme: ThemeName? = nil,
+        transition: Transition = .crossfade
     ) {
         self.videoID = videoID
         self.title = title
@@ -69,6 +74,7 @@ public final class ProgrammaticVideoBuilder {
         self.resolution = resolution
         self.fps = fps
         self.theme = theme
+        self.transition = transition
     }
 
     /// Creates a builder holding an existing video's settings and scenes, to extend or export.
@@ -76,11 +82,11 @@ public final class ProgrammaticVideoBuilder {
         self.init(
             videoID: config.videoID, title: config.title, description: config.description,
             accentColor: config.accentColor, voice: config.voice, resolution: config.resolution, fps: config.fps,
-            theme: theme)
+            theme: theme, transition: config.transition)
         entries = config.scenes.map {
             Entry(
                 id: $0.sceneID, content: $0.content, narration: $0.narration, voice: $0.voice,
-                minDuration: $0.minDuration, maxDuration: $0.maxDuration)
+                minDuration: $0.minDuration, maxDuration: $0.maxDuration, transition: $0.transition)
         }
     }
 
@@ -95,16 +101,17 @@ public final class ProgrammaticVideoBuilder {
     ///   - voice: A voice for this scene only.
     ///   - minDuration: The shortest the scene may last, in seconds.
     ///   - maxDuration: The longest it should last, in seconds.
+    ///   - transition: How this scene follows the one before; `nil` uses the video's.
     /// - Returns: The builder, for chaining.
     @discardableResult
     public func add(
         _ content: SceneContent, id: String? = nil, narration: String? = nil, voice: Voice? = nil,
-        minDuration: Double? = nil, maxDuration: Double? = nil
+        minDuration: Double? = nil, maxDuration: Double? = nil, transition: Transition? = nil
     ) -> Self {
         entries.append(
             Entry(
                 id: id, content: content, narration: narration, voice: voice, minDuration: minDuration,
-                maxDuration: maxDuration))
+                maxDuration: maxDuration, transition: transition))
         return self
     }
 
@@ -118,7 +125,7 @@ public final class ProgrammaticVideoBuilder {
             do {
                 return try SceneConfig(
                     sceneID: id, content: entry.content, narration: entry.narration, voice: entry.voice,
-                    minDuration: entry.minDuration, maxDuration: entry.maxDuration)
+                    minDuration: entry.minDuration, maxDuration: entry.maxDuration, transition: entry.transition)
             } catch let error as VideoError {
                 let field = (error.field ?? "scene").replacingOccurrences(
                     of: "scene", with: "scenes[\(index)]", options: .anchored)
@@ -127,7 +134,8 @@ public final class ProgrammaticVideoBuilder {
         }
         return try VideoConfig(
             videoID: videoID ?? VideoConfig.makeID(from: title), title: title, description: description,
-            accentColor: accentColor, voice: voice, resolution: resolution, fps: fps, scenes: scenes)
+            accentColor: accentColor, voice: voice, resolution: resolution, fps: fps, transition: transition,
+            scenes: scenes)
     }
 
     /// The video as a YAML spec that `YAMLAdapter` reads back into an equal `VideoConfig`.
