@@ -65,6 +65,38 @@ import VideoCore
         }
     }
 
+    /// A phone's portrait video is stored landscape with a display rotation: the decoder hands
+    /// out upright pictures and reports the size as it shows (analysis pictures stay as stored).
+    @Test(arguments: [(90, "top"), (180, "right"), (270, "bottom"), (0, "left")])
+    func clipDisplayRotationTurnsFramesUpright(rotation: Int, dark: String) throws {
+        let url = temporary("mp4")
+        defer { try? FileManager.default.removeItem(at: url) }
+        let writer = try MP4Writer(
+            url: url, width: 320, height: 240, fps: 10, sampleRate: nil, preset: "ultrafast", displayRotation: rotation)
+        // Stored dark on the left, bright on the right.
+        let frame = try MediaTestClip.convert(
+            try FrameConverter(width: 320, height: 240), MediaTestClip.gradient(width: 320, height: 240))
+        try writer.writeVideo(frame, count: 5)
+        try writer.finish()
+
+        let turned = rotation == 90 || rotation == 270
+        let clip = try VideoClipDecoder(url: url)
+        #expect((clip.width, clip.height) == (turned ? (240, 320) : (320, 240)), "orientation \(clip.orientation)")
+        #expect(clip.orientation == [90: 6, 180: 3, 270: 8][rotation] ?? 1, "orientation \(clip.orientation)")
+        let picture = try #require(try clip.nextPicture())
+        #expect((picture.width, picture.height) == (clip.width, clip.height))
+        let g = try picture.grayThumbnail(width: 2, height: 2).map(Int.init)
+        let sides = [("left", g[0] + g[2]), ("right", g[1] + g[3]), ("top", g[0] + g[1]), ("bottom", g[2] + g[3])]
+        #expect(sides.min { $0.1 < $1.1 }!.0 == dark, "luma \(g)")
+
+        let fast = try VideoClipDecoder(url: url, fast: true)
+        #expect((fast.width, fast.height) == (clip.width, clip.height))
+        #expect(try #require(try fast.nextPicture()).width == 320)
+        #expect(throws: VideoError.self) {
+            try MP4Writer(url: url, width: 32, height: 32, fps: 10, sampleRate: nil, displayRotation: 45)
+        }
+    }
+
     @Test func clipDecoderStreamsAndSeeks() throws {
         let url = temporary("mp4")
         let writer = try MP4Writer(url: url, width: 160, height: 120, fps: 10, sampleRate: 22_050)

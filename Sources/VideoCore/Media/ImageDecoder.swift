@@ -89,7 +89,7 @@ package enum ImageDecoder {
             if turned { swap(&sourceWidth, &sourceHeight) }
         }
         return DecodedImage(
-            picture: try DecodedPicture(referencing: scaled.frame), sourceWidth: sourceWidth,
+            picture: try scaled.picture(), sourceWidth: sourceWidth,
             sourceHeight: sourceHeight, metadata: metadata)
     }
 

@@ -87,7 +87,7 @@ package final class PictureCompositor {
         try draw(
             source, crop: PixelRect(x: 0, y: 0, width: source.width, height: source.height), into: frame,
             at: PixelRect(x: 0, y: 0, width: width, height: height))
-        return try DecodedPicture(referencing: frame.frame)
+        return try frame.picture()
     }
 
     private func prepare(_ source: UnsafeMutablePointer<AVFrame>, width: Int, height: Int) throws -> OpaquePointer {

@@ -14,10 +14,13 @@ import Foundation
 package final class VideoClipDecoder {
     /// The clip's length in seconds (container estimate; 0 when unknown).
     package let duration: Double
-    /// Picture width in pixels.
+    /// Picture width in pixels, as it shows (after the display rotation).
     package let width: Int
-    /// Picture height in pixels.
+    /// Picture height in pixels, as it shows (after the display rotation).
     package let height: Int
+    /// How the stored pictures must be turned to show upright, as an EXIF orientation: 1 (as
+    /// stored), 6 (a quarter turn clockwise: a phone's portrait video), 3 (half a turn) or 8.
+    package let orientation: Int
     /// Average frame rate (0 when unknown).
     package let fps: Double
     /// Whether the file also has an audio stream.
@@ -36,11 +39,14 @@ package final class VideoClipDecoder {
     private var decoderEnded = false
     private var current: DecodedPicture?
     private var upcoming: DecodedPicture?
+    /// Turns pictures upright; `nil` when they are stored upright or the decoder is fast.
+    private let uprighter: PictureCompositor?
 
     /// Opens a clip.
     /// - Parameters:
     ///   - url: The video file.
-    ///   - fast: Decode roughly (no loop filter), for analysis.
+    ///   - fast: Decode roughly (no loop filter), for analysis; pictures then come as stored,
+    ///     not turned upright (`width`, `height` and `orientation` still describe the display).
     /// - Throws: `VideoError` (`.media`) when the file is missing, unreadable or has no video.
     package init(url: URL, fast: Bool = false) throws {
         let input = try MediaProbe.Input(url)
@@ -53,8 +59,19 @@ package final class VideoClipDecoder {
         streamIndex = index
         timeBase = stream.pointee.time_base
         startTime = stream.pointee.start_time == CFFmpeg_AV_NOPTS_VALUE ? 0 : stream.pointee.start_time
-        width = Int(stream.pointee.codecpar.pointee.width)
-        height = Int(stream.pointee.codecpar.pointee.height)
+        var clockwise = 0
+        if let matrix = av_stream_get_side_data(stream, AV_PKT_DATA_DISPLAYMATRIX, nil) {
+            // libavutil gives the angle anticlockwise.
+            let angle = matrix.withMemoryRebound(to: Int32.self, capacity: 9) { av_display_rotation_get($0) }
+            if angle.isFinite { clockwise = ((Int((-angle / 90).rounded()) * 90) % 360 + 360) % 360 }
+        }
+        orientation = [90: 6, 180: 3, 270: 8][clockwise] ?? 1
+        let turned = orientation == 6 || orientation == 8
+        let (storedWidth, storedHeight) = (
+            Int(stream.pointee.codecpar.pointee.width), Int(stream.pointee.codecpar.pointee.height)
+        )
+        (width, height) = turned ? (storedHeight, storedWidth) : (storedWidth, storedHeight)
+        uprighter = orientation != 1 && !fast ? PictureCompositor() : nil
         let rate = stream.pointee.avg_frame_rate.num > 0 ? stream.pointee.avg_frame_rate : stream.pointee.r_frame_rate
         fps = rate.den > 0 ? av_q2d(rate) : 0
         if stream.pointee.duration > 0, stream.pointee.duration != CFFmpeg_AV_NOPTS_VALUE {
@@ -133,6 +150,7 @@ package final class VideoClipDecoder {
         var stamp = frame.pointee.best_effort_timestamp
         if stamp == CFFmpeg_AV_NOPTS_VALUE { stamp = frame.pointee.pts }
         let time = stamp == CFFmpeg_AV_NOPTS_VALUE ? 0 : Double(stamp - startTime) * av_q2d(timeBase)
-        pendingFrames.append(try DecodedPicture(referencing: frame, time: time))
+        let picture = try DecodedPicture(referencing: frame, time: time)
+        pendingFrames.append(try uprighter.map { try $0.upright(picture, orientation: orientation) } ?? picture)
     }
 }

@@ -100,7 +100,10 @@ extension YUVFrame {
 
     /// A decodable view of this frame, for drawing it with `PictureCompositor`.
     /// - Throws: `VideoError` when the frame cannot be referenced.
-    package func picture() throws -> DecodedPicture { try DecodedPicture(referencing: frame) }
+    package func picture(time: Double = 0) throws -> DecodedPicture {
+        // A method of the frame, so the frame outlives the new reference being taken.
+        try DecodedPicture(referencing: frame, time: time)
+    }
 
     private static func boxPass(_ values: [Int], width: Int, height: Int, radius: Int, horizontal: Bool) -> [Int] {
         var out = values

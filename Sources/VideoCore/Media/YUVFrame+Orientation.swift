@@ -17,25 +17,38 @@ extension YUVFrame {
             let sourceStride = Int(CFFmpeg_frame_linesize(frame, Int32(plane)))
             let target = CFFmpeg_frame_plane(out.frame, Int32(plane))!
             let targetStride = Int(CFFmpeg_frame_linesize(out.frame, Int32(plane)))
+            // Stored pixel (sx, sy) = (ax·x + bx·y + cx, ay·x + by·y + cy) shows at (x, y).
+            let (ax, bx, cx, ay, by, cy): (Int, Int, Int, Int, Int, Int)
+            switch orientation {
+            case 2: (ax, bx, cx, ay, by, cy) = (-1, 0, w - 1, 0, 1, 0)
+            case 3: (ax, bx, cx, ay, by, cy) = (-1, 0, w - 1, 0, -1, h - 1)
+            case 4: (ax, bx, cx, ay, by, cy) = (1, 0, 0, 0, -1, h - 1)
+            case 5: (ax, bx, cx, ay, by, cy) = (0, 1, 0, 1, 0, 0)
+            case 6: (ax, bx, cx, ay, by, cy) = (0, 1, 0, -1, 0, h - 1)
+            case 7: (ax, bx, cx, ay, by, cy) = (0, -1, w - 1, -1, 0, h - 1)
+            case 8: (ax, bx, cx, ay, by, cy) = (0, -1, w - 1, 1, 0, 0)
+            default: (ax, bx, cx, ay, by, cy) = (1, 0, 0, 0, 1, 0)
+            }
+            let stepX = ay * sourceStride + ax, stepY = by * sourceStride + bx, origin = cy * sourceStride + cx
             for y in 0..<outH {
                 let row = target + y * targetStride
-                for x in 0..<outW {
-                    // Which stored pixel shows at (x, y).
-                    let (sx, sy): (Int, Int)
-                    switch orientation {
-                    case 2: (sx, sy) = (w - 1 - x, y)
-                    case 3: (sx, sy) = (w - 1 - x, h - 1 - y)
-                    case 4: (sx, sy) = (x, h - 1 - y)
-                    case 5: (sx, sy) = (y, x)
-                    case 6: (sx, sy) = (y, h - 1 - x)
-                    case 7: (sx, sy) = (w - 1 - y, h - 1 - x)
-                    case 8: (sx, sy) = (w - 1 - y, x)
-                    default: (sx, sy) = (x, y)
-                    }
-                    row[x] = source[sy * sourceStride + sx]
-                }
+                let start = source + origin + y * stepY
+                for x in 0..<outW { row[x] = start[x * stepX] }
             }
         }
         return out
+    }
+}
+
+extension PictureCompositor {
+    /// `picture` converted to yuv420p (BT.709) and turned by an EXIF `orientation` to show upright.
+    /// - Throws: `VideoError` when swscale refuses the picture or a frame cannot be allocated.
+    func upright(_ picture: DecodedPicture, orientation: Int) throws -> DecodedPicture {
+        let (w, h) = (max(2, picture.width & ~1), max(2, picture.height & ~1))
+        let frame = try YUVFrame(width: w, height: h)
+        try draw(
+            picture, crop: PixelRect(x: 0, y: 0, width: picture.width, height: picture.height), into: frame,
+            at: PixelRect(x: 0, y: 0, width: w, height: h))
+        return try frame.oriented(orientation).picture(time: picture.time)
     }
 }
