@@ -97,6 +97,31 @@ import VideoCore
         }
     }
 
+    /// Seeking decodes from the keyframe before the target but skips the frames nothing refers
+    /// to; what shows from the target on is exactly what a straight decode shows.
+    @Test func seekingShowsTheSameFramesAsDecodingStraight() throws {
+        let url = temporary("mp4")
+        defer { try? FileManager.default.removeItem(at: url) }
+        // One keyframe, B-frames (the preset's), content changing every frame.
+        let writer = try MP4Writer(url: url, width: 160, height: 120, fps: 30, sampleRate: nil, preset: "veryfast")
+        let converter = try FrameConverter(width: 160, height: 120)
+        var pixels = MediaTestClip.gradient(width: 160, height: 120)
+        for f in 0..<90 {
+            for i in stride(from: 0, to: pixels.count, by: 4) { pixels[i + 2] = UInt8((f * 9 + i / 640) % 256) }
+            try writer.writeVideo(try MediaTestClip.convert(converter, pixels))
+        }
+        try writer.finish()
+
+        let straight = try VideoClipDecoder(url: url), sought = try VideoClipDecoder(url: url)
+        try sought.seek(to: 2.0)
+        for k in 0..<20 {
+            let t = 2.0 + Double(k) / 30
+            let a = try #require(try straight.picture(at: t)), b = try #require(try sought.picture(at: t))
+            #expect(abs(a.time - b.time) < 1e-6)
+            #expect(try a.grayThumbnail(width: 160, height: 120) == b.grayThumbnail(width: 160, height: 120), "at \(t)")
+        }
+    }
+
     @Test func clipDecoderStreamsAndSeeks() throws {
         let url = temporary("mp4")
         let writer = try MP4Writer(url: url, width: 160, height: 120, fps: 10, sampleRate: 22_050)

@@ -41,6 +41,11 @@ package final class VideoClipDecoder {
     private var upcoming: DecodedPicture?
     /// Turns pictures upright; `nil` when they are stored upright or the decoder is fast.
     private let uprighter: PictureCompositor?
+    /// After a seek, packets showing before this time (stream time base) are decoded only if
+    /// other frames refer to them: nothing before the target is ever shown.
+    private var prerollUntil: Int64?
+    /// The decoder's own frame skipping, restored once the pre-roll is over.
+    private let normalSkip: AVDiscard
 
     /// Opens a clip.
     /// - Parameters:
@@ -72,6 +77,7 @@ package final class VideoClipDecoder {
         )
         (width, height) = turned ? (storedHeight, storedWidth) : (storedWidth, storedHeight)
         uprighter = orientation != 1 && !fast ? PictureCompositor() : nil
+        normalSkip = decoder.context.pointee.skip_frame
         let rate = stream.pointee.avg_frame_rate.num > 0 ? stream.pointee.avg_frame_rate : stream.pointee.r_frame_rate
         fps = rate.den > 0 ? av_q2d(rate) : 0
         if stream.pointee.duration > 0, stream.pointee.duration != CFFmpeg_AV_NOPTS_VALUE {
@@ -111,6 +117,11 @@ package final class VideoClipDecoder {
             try avCheck(status, "reading \(input.path)")
             defer { av_packet_unref(packet) }
             guard packet.pointee.stream_index == streamIndex else { continue }
+            if let until = prerollUntil {
+                let early = packet.pointee.pts != CFFmpeg_AV_NOPTS_VALUE && packet.pointee.pts < until
+                let skipping = AVDiscard(rawValue: max(normalSkip.rawValue, AVDISCARD_NONREF.rawValue))
+                decoder.context.pointee.skip_frame = early ? skipping : normalSkip
+            }
             let sent = avcodec_send_packet(decoder.context, packet)
             if sent < 0 && sent != CFFmpeg_EAGAIN() { try avCheck(sent, "decoding \(input.path)") }
         }
@@ -139,6 +150,9 @@ package final class VideoClipDecoder {
         let target = startTime + Int64((max(seconds, 0) / av_q2d(timeBase)).rounded(.down))
         try avCheck(av_seek_frame(input.context, streamIndex, target, AVSEEK_FLAG_BACKWARD), "seeking in \(input.path)")
         decoder.flush()
+        // Two frames' margin: the frame on screen at the target may start a little before it.
+        let frame = fps > 0 ? Int64((1 / fps / av_q2d(timeBase)).rounded(.up)) : 0
+        prerollUntil = target - 2 * frame
         pendingFrames = []
         readEnded = false
         decoderEnded = false
