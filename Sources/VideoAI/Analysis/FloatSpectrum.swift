@@ -58,8 +58,7 @@ final class FloatSpectrum {
 private final class FloatPlan: @unchecked Sendable {
     let pointer: OpaquePointer
 
-    private static let cacheLock = NSLock()
-    nonisolated(unsafe) private static var cache: [Int: FloatPlan] = [:]
+    private static let cache = PlanCache<FloatPlan>()
 
     private init(size: Int) {
         // Plans only remember the arrays' alignment; fftwf_malloc aligns every buffer alike.
@@ -74,12 +73,5 @@ private final class FloatPlan: @unchecked Sendable {
         RealFFT.plannerLock.unlock()
     }
 
-    static func shared(size: Int) -> FloatPlan {
-        cacheLock.lock()
-        defer { cacheLock.unlock() }
-        if let plan = cache[size] { return plan }
-        let plan = FloatPlan(size: size)
-        cache[size] = plan
-        return plan
-    }
+    static func shared(size: Int) -> FloatPlan { cache.plan(size: size, make: FloatPlan.init) }
 }

@@ -19,8 +19,7 @@ final class RealFFT: @unchecked Sendable {
 
     /// Serialises FFTW plan creation and destruction (FFTW's planner is not thread-safe).
     static let plannerLock = NSLock()
-    private static let cacheLock = NSLock()
-    nonisolated(unsafe) private static var cache: [Int: RealFFT] = [:]
+    private static let cache = PlanCache<RealFFT>()
 
     /// Makes the plans for transforms of `size` samples (an even number, at least 4).
     init(size: Int) {
@@ -48,14 +47,7 @@ final class RealFFT: @unchecked Sendable {
     }
 
     /// The process-wide transform of `size` samples, made on first use.
-    static func shared(size: Int) -> RealFFT {
-        cacheLock.lock()
-        defer { cacheLock.unlock() }
-        if let fft = cache[size] { return fft }
-        let fft = RealFFT(size: size)
-        cache[size] = fft
-        return fft
-    }
+    static func shared(size: Int) -> RealFFT { cache.plan(size: size, make: RealFFT.init) }
 
     /// The (biased, unnormalised) autocorrelation of `input` for lags `0..<input.count`.
     ///

@@ -1,20 +1,15 @@
 import Foundation
 
-/// Text clean-up for speech: what a voice should say for a piece of on-screen text.
+/// Text clean-up for speech: what a voice should say for a piece of on-screen text (addresses and
+/// emoji are recognised as the document adapter recognises them).
 public enum SpeechText {
     /// Removes URLs, Markdown punctuation, emoji and extra white space.
     public static func clean(_ text: String) -> String {
-        var words: [Substring] = []
-        for word in text.split(whereSeparator: \.isWhitespace) {
-            let lower = word.lowercased()
-            if lower.contains("://") || lower.hasPrefix("www.") || lower.hasPrefix("mailto:") { continue }
-            words.append(word)
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init).filter {
+            !isWebAddress($0) && !$0.lowercased().hasPrefix("mailto:")
         }
-        var out = words.joined(separator: " ")
-        out.unicodeScalars.removeAll { scalar in
-            scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && scalar.value > 0x2000)
-                || scalar.value == 0xFE0F || scalar.value == 0x200D || "*_`#|<>[]{}~^".unicodeScalars.contains(scalar)
-        }
+        var out = removingEmoji(from: words.joined(separator: " "))
+        out.unicodeScalars.removeAll { "*_`#|<>[]{}~^".unicodeScalars.contains($0) }
         return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             .trimmingCharacters(in: CharacterSet(charactersIn: " -–—:;,"))
     }

@@ -18,13 +18,7 @@ public final class SpeechCache: @unchecked Sendable {
 
     /// The cache key of `text` spoken by `engine` with `voice`.
     public static func key(engine: String, voice: Voice, text: String) -> String {
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325
-        var b: UInt64 = 0x84222325_cbf29ce4
-        for byte in "\(engine)\u{1}\(voice.name)\u{1}\(text)".utf8 {
-            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            b = ((b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3) ^ (b >> 31)
-        }
-        return String(a, radix: 16) + "-" + String(b, radix: 16)
+        ContentHash.hex("\(engine)\u{1}\(voice.name)\u{1}\(text)".utf8)
     }
 
     /// The cached speech for `key`, if it is there and readable.

@@ -7,13 +7,9 @@ import Foundation
 /// `submit` and `finish` are called from the rendering task only; the writer is touched only by
 /// the encoder thread after `init` hands it over (hence `@unchecked Sendable`).
 final class EncoderThread: @unchecked Sendable {
-    private enum Item {
-        case video(YUVFrame)
-        case audio([Float])
-    }
 
     private let condition = NSCondition()
-    private var queue: [Item] = []
+    private var queue: [YUVFrame] = []
     private var closed = false
     private var failure: (any Error)?
     private var done = false
@@ -30,10 +26,7 @@ final class EncoderThread: @unchecked Sendable {
     }
 
     /// Queues a frame (blocks while the queue is full). Throws the encoder's error, if it failed.
-    func writeVideo(_ frame: YUVFrame) throws { try submit(.video(frame)) }
-
-    /// Queues audio samples.
-    func writeAudio(_ samples: [Float]) throws { try submit(.audio(samples)) }
+    func writeVideo(_ frame: YUVFrame) throws { try submit(frame) }
 
     /// Waits for everything queued to be encoded and the file finished.
     func finish() throws {
@@ -46,7 +39,7 @@ final class EncoderThread: @unchecked Sendable {
         if let error { throw error }
     }
 
-    private func submit(_ item: Item) throws {
+    private func submit(_ item: YUVFrame) throws {
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= capacity && failure == nil { condition.wait() }
@@ -69,10 +62,7 @@ final class EncoderThread: @unchecked Sendable {
             condition.unlock()
             guard !failed else { continue }
             do {
-                switch item {
-                case .video(let frame): try writer.writeVideo(frame)
-                case .audio(let samples): try writer.writeAudio(samples)
-                }
+                try writer.writeVideo(item)
             } catch {
                 condition.lock()
                 failure = error

@@ -66,12 +66,12 @@ struct MontageChunkPlan: Sendable {
             }.reduce(0, +)
             return Chunk(
                 segments: range, startFrame: first.startFrame, frameCount: frames,
-                key: try SegmentPlan.hash(material), cost: Double(frames) + 0.6 * clipFrames)
+                key: try ContentHash.hex(of: material), cost: Double(frames) + 0.6 * clipFrames)
         }
         let sound = SoundKey(
             version: Self.version, timeline: timeline, music: Self.identity(of: timeline.music.path),
             media: segments.map { identities[$0.media] ?? "" })
-        soundtrackFileName = "soundtrack-\(try SegmentPlan.hash(sound)).m4a"
+        soundtrackFileName = "soundtrack-\(try ContentHash.hex(of: sound)).m4a"
     }
 
     /// What the soundtrack depends on.

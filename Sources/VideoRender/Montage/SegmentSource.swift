@@ -100,6 +100,10 @@ final class SegmentSource {
             height: max(1, Int(h.rounded())))
     }
 
+    /// Luma darkened a little, so the picture in front of a blurred background stands out.
+    private static let darkened = (0..<256).map { UInt8(16 + (max(Double($0) - 16, 0) * 0.7).rounded()) }
+    private static let unchanged = (0..<256).map { UInt8($0) }
+
     /// The picture covering the frame, shrunk to a few dozen pixels, blurred and scaled back up.
     private func blurredBackground(of source: DecodedPicture) throws -> YUVFrame {
         let tinyWidth = max(8, (width / 24) & ~1), tinyHeight = max(8, (height / 24) & ~1)
@@ -108,10 +112,7 @@ final class SegmentSource {
             source, crop: crop(of: source, aspect: Double(width) / Double(height), zoom: 1, x: 0.5, y: 0.5), into: tiny,
             at: PixelRect(x: 0, y: 0, width: tinyWidth, height: tinyHeight))
         let blurred = try tiny.boxBlurred(radius: 2)
-        // Darkened a little so the picture in front stands out.
-        blurred.applyLookupTables(
-            y: (0..<256).map { UInt8(16 + (max(Double($0) - 16, 0) * 0.7).rounded()) }, u: (0..<256).map { UInt8($0) },
-            v: (0..<256).map { UInt8($0) })
+        blurred.applyLookupTables(y: Self.darkened, u: Self.unchanged, v: Self.unchanged)
         let out = try YUVFrame.filled(width: width, height: height)
         try backgroundCompositor.draw(
             try blurred.picture(), crop: PixelRect(x: 0, y: 0, width: tinyWidth, height: tinyHeight), into: out,

@@ -56,11 +56,13 @@ struct SegmentPlan: Sendable {
             let this = Self.sceneKey(config, index: i, timing: timing)
             if count > 0 {
                 let previous = i > 0 ? Self.sceneKey(config, index: i - 1, timing: video.manifest.scenes[i - 1]) : nil
-                let key = try Self.hash(
-                    KeyMaterial(
-                        version: Self.version, kind: .transition, scene: this, previous: previous, frameCount: count,
-                        skip: 0,
-                        transition: kind, options: options, fps: fps))
+                let key = try ContentHash.hex(
+                    of:
+                        KeyMaterial(
+                            version: Self.version, kind: .transition, scene: this, previous: previous,
+                            frameCount: count,
+                            skip: 0,
+                            transition: kind, options: options, fps: fps))
                 add(Job(kind: .transition, scene: i, frameCount: count, skip: 0, transition: kind, key: key))
             }
             let body = timing.frameCount - count
@@ -76,22 +78,24 @@ struct SegmentPlan: Sendable {
                 still.scene.maxDuration = nil
                 let chunk = Self.chunkSeconds * fps
                 for (length, times) in [(chunk, body / chunk), (body % chunk, 1)] where length > 0 && times > 0 {
-                    let key = try Self.hash(
-                        KeyMaterial(
-                            version: Self.version, kind: .still, scene: still, previous: nil, frameCount: length,
-                            skip: 0,
-                            transition: .cut, options: options, fps: fps))
+                    let key = try ContentHash.hex(
+                        of:
+                            KeyMaterial(
+                                version: Self.version, kind: .still, scene: still, previous: nil, frameCount: length,
+                                skip: 0,
+                                transition: .cut, options: options, fps: fps))
                     add(
                         Job(kind: .still, scene: i, frameCount: length, skip: 0, transition: kind, key: key),
                         times: times)
                 }
                 continue
             }
-            let key = try Self.hash(
-                KeyMaterial(
-                    version: Self.version, kind: .body, scene: this, previous: nil,
-                    frameCount: timing.frameCount - count,
-                    skip: count, transition: kind, options: options, fps: fps))
+            let key = try ContentHash.hex(
+                of:
+                    KeyMaterial(
+                        version: Self.version, kind: .body, scene: this, previous: nil,
+                        frameCount: timing.frameCount - count,
+                        skip: count, transition: kind, options: options, fps: fps))
             add(Job(kind: .body, scene: i, frameCount: body, skip: count, transition: kind, key: key))
         }
         self.jobs = jobs
@@ -128,23 +132,4 @@ struct SegmentPlan: Sendable {
             resolution: config.resolution, accent: config.accentColor, frameCount: timing.frameCount,
             duration: timing.duration)
     }
-
-    /// 128 bits of FNV-1a over the key's canonical JSON, as hex.
-    static func hash(_ material: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(material)
-        var a: UInt64 = 0xcbf2_9ce4_8422_2325
-        var b: UInt64 = 0x6c62_272e_07bb_0142
-        for byte in data {
-            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            b = b ^ (b >> 29)
-        }
-        return String(a, radix: 16).leftPadded(16) + String(b, radix: 16).leftPadded(16)
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

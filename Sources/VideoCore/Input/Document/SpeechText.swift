@@ -244,3 +244,9 @@ enum SpeechText {
 /// The sentences of `text`, each trimmed; abbreviations such as `e.g.` do not end one. The
 /// document adapter's splitter, for other modules that share narration out by sentence.
 package func sentences(of text: String) -> [String] { SpeechText.sentences(text) }
+
+/// Whether a word is a web address (`https://…`, `www.…`), which narration never reads out.
+package func isWebAddress(_ word: String) -> Bool { SpeechText.isAddress(word) }
+
+/// The text without emoji (pictographs, flags, keycaps, joiners and variation selectors).
+package func removingEmoji(from text: String) -> String { SpeechText.removingEmoji(text) }
