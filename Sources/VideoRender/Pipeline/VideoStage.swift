@@ -118,10 +118,11 @@ public struct VideoStage: PipelineStage {
                 previous.fill(options.theme.background)
             }
             let transition = SceneTransition(kind: job.transition, background: options.theme.background)
+            let frame = try Canvas(resolution: config.resolution)  // drawn over for every frame
             for f in 0..<job.frameCount {
                 try Task.checkCancellation()
-                let frame = try transition.frame(
-                    from: previous, to: first, progress: Double(f + 1) / Double(job.frameCount + 1))
+                transition.draw(
+                    from: previous, to: first, progress: Double(f + 1) / Double(job.frameCount + 1), on: frame)
                 try writer.writeVideo(try frame.withBGRA { try converter.convert(bgra: $0, stride: $1) })
             }
         case .still:
