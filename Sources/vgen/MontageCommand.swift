@@ -62,6 +62,9 @@ struct MontageCommand: AsyncParsableCommand {
     @Option(name: .long, help: "x264 preset: ultrafast … veryslow.")
     var preset: String = "ultrafast"
 
+    @Option(name: .long, help: "x264 constant rate factor, 0–51: lower is better and larger.")
+    var crf: Int = 23
+
     @Option(name: .long, help: "Stop after this stage (music, media, plan, render); vgen resume continues.")
     var stopAfter: String?
 
@@ -73,7 +76,10 @@ struct MontageCommand: AsyncParsableCommand {
             guard MP4Writer.x264Presets.contains(preset) else {
                 throw VideoError(.invalidInput, "unknown preset '\(preset)'", field: "preset")
             }
-            let pipeline = MontagePipeline(render: MontageRenderStage(preset: preset, jobs: task.jobs))
+            guard (0...51).contains(crf) else {
+                throw VideoError(.invalidInput, "crf must be 0–51, not \(crf)", field: "crf")
+            }
+            let pipeline = MontagePipeline(render: MontageRenderStage(preset: preset, crf: crf, jobs: task.jobs))
             let output = URL(fileURLWithPath: outputDir)
             let work: @Sendable () async throws -> MontageResult?
             if let timeline {

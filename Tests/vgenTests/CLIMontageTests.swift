@@ -38,6 +38,24 @@ import VideoCore
         #expect(info.width == 180 && info.height == 320)
         #expect(abs(info.videoDuration - 4) < 1e-6)
 
+        // A higher constant rate factor reaches the encoder (and the saved state): a smaller file.
+        let coarse = try CLI.run([
+            "montage", "--music", song.path, media.path, "--duration", "4", "--aspect", "9:16", "--size", "180",
+            "--output-dir", out.path, "--video-id", "coarse", "--crf", "40",
+        ])
+        #expect(coarse.status == 0, "\(coarse.stderr)")
+        let size = { (id: String) in
+            (try? FileManager.default.attributesOfItem(
+                atPath: out.appendingPathComponent(id).appendingPathComponent("video.mp4").path)[.size] as? Int) ?? 0
+        }
+        #expect(size("coarse") > 0 && size("coarse") < size("clip"), "\(size("coarse")) vs \(size("clip"))")
+        let state = try String(contentsOf: out.appendingPathComponent("coarse/state.json"), encoding: .utf8)
+        #expect(state.contains("\"crf\" : 40"), "\(state)")
+        let refused = try CLI.run([
+            "montage", "--music", song.path, media.path, "--crf", "60", "--output-dir", out.path,
+        ])
+        #expect(refused.status != 0 && refused.stderr.contains("crf"), "\(refused.stderr)")
+
         let empty = dir.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let failed = try CLI.run(["montage", "--music", song.path, empty.path, "--output-dir", out.path])

@@ -64,28 +64,33 @@ public struct MontageRenderStage: PipelineStage {
             "\(plan.chunks.count - missing.count) of \(plan.chunks.count) chunks cached",
             frame: done, frameCount: total)
         let drawer = try MontageFrameDrawer(timeline)
-        let thumbnailSegment = drawer.thumbnailSegment
+        let thumbnail = Thumbnail(
+            segment: drawer.thumbnailSegment,
+            url: context.directory.appendingPathComponent(".thumbnail.png.partial"))
         let stage = self
-        var thumbnail: YUVFrame?
+        var thumbnailWritten = false
         // The soundtrack is encoded beside the chunks, so the join only copies packets.
         let soundtrack = folder.appendingPathComponent(plan.soundtrackFileName)
         let sound = Task {
             if absent.contains(plan.soundtrackFileName) { try Self.encodeSoundtrack(timeline, to: soundtrack) }
         }
         defer { sound.cancel() }
-        try await withThrowingTaskGroup(of: (Int, YUVFrame?).self) { group in
+        // A failed or cancelled run leaves no thumbnail behind, as it leaves no video.
+        var succeeded = false
+        defer { if !succeeded { try? FileManager.default.removeItem(at: thumbnail.url) } }
+        try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
             // The heaviest first, so the last to finish is a light one.
             var queue = missing.sorted { $0.cost > $1.cost }.makeIterator()
             func start(_ chunk: MontageChunkPlan.Chunk) {
                 group.addTask {
-                    let picture = try stage.render(chunk, drawer: drawer, to: folder, thumbnail: thumbnailSegment)
-                    return (chunk.frameCount, picture)
+                    let wrote = try stage.render(chunk, drawer: drawer, to: folder, thumbnail: thumbnail)
+                    return (chunk.frameCount, wrote)
                 }
             }
             for _ in 0..<jobs { if let chunk = queue.next() { start(chunk) } }
-            while let (frames, picture) = try await group.next() {
+            while let (frames, wrote) = try await group.next() {
                 done += frames
-                thumbnail = thumbnail ?? picture
+                thumbnailWritten = thumbnailWritten || wrote
                 context.report(
                     name, Double(done) / Double(total), "frame \(done) of \(total)", frame: done, frameCount: total)
                 if let chunk = queue.next() { start(chunk) }
@@ -94,25 +99,32 @@ public struct MontageRenderStage: PipelineStage {
         try await sound.value
         try Task.checkCancellation()
         let url = context.directory.appendingPathComponent(".video.mp4.partial")
-        let thumbnailURL = context.directory.appendingPathComponent(".thumbnail.png.partial")
         do {
             try join(plan, of: timeline, from: folder, soundtrack: soundtrack, to: url)
-            try ImageEncoder.write(try thumbnail ?? drawer.thumbnail(), to: thumbnailURL, format: .png)
+            if !thumbnailWritten { try ImageEncoder.write(try drawer.thumbnail(), to: thumbnail.url, format: .png) }
         } catch {
             try? FileManager.default.removeItem(at: url)
             throw error
         }
+        succeeded = true
         context.report(name, 1, "\(timeline.durationFrames) frames", frame: total, frameCount: total)
         return Output(
-            encoded: url, thumbnail: thumbnailURL, renderedChunks: missing.count,
+            encoded: url, thumbnail: thumbnail.url, renderedChunks: missing.count,
             cachedChunks: plan.chunks.count - missing.count)
     }
 
-    /// Draws and encodes one chunk into `folder`, atomically.
-    /// - Returns: The thumbnail frame, when the chunk holds it.
+    /// Where the thumbnail comes from (the middle frame of `segment`) and goes.
+    private struct Thumbnail: Sendable {
+        var segment: Int
+        var url: URL
+    }
+
+    /// Draws and encodes one chunk into `folder`, atomically; the chunk holding the thumbnail
+    /// frame also writes the thumbnail, so its PNG encoding overlaps the other chunks' work.
+    /// - Returns: Whether it wrote the thumbnail.
     private func render(
-        _ chunk: MontageChunkPlan.Chunk, drawer: MontageFrameDrawer, to folder: URL, thumbnail: Int
-    ) throws -> YUVFrame? {
+        _ chunk: MontageChunkPlan.Chunk, drawer: MontageFrameDrawer, to folder: URL, thumbnail: Thumbnail
+    ) throws -> Bool {
         let timeline = drawer.timeline
         let temporary = folder.appendingPathComponent(".tmp-\(UUID().uuidString).mp4")
         defer { try? FileManager.default.removeItem(at: temporary) }
@@ -125,15 +137,17 @@ public struct MontageRenderStage: PipelineStage {
         var finished = false
         defer { if !finished { try? writer.finish() } }
         var picture: YUVFrame?
-        let middle = timeline.segments[thumbnail].frameCount / 2
+        let middle = timeline.segments[thumbnail.segment].frameCount / 2
         try drawer.draw(chunk.segments) { k, i, frame in
-            if k == thumbnail, i == middle { picture = frame }
+            if k == thumbnail.segment, i == middle { picture = frame }
             try writer.writeVideo(frame)
         }
         finished = true
         try writer.finish()
         try AtomicFile.replace(folder.appendingPathComponent(chunk.fileName), with: temporary)
-        return picture
+        guard let picture else { return false }
+        try ImageEncoder.write(picture, to: thumbnail.url, format: .png)
+        return true
     }
 
     /// Encodes the soundtrack, in one continuous pass, to an AAC file (atomically).
