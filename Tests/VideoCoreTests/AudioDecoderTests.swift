@@ -54,6 +54,31 @@ import VideoCore
         #expect(try decoder.read(maxSamples: 10) == nil)
     }
 
+    @Test func keepsStereoInterleavedAndUpmixesMono() throws {
+        let samples = sine(count: 24_000, rate: 24_000, hz: 300)
+        let url = try temporaryFile("stereo.wav", wav(samples, sampleRate: 24_000, gains: [1, -0.25]))
+        let decoder = try AudioDecoder(url: url, sampleRate: 48_000, channels: 2)
+        #expect(decoder.sourceChannels == 2 && decoder.channels == 2)
+        var frames: [Float] = []
+        while let chunk = try decoder.read(maxSamples: 5_000) {
+            #expect(chunk.count <= 10_000 && chunk.count % 2 == 0)
+            frames += chunk
+        }
+        #expect(abs(frames.count / 2 - 48_000) <= 64)
+        // Left, right, left, …: the right channel is the left at -1/4 once the resampler settles.
+        let pairs = stride(from: 400, to: frames.count - 400, by: 2).map { (frames[$0], frames[$0 + 1]) }
+        let worst = pairs.map { abs($0.1 + 0.25 * $0.0) }.max() ?? 1
+        #expect(worst < 2e-3 && (pairs.map { abs($0.0) }.max() ?? 0) > 0.4)
+
+        let mono = try temporaryFile("mono.wav", wav(samples, sampleRate: 24_000))
+        let upmixed = try AudioDecoder(url: mono, channels: 2)
+        #expect(upmixed.sourceChannels == 1)
+        let both = try #require(try upmixed.read(maxSamples: 1_000))
+        #expect(both.count == 2_000)
+        #expect(stride(from: 0, to: both.count, by: 2).allSatisfy { both[$0] == both[$0 + 1] })
+        #expect(throws: VideoError.self) { try AudioDecoder(url: mono, channels: 6) }
+    }
+
     @Test func mixesStereoToMonoAndResamples() throws {
         let samples = sine(count: 48_000, rate: 48_000, hz: 200)
         let url = try temporaryFile("stereo.wav", wav(samples, sampleRate: 48_000, gains: [1, 1]))

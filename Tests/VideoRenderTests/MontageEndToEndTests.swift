@@ -35,6 +35,7 @@ import VideoRender
         #expect(info.videoFrameCount == 180)
         #expect(info.width == 320 && info.height == 180)
         #expect(abs(info.audioDuration - 6) <= 1.0 / 30)
+        #expect(info.audioChannels == 1)  // a mono song makes a mono soundtrack
         for name in ["video.mp4", "timeline.json", "analysis.json", "thumbnail.png"] {
             #expect(
                 FileManager.default.fileExists(atPath: result.directory.appendingPathComponent(name).path),
@@ -79,7 +80,7 @@ import VideoRender
         _ = try MontageFixtures.writePhotos(count: 3, to: media)
         try MontageFixtures.writeClip(to: media.appendingPathComponent("clip.mp4"))
         let song = media.deletingLastPathComponent().appendingPathComponent("song.wav")
-        _ = try MontageFixtures.writeBeatTrack(to: song, bpm: 120, seconds: 5)
+        _ = try MontageFixtures.writeBeatTrack(to: song, bpm: 120, seconds: 5, rightGain: 0.2)
         let out = media.deletingLastPathComponent().appendingPathComponent("out")
         let result = try await fastPipeline.render(
             media: [media], music: song, order: .name,
@@ -91,6 +92,17 @@ import VideoRender
         #expect(info.videoFrameCount == 120)
         #expect(result.timeline.segments.contains { $0.kind == .clip })
         #expect(result.timeline.fit == .blur)
+        // The song's stereo is kept: a loud left and a quiet right (the clip's mono tone in both).
+        #expect(info.audioChannels == 2)
+        let sound = try AudioDecoder(url: result.videoURL, channels: 2)
+        var left = 0.0, right = 0.0
+        while let chunk = try sound.read(maxSamples: 1 << 14) {
+            for i in stride(from: 0, to: chunk.count, by: 2) {
+                left += Double(chunk[i] * chunk[i])
+                right += Double(chunk[i + 1] * chunk[i + 1])
+            }
+        }
+        #expect(right > 0 && left > 2 * right, "left \(left), right \(right)")
     }
 
     @Test func squareAspectAndFitBars() async throws {

@@ -46,9 +46,10 @@ enum MontageFixtures {
     }
 
     /// A beat track: a decaying low thump and a click on every beat at `bpm`, accented on bar starts.
-    static func writeBeatTrack(to url: URL, bpm: Double = 120, seconds: Double = 6, sampleRate: Int = 22_050) throws
-        -> [Double]
-    {
+    /// With `rightGain`, a stereo file whose right channel is the left one times that gain.
+    static func writeBeatTrack(
+        to url: URL, bpm: Double = 120, seconds: Double = 6, sampleRate: Int = 22_050, rightGain: Float? = nil
+    ) throws -> [Double] {
         var samples = [Float](repeating: 0, count: Int(seconds * Double(sampleRate)))
         var beats: [Double] = []
         var t = 0.25
@@ -65,7 +66,12 @@ enum MontageFixtures {
                 samples[start + k] += Float(thump + click)
             }
         }
-        try wavData(samples: samples, sampleRate: sampleRate).write(to: url)
+        if let rightGain {
+            try wavData(samples: samples.flatMap { [$0, $0 * rightGain] }, sampleRate: sampleRate, channels: 2)
+                .write(to: url)
+        } else {
+            try wavData(samples: samples, sampleRate: sampleRate).write(to: url)
+        }
         return beats
     }
 

@@ -1,11 +1,12 @@
 internal import CFFmpeg
 import Foundation
 
-/// Decodes the audio track of a media file into mono `Float` samples, a chunk at a time.
+/// Decodes the audio track of a media file into `Float` samples, mono or stereo, a chunk at a time.
 ///
 /// Anything libavformat opens works: WAV, FLAC, MP3, AAC/M4A, Ogg Vorbis, Opus, and the audio
-/// track of a video file. Channels are mixed down to mono and the samples resampled to the
-/// requested rate by libswresample. Memory stays bounded by the chunk size, whatever the length
+/// track of a video file. Channels are mixed to the requested layout (mono by default; stereo
+/// comes interleaved, left first) and the samples resampled to the requested rate by
+/// libswresample. Memory stays bounded by the chunk size, whatever the length
 /// of the file.
 ///
 /// # Thread safety
@@ -15,6 +16,10 @@ package final class AudioDecoder {
     package let sampleRate: Int
     /// The container's estimate of the duration, in seconds, when it has one.
     package let duration: Double?
+    /// Samples per frame of what `read(maxSamples:)` returns: 1 (mono) or 2 (interleaved stereo).
+    package let channels: Int
+    /// How many channels the file's audio stream has.
+    package let sourceChannels: Int
 
     private let name: String
     private var format: UnsafeMutablePointer<AVFormatContext>?
@@ -40,9 +45,10 @@ package final class AudioDecoder {
     /// - Parameters:
     ///   - url: The file to decode.
     ///   - sampleRate: The rate to resample to, in hertz; `nil` keeps the stream's own rate.
+    ///   - channels: 1 to mix down to mono, 2 for stereo (a mono stream then plays in both).
     /// - Throws: `VideoError` with code `.media` when the file is missing, is not a media file,
     ///   is corrupt or has no audio stream.
-    package init(url: URL, sampleRate: Int? = nil) throws {
+    package init(url: URL, sampleRate: Int? = nil, channels: Int = 1) throws {
         name = url.lastPathComponent
         let path = url.path
         guard FileManager.default.fileExists(atPath: path) else {
@@ -50,6 +56,9 @@ package final class AudioDecoder {
         }
         if let rate = sampleRate, !(1_000...384_000).contains(rate) {
             throw VideoError(.invalidInput, "sample rate \(rate) Hz is outside 1000–384000 Hz", field: "sample_rate")
+        }
+        guard (1...2).contains(channels) else {
+            throw VideoError(.invalidInput, "\(channels) channels: decoding gives 1 or 2", field: "channels")
         }
         avQuietLogging()
 
@@ -124,6 +133,8 @@ package final class AudioDecoder {
         self.duration = seconds
         self.durationIsExact = formatContext.pointee.duration_estimation_method != AVFMT_DURATION_FROM_BITRATE
         self.sampleRate = outputRate
+        self.channels = channels
+        sourceChannels = max(1, Int(codecContext.pointee.ch_layout.nb_channels))
         self.format = formatContext
         self.codec = codecContext
         self.packet = packet
@@ -142,13 +153,15 @@ package final class AudioDecoder {
         avformat_close_input(&format)
     }
 
-    /// Reads the next chunk of mono samples.
+    /// Reads the next chunk of samples.
     ///
-    /// - Parameter maxSamples: The most samples to return (at least 1).
-    /// - Returns: Between 1 and `maxSamples` samples, or `nil` once the stream is exhausted.
+    /// - Parameter maxSamples: The most sample frames to return (at least 1); a frame is one
+    ///   sample per channel.
+    /// - Returns: Between 1 and `maxSamples` frames (`channels` interleaved samples each), or
+    ///   `nil` once the stream is exhausted.
     /// - Throws: `VideoError` with code `.media` when the data is corrupt or the file is truncated.
     package func read(maxSamples: Int) throws -> [Float]? {
-        let limit = max(1, maxSamples)
+        let limit = max(1, maxSamples) * channels
         while pending.count - pendingStart < limit && !finished {
             try decodeMore()
         }
@@ -173,7 +186,7 @@ package final class AudioDecoder {
     ///   - url: The file to decode.
     ///   - sampleRate: The rate to resample to; `nil` keeps the stream's own rate.
     /// - Returns: All the file's samples, mono.
-    /// - Throws: `VideoError` as `init(url:sampleRate:)` and `read(maxSamples:)` do.
+    /// - Throws: `VideoError` as `init(url:sampleRate:channels:)` and `read(maxSamples:)` do.
     package static func decodeAll(url: URL, sampleRate: Int? = nil) throws -> [Float] {
         let decoder = try AudioDecoder(url: url, sampleRate: sampleRate)
         var samples: [Float] = []
@@ -287,7 +300,7 @@ package final class AudioDecoder {
             av_channel_layout_copy(&inputLayout, &frame.pointee.ch_layout)
         }
         defer { av_channel_layout_uninit(&inputLayout) }
-        var outputLayout = CFFmpeg_layout_mono()
+        var outputLayout = channels == 2 ? CFFmpeg_layout_stereo() : CFFmpeg_layout_mono()
         let inputRate = frame.pointee.sample_rate > 0 ? frame.pointee.sample_rate : Int32(sampleRate)
         var swr: OpaquePointer?
         var status = swr_alloc_set_opts2(
@@ -326,17 +339,17 @@ package final class AudioDecoder {
         capacity: Int, _ body: (UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>) -> Int32
     ) throws {
         let start = pending.count
-        pending.append(contentsOf: repeatElement(0, count: capacity))
+        pending.append(contentsOf: repeatElement(0, count: capacity * channels))
         let produced = pending.withUnsafeMutableBufferPointer { buffer -> Int32 in
             var plane: UnsafeMutablePointer<UInt8>? = UnsafeMutableRawPointer(buffer.baseAddress! + start)
                 .assumingMemoryBound(to: UInt8.self)
             return withUnsafeMutablePointer(to: &plane) { body($0) }
         }
         if produced < 0 {
-            pending.removeLast(capacity)
+            pending.removeLast(capacity * channels)
             try avCheck(produced, "resampling \(name)")
         }
-        pending.removeLast(capacity - Int(produced))
+        pending.removeLast((capacity - Int(produced)) * channels)
         samplesOut += Int(produced)
     }
 }

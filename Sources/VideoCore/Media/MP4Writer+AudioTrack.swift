@@ -1,5 +1,5 @@
 internal import CFFmpeg
-/// The AAC track of an MP4 being written: buffers mono samples into encoder-sized frames.
+/// The AAC track of an MP4 being written: buffers samples into encoder-sized frames.
 import Foundation
 
 extension MP4Writer {
@@ -9,15 +9,20 @@ extension MP4Writer {
         private let container: Container
         private let sampleRate: Int
         private let channels: Int
-        /// Samples accepted but not yet sent (fewer than one frame after each call).
+        /// Samples per frame of input: 1 (mono, copied to every channel) or `channels` (interleaved).
+        private let inputChannels: Int
+        /// Samples accepted but not yet sent (less than one frame's worth after each call).
         private var pending: [Float] = []
-        /// Samples sent to the encoder so far: the next frame's pts.
+        /// Sample frames sent to the encoder so far: the next frame's pts.
         private var samplesEncoded = 0
 
-        init(container: Container, sampleRate: Int, channels: Int) throws {
+        /// - Parameter interleaved: Whether input comes as interleaved frames of `channels`
+        ///   samples; otherwise it is mono, copied to every channel.
+        init(container: Container, sampleRate: Int, channels: Int, interleaved: Bool = false) throws {
             self.container = container
             self.sampleRate = sampleRate
             self.channels = channels
+            inputChannels = interleaved ? channels : 1
             // The "fast" coder costs a quarter of the default "twoloop" for no audible loss on speech.
             encoder = try Encoder(
                 name: "aac", what: "AAC audio", container: container, defaultDuration: 1024,
@@ -34,10 +39,10 @@ extension MP4Writer {
 
         private var frameSize: Int { Int(encoder.context.pointee.frame_size) }
 
-        /// Appends mono samples, encoding every full frame.
+        /// Appends samples (mono or interleaved, as the track was made), encoding every full frame.
         func write(_ samples: [Float]) throws {
             pending.append(contentsOf: samples)
-            let size = frameSize
+            let size = frameSize * inputChannels
             var start = 0
             while pending.count - start >= size {
                 try encode(pending[start..<start + size])
@@ -52,19 +57,23 @@ extension MP4Writer {
                 // The AAC encoder accepts a short last frame, pads it itself and reports the real duration.
                 let canTakeShortFrame =
                     (encoder.context.pointee.codec.pointee.capabilities & AV_CODEC_CAP_SMALL_LAST_FRAME) != 0
-                if !canTakeShortFrame { pending.append(contentsOf: repeatElement(0, count: frameSize - pending.count)) }
+                if !canTakeShortFrame {
+                    pending.append(contentsOf: repeatElement(0, count: frameSize * inputChannels - pending.count))
+                }
                 try encode(pending[...])
                 pending = []
             }
             try encoder.send(nil, to: container)
         }
 
-        /// Sends up to one frame of mono samples, copied to every channel.
+        /// Sends up to one frame of samples: mono ones copied to every channel, interleaved ones
+        /// split into the encoder's planes.
         private func encode(_ samples: ArraySlice<Float>) throws {
+            let count = samples.count / inputChannels
             guard let frame = av_frame_alloc() else { throw VideoError(.encoding, "could not allocate an audio frame") }
             defer { var owned: UnsafeMutablePointer<AVFrame>? = frame; av_frame_free(&owned) }
             frame.pointee.format = AV_SAMPLE_FMT_FLTP.rawValue
-            frame.pointee.nb_samples = Int32(samples.count)
+            frame.pointee.nb_samples = Int32(count)
             frame.pointee.sample_rate = Int32(sampleRate)
             try avCheck(
                 av_channel_layout_copy(&frame.pointee.ch_layout, &encoder.context.pointee.ch_layout),
@@ -73,12 +82,16 @@ extension MP4Writer {
             samples.withUnsafeBufferPointer { source in
                 for channel in 0..<channels {
                     let plane = UnsafeMutableRawPointer(CFFmpeg_frame_plane(frame, Int32(channel))!)
-                    plane.bindMemory(to: Float.self, capacity: source.count).update(
-                        from: source.baseAddress!, count: source.count)
+                        .bindMemory(to: Float.self, capacity: count)
+                    if inputChannels == 1 {
+                        plane.update(from: source.baseAddress!, count: count)
+                    } else {
+                        for i in 0..<count { plane[i] = source[i &* inputChannels &+ channel] }
+                    }
                 }
             }
             frame.pointee.pts = Int64(samplesEncoded)
-            samplesEncoded += samples.count
+            samplesEncoded += count
             try encoder.send(frame, to: container)
         }
     }

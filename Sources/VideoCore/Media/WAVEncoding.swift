@@ -1,15 +1,18 @@
-/// Pure-Swift encoding of mono Float samples as a 16-bit PCM WAV file.
+/// Pure-Swift encoding of Float samples as a 16-bit PCM WAV file.
 import Foundation
 
-/// Encodes mono samples as a RIFF/WAVE file: 16-bit signed little-endian PCM, one channel.
+/// Encodes samples as a RIFF/WAVE file: 16-bit signed little-endian PCM.
 ///
 /// Samples are clipped to -1...1 and rounded to the nearest 16-bit step (1.0 → 32767, -1.0 → -32767).
 /// - Parameters:
-///   - samples: Mono Float samples, nominally in -1...1.
-///   - sampleRate: Samples per second, in hertz.
+///   - samples: Float samples, nominally in -1...1; with several channels, interleaved frames
+///     (left, right, left, …).
+///   - sampleRate: Sample frames per second, in hertz.
+///   - channels: Samples per frame (1 = mono).
 /// - Returns: The complete file: a 44-byte header followed by the samples.
-package func wavData(samples: [Float], sampleRate: Int) -> Data {
+package func wavData(samples: [Float], sampleRate: Int, channels: Int = 1) -> Data {
     precondition(sampleRate > 0, "sample rate must be positive")
+    precondition(channels > 0 && samples.count % channels == 0, "whole frames of one or more channels")
     let bytesPerSample = 2
     let dataSize = samples.count * bytesPerSample
     precondition(dataSize <= Int(UInt32.max) - 36, "too many samples for one WAV file")
@@ -25,10 +28,10 @@ package func wavData(samples: [Float], sampleRate: Int) -> Data {
     append("fmt ")
     append32(16)  // PCM format chunk size
     append16(1)  // PCM
-    append16(1)  // channels
+    append16(channels)
     append32(sampleRate)
-    append32(sampleRate * bytesPerSample)  // byte rate
-    append16(bytesPerSample)  // block align
+    append32(sampleRate * bytesPerSample * channels)  // byte rate
+    append16(bytesPerSample * channels)  // block align
     append16(16)  // bits per sample
     append("data")
     append32(dataSize)

@@ -12,6 +12,8 @@ import Foundation
 struct MontageChunkPlan: Sendable {
     /// Bump when drawing or encoding changes in a way the keys cannot see.
     static let version = "vgen montage chunks 2"
+    /// Bump when the soundtrack's making changes (2: the song's stereo is kept).
+    static let soundtrackVersion = "vgen montage soundtrack 2"
 
     /// One chunk: segments `segments` of the timeline.
     struct Chunk: Sendable, Equatable {
@@ -69,7 +71,7 @@ struct MontageChunkPlan: Sendable {
                 key: try ContentHash.hex(of: material), cost: Double(frames) + 0.6 * clipFrames)
         }
         let sound = SoundKey(
-            version: Self.version, timeline: timeline, music: Self.identity(of: timeline.music.path),
+            version: Self.soundtrackVersion, timeline: timeline, music: Self.identity(of: timeline.music.path),
             media: segments.map { identities[$0.media] ?? "" })
         soundtrackFileName = "soundtrack-\(try ContentHash.hex(of: sound)).m4a"
     }

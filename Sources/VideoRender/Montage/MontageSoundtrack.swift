@@ -4,10 +4,15 @@ import Foundation
 /// Streams the soundtrack a segment at a time: the music decoded as it goes (never held whole),
 /// shaped by its volume and fades, with each clip's own sound mixed in at
 /// `clipAudioVolume` where the clip plays.
+///
+/// The soundtrack keeps the song's stereo (a mono song stays mono, and is encoded as one
+/// channel); clips' sound is mixed to the same layout.
 final class MontageSoundtrack {
     /// Output sample rate, in hertz.
     static let sampleRate = 48_000
 
+    /// 1 (mono) or 2 (stereo, interleaved left first): the song's layout, at most stereo.
+    let channels: Int
     private let timeline: MontageTimeline
     private let music: AudioDecoder
     private var musicEnded = false
@@ -18,14 +23,17 @@ final class MontageSoundtrack {
     /// - Throws: `VideoError` (`.media`) when the music cannot be decoded.
     init(_ timeline: MontageTimeline) throws {
         self.timeline = timeline
-        music = try AudioDecoder(url: URL(fileURLWithPath: timeline.music.path), sampleRate: Self.sampleRate)
+        let url = URL(fileURLWithPath: timeline.music.path)
+        let probe = try AudioDecoder(url: url, sampleRate: Self.sampleRate)
+        channels = min(probe.sourceChannels, 2)
+        music = channels == 1 ? probe : try AudioDecoder(url: url, sampleRate: Self.sampleRate, channels: channels)
         totalSamples = Self.sampleIndex(frame: timeline.durationFrames, fps: timeline.fps)
     }
 
     /// The first sample of frame `frame`.
     static func sampleIndex(frame: Int, fps: Int) -> Int { frame * sampleRate / fps }
 
-    /// The samples under `segment`'s frames.
+    /// The samples under `segment`'s frames (`channels` interleaved per sample frame).
     /// - Throws: `VideoError` (`.media`) when the music or a clip's sound cannot be decoded.
     func samples(for segment: MontageTimeline.Segment) throws -> [Float] {
         let start = Self.sampleIndex(frame: segment.startFrame, fps: timeline.fps)
@@ -35,12 +43,12 @@ final class MontageSoundtrack {
         let rate = Double(Self.sampleRate)
         let total = Double(totalSamples) / rate
         let music = timeline.music
-        for i in out.indices {
+        for i in 0..<(end - start) {
             let t = Double(start + i) / rate
             var gain = music.volume
             if music.fadeIn > 0, t < music.fadeIn { gain *= t / music.fadeIn }
             if music.fadeOut > 0, t > total - music.fadeOut { gain *= max(0, (total - t) / music.fadeOut) }
-            out[i] *= Float(gain)
+            for c in 0..<channels { out[i * channels + c] *= Float(gain) }
         }
         if timeline.clipAudioVolume > 0, segment.kind == .clip {
             try mixClipSound(segment, into: &out)
@@ -50,11 +58,17 @@ final class MontageSoundtrack {
         return out
     }
 
-    private func readMusic(_ count: Int) throws -> [Float] {
+    /// The next `frames` sample frames of the song (silence after its end).
+    private func readMusic(_ frames: Int) throws -> [Float] {
+        let count = frames * channels
         var out: [Float] = []
         out.reserveCapacity(count)
         while out.count < count, !musicEnded {
-            if let chunk = try music.read(maxSamples: count - out.count) { out += chunk } else { musicEnded = true }
+            if let chunk = try music.read(maxSamples: (count - out.count) / channels) {
+                out += chunk
+            } else {
+                musicEnded = true
+            }
         }
         if out.count < count { out += repeatElement(0, count: count - out.count) }
         return out
@@ -63,14 +77,15 @@ final class MontageSoundtrack {
     /// Adds the clip's own sound from its in point, where it has any.
     private func mixClipSound(_ segment: MontageTimeline.Segment, into out: inout [Float]) throws {
         let url = URL(fileURLWithPath: segment.media)
-        guard let decoder = try? AudioDecoder(url: url, sampleRate: Self.sampleRate) else { return }  // a silent clip
-        var skip = Int(segment.inPoint * Double(Self.sampleRate))
-        while skip > 0, let chunk = try decoder.read(maxSamples: min(skip, 1 << 16)) { skip -= chunk.count }
+        // A clip without sound adds nothing.
+        guard let decoder = try? AudioDecoder(url: url, sampleRate: Self.sampleRate, channels: channels) else { return }
+        var skip = Int(segment.inPoint * Double(Self.sampleRate)) * channels
+        while skip > 0, let chunk = try decoder.read(maxSamples: min(skip / channels, 1 << 16)) { skip -= chunk.count }
         var position = 0
         let gain = Float(timeline.clipAudioVolume)
-        let playable = Int(max(segment.outPoint - segment.inPoint, 0) * Double(Self.sampleRate))
+        let playable = Int(max(segment.outPoint - segment.inPoint, 0) * Double(Self.sampleRate)) * channels
         while position < min(out.count, playable),
-            let chunk = try decoder.read(maxSamples: min(out.count, playable) - position)
+            let chunk = try decoder.read(maxSamples: (min(out.count, playable) - position) / channels)
         {
             for (k, sample) in chunk.enumerated() { out[position + k] += sample * gain }
             position += chunk.count
