@@ -97,13 +97,12 @@ import VideoCore
         }
     }
 
-    /// Seeking decodes from the keyframe before the target but skips the frames nothing refers
-    /// to; what shows from the target on is exactly what a straight decode shows.
-    @Test func seekingShowsTheSameFramesAsDecodingStraight() throws {
-        let url = temporary("mp4")
-        defer { try? FileManager.default.removeItem(at: url) }
-        // One keyframe, B-frames (the preset's), content changing every frame.
-        let writer = try MP4Writer(url: url, width: 160, height: 120, fps: 30, sampleRate: nil, preset: "veryfast")
+    /// Three seconds at 30 fps of 160×120 content changing every frame, with B-frames
+    /// (x264 veryfast's).
+    private func writeChangingClip(to url: URL, keyframeInterval: Int? = nil) throws {
+        let writer = try MP4Writer(
+            url: url, width: 160, height: 120, fps: 30, sampleRate: nil, preset: "veryfast",
+            keyframeInterval: keyframeInterval)
         let converter = try FrameConverter(width: 160, height: 120)
         var pixels = MediaTestClip.gradient(width: 160, height: 120)
         for f in 0..<90 {
@@ -111,6 +110,15 @@ import VideoCore
             try writer.writeVideo(try MediaTestClip.convert(converter, pixels))
         }
         try writer.finish()
+    }
+
+    /// Seeking decodes from the keyframe before the target but skips the frames nothing refers
+    /// to; what shows from the target on is exactly what a straight decode shows.
+    @Test func seekingShowsTheSameFramesAsDecodingStraight() throws {
+        let url = temporary("mp4")
+        defer { try? FileManager.default.removeItem(at: url) }
+        // One keyframe, B-frames (the preset's), content changing every frame.
+        try writeChangingClip(to: url)
 
         let straight = try VideoClipDecoder(url: url), sought = try VideoClipDecoder(url: url)
         try sought.seek(to: 2.0)
@@ -119,6 +127,22 @@ import VideoCore
             let a = try #require(try straight.picture(at: t)), b = try #require(try sought.picture(at: t))
             #expect(abs(a.time - b.time) < 1e-6)
             #expect(try a.grayThumbnail(width: 160, height: 120) == b.grayThumbnail(width: 160, height: 120), "at \(t)")
+        }
+    }
+
+    /// The index's keyframe times are presentation times (B-frames delay them): seeking just
+    /// past one starts decoding at it, not at the keyframe before.
+    @Test func keyframeTimesAreWhereSeeksLand() throws {
+        let url = temporary("mp4")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try writeChangingClip(to: url, keyframeInterval: 10)
+        let clip = try VideoClipDecoder(url: url, fast: true)
+        let keyframes = clip.keyframeTimes
+        #expect(keyframes.count >= 9 && abs(keyframes[0]) < 1e-6, "\(keyframes)")
+        for keyframe in keyframes.dropFirst() {
+            try clip.seek(to: keyframe + 0.5 / 30)
+            let first = try #require(try clip.nextPicture())
+            #expect(abs(first.time - keyframe) < 1e-3, "sought \(keyframe), decoding started at \(first.time)")
         }
     }
 

@@ -8,6 +8,11 @@ import Foundation
 /// frames sampled four times a second (decoded roughly, without the loop filter), plus motion
 /// between samples, giving a score curve for picking each clip's best moment.
 ///
+/// A long clip whose keyframes come often (a phone's, one a second or two) is sampled sparsely
+/// instead: at keyframes about a second apart (at most 48 samples), each decoded from the
+/// keyframe with motion measured against the frame `clipSampleInterval` later. That decodes a
+/// fraction of the frames, and is chosen only when the container's keyframe index says so.
+///
 /// Files that fail to decode are skipped with a warning; none usable is an error.
 ///
 /// # Thread safety
@@ -121,28 +126,46 @@ public struct MediaAnalyzer: Sendable {
             hash: MediaQuality.differenceHash(gray))
     }
 
+    /// One measured moment of a clip: its thumbnail and the motion there.
+    private struct ClipMoment {
+        var time: Double
+        var gray: GrayImage
+        var motion: Double
+    }
+
     private func analyzeClip(_ url: URL) throws -> AnalyzedMedia {
         let decoder = try VideoClipDecoder(url: url, fast: true)
-        var grays: [(Double, GrayImage)] = []
-        var nextTime = 0.0, lastTime = 0.0
-        while let picture = try decoder.nextPicture() {
-            lastTime = max(lastTime, picture.time)
-            guard picture.time <= maximumClipAnalysis else { break }
-            guard picture.time + 1e-6 >= nextTime else { continue }
-            grays.append((picture.time, try thumbnail(picture, longSide: 64)))
-            nextTime = picture.time + clipSampleInterval
+        var lastTime = 0.0
+        let moments: [ClipMoment]
+        if let times = sparseSampleTimes(decoder) {
+            moments = try sparseMoments(decoder, at: times)
+            lastTime = decoder.duration
+        } else {
+            var grays: [(Double, GrayImage)] = []
+            var nextTime = 0.0
+            while let picture = try decoder.nextPicture() {
+                lastTime = max(lastTime, picture.time)
+                guard picture.time <= maximumClipAnalysis else { break }
+                guard picture.time + 1e-6 >= nextTime else { continue }
+                grays.append((picture.time, try thumbnail(picture, longSide: 64)))
+                nextTime = picture.time + clipSampleInterval
+            }
+            moments = grays.indices.map { i in
+                let motion =
+                    i > 0
+                    ? MediaQuality.difference(grays[i - 1].1, grays[i].1)
+                    : (grays.count > 1 ? MediaQuality.difference(grays[i].1, grays[1].1) : 0)
+                return ClipMoment(time: grays[i].0, gray: grays[i].1, motion: motion)
+            }
         }
-        guard !grays.isEmpty else { throw VideoError(.media, "\(url.lastPathComponent) has no decodable frames") }
+        guard !moments.isEmpty else { throw VideoError(.media, "\(url.lastPathComponent) has no decodable frames") }
         var samples: [AnalyzedMedia.ClipSample] = []
         var sharpnesses: [Double] = [], exposures: [Double] = []
-        for (i, (time, gray)) in grays.enumerated() {
+        for moment in moments {
+            let (time, gray, motion) = (moment.time, moment.gray, moment.motion)
             let sharpness = MediaQuality.sharpness(gray), exposure = MediaQuality.exposure(gray)
             sharpnesses.append(sharpness)
             exposures.append(exposure)
-            let motion =
-                i > 0
-                ? MediaQuality.difference(grays[i - 1].1, gray)
-                : (grays.count > 1 ? MediaQuality.difference(gray, grays[1].1) : 0)
             // Some motion is lively; a lot is shake or a whip pan.
             let lively = motion <= 12 ? motion / 12 : max(0, 1 - (motion - 12) / 36)
             let score = 0.5 * MediaQuality.score(sharpness: sharpness, exposure: exposure) + 0.5 * lively
@@ -158,7 +181,42 @@ public struct MediaAnalyzer: Sendable {
         return AnalyzedMedia(
             item: item, sharpness: sharpness, exposure: exposure,
             quality: MediaQuality.score(sharpness: sharpness, exposure: exposure),
-            hash: MediaQuality.differenceHash(grays[grays.count / 2].1), samples: samples)
+            hash: MediaQuality.differenceHash(moments[moments.count / 2].gray), samples: samples)
+    }
+
+    /// Keyframe times to sample at, about one a second (at most 48), when the clip is long and
+    /// its keyframes come often enough to cover it; `nil` to decode the clip through. A sample
+    /// at a keyframe decodes that frame and the few up to `clipSampleInterval` after it.
+    private func sparseSampleTimes(_ decoder: VideoClipDecoder) -> [Double]? {
+        let length = min(decoder.duration, maximumClipAnalysis)
+        guard decoder.fps > 0, length > 8 * clipSampleInterval else { return nil }
+        let spacing = max(1, length / 48)
+        var times: [Double] = []
+        for keyframe in decoder.keyframeTimes where keyframe >= 0 && keyframe < length - clipSampleInterval {
+            if let last = times.last, keyframe - last < spacing { continue }
+            times.append(keyframe)
+        }
+        // Every stretch of the clip needs samples near it, or its best moment could be missed.
+        let edges = [0] + times + [length]
+        guard times.count >= 4, zip(edges, edges.dropFirst()).allSatisfy({ $1 - $0 <= 3 * spacing }) else {
+            return nil
+        }
+        let frames = Double(times.count) * (clipSampleInterval * decoder.fps + 1)
+        return frames < 0.5 * length * decoder.fps ? times : nil
+    }
+
+    /// Measures the clip at `times`, seeking to each; motion is against the frame
+    /// `clipSampleInterval` later.
+    private func sparseMoments(_ decoder: VideoClipDecoder, at times: [Double]) throws -> [ClipMoment] {
+        try times.compactMap { time in
+            // Half a frame past the keyframe, so rounding never lands on the one before it.
+            try decoder.seek(to: time + 0.5 / decoder.fps)
+            guard let first = try decoder.picture(at: time) else { return nil }
+            let gray = try thumbnail(first, longSide: 64)
+            let later = try decoder.picture(at: time + clipSampleInterval)
+            let motion = try later.map { MediaQuality.difference(gray, try thumbnail($0, longSide: 64)) } ?? 0
+            return ClipMoment(time: first.time, gray: gray, motion: motion)
+        }
     }
 
     private func thumbnail(_ picture: DecodedPicture, longSide: Int) throws -> GrayImage {

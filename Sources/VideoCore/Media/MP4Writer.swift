@@ -52,12 +52,14 @@ package final class MP4Writer {
     ///     joined by stream copy use 0, so every packet's decode and presentation times agree.
     ///   - displayRotation: Degrees clockwise a player turns the pictures (0, 90, 180 or 270),
     ///     recorded in the track header the way phones record portrait video.
+    ///   - keyframeInterval: The most frames between keyframes; `nil` keeps x264's 250 (phones
+    ///     write one a second or two).
     /// - Throws: `VideoError` (`.invalidInput` for bad parameters, `.io` when the file cannot be
     ///   created, `.encoding` when an encoder or the muxer refuses).
     package init(
         url: URL, width: Int, height: Int, fps: Int, sampleRate: Int?, audioChannels: Int = 2,
         preset: String = "veryfast", crf: Int = 23, bFrames: Int? = nil,
-        threads: Int = 2, displayRotation: Int = 0
+        threads: Int = 2, displayRotation: Int = 0, keyframeInterval: Int? = nil
     ) throws {
         guard [0, 90, 180, 270].contains(displayRotation) else {
             throw VideoError(.invalidInput, "display rotation \(displayRotation)° must be 0, 90, 180 or 270")
@@ -72,6 +74,9 @@ package final class MP4Writer {
         guard (1...2).contains(audioChannels) else {
             throw VideoError(.invalidInput, "audio channels must be 1 or 2, not \(audioChannels)")
         }
+        if let keyframeInterval, !(1...10_000).contains(keyframeInterval) {
+            throw VideoError(.invalidInput, "keyframe interval \(keyframeInterval) is out of range (1–10000)")
+        }
         guard (0...51).contains(crf) else { throw VideoError(.invalidInput, "crf \(crf) is out of range (0–51)") }
         guard Self.x264Presets.contains(preset) else {
             throw VideoError(
@@ -83,7 +88,10 @@ package final class MP4Writer {
         let container = try Container(path: url.path)
         let video = try Encoder(
             name: "libx264", what: "H.264 video", container: container, defaultDuration: 1,
-            options: [("preset", preset), ("crf", String(crf)), ("x264-params", Self.x264Parameters(bFrames: bFrames))]
+            options: [
+                ("preset", preset), ("crf", String(crf)),
+                ("x264-params", Self.x264Parameters(bFrames: bFrames, keyframeInterval: keyframeInterval)),
+            ]
         ) { context in
             context.pointee.width = Int32(width)
             context.pointee.height = Int32(height)
@@ -182,8 +190,9 @@ package final class MP4Writer {
     /// barely move, so it costs no quality). Segments (an explicit B-frame count) also skip
     /// the macroblock tree, which saves about 35 MB per 1080p encoder when several run at once
     /// and changes little for pictures that hold still.
-    static func x264Parameters(bFrames: Int?) -> String {
+    static func x264Parameters(bFrames: Int?, keyframeInterval: Int? = nil) -> String {
         "rc-lookahead=5" + (bFrames.map { ":bframes=\($0):mbtree=0" } ?? "")
+            + (keyframeInterval.map { ":keyint=\($0)" } ?? "")
     }
 
     static func leastCommonMultiple(_ a: Int, _ b: Int) -> Int {

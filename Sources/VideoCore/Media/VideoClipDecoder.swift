@@ -144,6 +144,24 @@ package final class VideoClipDecoder {
         return current
     }
 
+    /// The times of the keyframes the container's index lists, in seconds from the first frame,
+    /// sorted (MP4 and MOV list every sample; empty when the container keeps no index).
+    ///
+    /// The index holds decoding times; a stream with B-frames shows each keyframe its reorder
+    /// delay later, which is added, so `seek(to:)` a time at or just after one lands on it.
+    package var keyframeTimes: [Double] {
+        let stream = input.stream(streamIndex)
+        let count = avformat_index_get_entries_count(stream)
+        guard count > 0 else { return [] }
+        let delay = fps > 0 ? Double(stream.pointee.codecpar.pointee.video_delay) / fps : 0
+        return (0..<count).compactMap { i -> Double? in
+            guard let entry = avformat_index_get_entry(stream, i), entry.pointee.flags & AVINDEX_KEYFRAME != 0 else {
+                return nil
+            }
+            return Double(entry.pointee.timestamp - startTime) * av_q2d(timeBase) + delay
+        }.sorted()
+    }
+
     /// Jumps to the keyframe at or before `seconds`; `picture(at:)` then decodes forward from there.
     /// - Throws: `VideoError` (`.media`) when the file cannot seek.
     package func seek(to seconds: Double) throws {

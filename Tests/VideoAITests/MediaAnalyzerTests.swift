@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import VideoCore
+
+@testable import VideoAI
+
+/// Clip analysis on real encoded clips: sampled through, or sparsely from keyframes when the
+/// clip is long and its keyframes come often.
+@Suite struct MediaAnalyzerTests {
+    /// A 160×90 clip: `seconds / 2` of a still grey picture, then a picture whose brightness
+    /// keeps changing (the lively half).
+    private func writeClip(seconds: Int, keyframeInterval: Int?) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-analyzer-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent("clip.mp4")
+        let writer = try MP4Writer(
+            url: url, width: 160, height: 90, fps: 30, sampleRate: nil, preset: "ultrafast",
+            keyframeInterval: keyframeInterval)
+        for frame in 0..<(seconds * 30) {
+            let luma = frame < seconds * 15 ? 100 : 80 + (frame % 30) * 2
+            try writer.writeVideo(try YUVFrame.filled(width: 160, height: 90, y: UInt8(luma)))
+        }
+        try writer.finish()
+        return url
+    }
+
+    @Test func longClipWithFrequentKeyframesIsSampledSparselyAndFindsTheLivelyHalf() throws {
+        let url = try writeClip(seconds: 24, keyframeInterval: 15)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let keyframes = try VideoClipDecoder(url: url, fast: true).keyframeTimes
+        #expect(keyframes.count >= 40, "\(keyframes.count) keyframes")
+        let media = try MediaAnalyzer().analyzeFile(url)
+        let times = media.samples.map(\.time)
+        // About one sample a second, not four.
+        #expect((20...26).contains(times.count), "\(times)")
+        #expect(zip(times, times.dropFirst()).allSatisfy { $1 - $0 > 0.9 }, "\(times)")
+        #expect(abs(media.item.duration - 24) < 0.1)
+        // The still half scores no motion; the changing half does, and holds the best moment.
+        let still = media.samples.filter { $0.time < 11 }.map(\.score)
+        let lively = media.samples.filter { $0.time > 13 && $0.time < 23 }.map(\.score)
+        #expect((lively.min() ?? 0) > (still.max() ?? 1), "still \(still), lively \(lively)")
+        // Within one sample spacing of where the lively half starts.
+        #expect(media.bestWindowStart(length: 2) >= 11)
+    }
+
+    @Test func clipWithRareKeyframesIsDecodedThroughAndAgrees() throws {
+        let url = try writeClip(seconds: 24, keyframeInterval: nil)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let media = try MediaAnalyzer().analyzeFile(url)
+        let times = media.samples.map(\.time)
+        // Four samples a second, all the way through.
+        #expect(times.count >= 90, "\(times.count) samples")
+        #expect(zip(times, times.dropFirst()).allSatisfy { $1 - $0 < 0.3 })
+        #expect(media.bestWindowStart(length: 2) >= 12)
+    }
+}
