@@ -24,6 +24,28 @@ import VideoCore
         }
     }
 
+    /// Pictures too large to decode are refused before any memory is taken (a PNG is not even
+    /// probed whole); a JPEG decoded at reduced size counts at that size.
+    @Test func oversizedPicturesAreRefused() throws {
+        let frame = try YUVFrame.filled(width: 640, height: 480, y: 120)
+        let png = temporary("png"), jpg = temporary("jpg")
+        defer { for url in [png, jpg] { try? FileManager.default.removeItem(at: url) } }
+        try ImageEncoder.write(frame, to: png, format: .png)
+        try ImageEncoder.write(frame, to: jpg, format: .jpeg(quality: 3))
+        #expect {
+            try ImageDecoder.decode(png, covering: 100, 100, maximumPixels: 200_000)
+        } throws: { error in
+            guard let error = error as? VideoError else { return false }
+            return error.code == .media && error.message.contains("0.2-megapixel limit")
+        }
+        // 640×480 is 307 200 pixels, but covering 100×100 decodes the JPEG at an eighth.
+        #expect(try ImageDecoder.decode(jpg, covering: 100, 100, maximumPixels: 200_000).sourceWidth == 640)
+        #expect {
+            try ImageDecoder.decode(jpg, covering: 600, 450, maximumPixels: 200_000)
+        } throws: { ($0 as? VideoError)?.message.contains("640×480") == true }
+        #expect(ImageDecoder.maximumDecodedPixels >= 48_000_000)
+    }
+
     /// A JPEG with an EXIF APP1 segment holding only `Orientation`, spliced in after SOI.
     private func jpeg(_ data: Data, orientation: UInt16) -> Data {
         var tiff: [UInt8] = Array("II*\0".utf8) + [8, 0, 0, 0, 1, 0]  // header, first IFD at 8; one entry

@@ -22,6 +22,11 @@ package enum ImageDecoder {
         package var metadata: [String: String]
     }
 
+    /// The most pixels a picture may have as decoded (after JPEG's reduced-size decoding):
+    /// 50 megapixels, about 150 MB of RGB, so two photos decoded at once stay within a few
+    /// hundred megabytes. A 200-megapixel JPEG still decodes (at a quarter or less of its size).
+    package static let maximumDecodedPixels = 50_000_000
+
     /// Decodes the first picture of an image file, scaled to cover `width × height`.
     ///
     /// The result keeps the image's aspect ratio and is the smallest size at least `width` wide
@@ -30,10 +35,14 @@ package enum ImageDecoder {
     ///   - url: The image file.
     ///   - width: The width to cover, in pixels.
     ///   - height: The height to cover, in pixels.
+    ///   - maximumPixels: Refuse pictures that would decode to more pixels than this.
     /// - Returns: The scaled picture and metadata.
-    /// - Throws: `VideoError` (`.media`) when the file is missing, not an image libav reads, or corrupt.
-    package static func decode(_ url: URL, covering width: Int, _ height: Int) throws -> DecodedImage {
-        let input = try MediaProbe.Input(url)
+    /// - Throws: `VideoError` (`.media`) when the file is missing, not an image libav reads,
+    ///   corrupt, or too large to decode.
+    package static func decode(
+        _ url: URL, covering width: Int, _ height: Int, maximumPixels: Int = maximumDecodedPixels
+    ) throws -> DecodedImage {
+        let input = try MediaProbe.Input(url, maximumPixels: maximumPixels)
         guard let index = input.videoStreamIncludingStills else {
             throw VideoError(.media, "\(input.path) holds no picture")
         }
@@ -44,16 +53,25 @@ package enum ImageDecoder {
                 .media, "\(input.path): no decoder for \(String(cString: avcodec_get_name(parameters.codec_id)))")
         }
         let fullWidth = Int(parameters.width), fullHeight = Int(parameters.height)
+        let limit = String(format: "%g", Double(maximumPixels) / 1e6) + "-megapixel limit for decoding"
+        guard fullWidth > 0, fullHeight > 0 else {
+            // The probe decodes pictures it cannot size otherwise, within the limit.
+            throw VideoError(.media, "\(url.lastPathComponent): no picture size: corrupt, or over the \(limit)")
+        }
         // The EXIF orientation is known only after decoding; a portrait photo stored sideways
         // covers a frame turned a quarter, so ask both ways round for the reduced-size decode.
         let (lowresWidth, lowresHeight) = (max(width, height), max(width, height))
         var lowres: Int32 = 0
-        if fullWidth > 0, fullHeight > 0 {
-            while lowres < Int32(codec.pointee.max_lowres),
-                fullWidth >> (lowres + 1) >= lowresWidth, fullHeight >> (lowres + 1) >= lowresHeight
-            {
-                lowres += 1
-            }
+        while lowres < Int32(codec.pointee.max_lowres),
+            fullWidth >> (lowres + 1) >= lowresWidth, fullHeight >> (lowres + 1) >= lowresHeight
+        {
+            lowres += 1
+        }
+        let (decodedWidth, decodedHeight) = (fullWidth >> lowres, fullHeight >> lowres)
+        if decodedWidth * decodedHeight > maximumPixels {
+            throw VideoError(
+                .media,
+                "\(url.lastPathComponent) is \(fullWidth)×\(fullHeight): larger than the \(limit)")
         }
         let decoder = try StreamDecoder(stream, path: input.path, lowres: lowres)
         var decoded: DecodedPicture?
@@ -72,8 +90,7 @@ package enum ImageDecoder {
         }
         let orientation = metadata["Orientation"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1
         let turned = (5...8).contains(orientation)
-        var sourceWidth = fullWidth > 0 ? fullWidth : picture.width,
-            sourceHeight = fullHeight > 0 ? fullHeight : picture.height
+        var sourceWidth = fullWidth, sourceHeight = fullHeight
         // Scale as stored, to cover the asked size as it will show.
         let (coverWidth, coverHeight) = turned ? (height, width) : (width, height)
         let scale = min(

@@ -9,10 +9,14 @@ extension MediaProbe {
         let path: String
 
         /// Opens `url`.
-        /// - Parameter probe: Whether to read ahead for stream parameters the header lacks (it
-        ///   decodes a few frames: ~10 ms per 1080p H.264 file). MP4s written by `MP4Writer`
-        ///   carry everything stream copy needs in their header.
-        init(_ url: URL, probe: Bool = true) throws {
+        /// - Parameters:
+        ///   - probe: Whether to read ahead for stream parameters the header lacks (it decodes a
+        ///     few frames: ~10 ms per 1080p H.264 file). MP4s written by `MP4Writer` carry
+        ///     everything stream copy needs in their header.
+        ///   - maximumPixels: Pictures the probe may decode, at most, for decoders that cannot
+        ///     decode at reduced size (a PNG is decoded whole to learn its size); a larger one
+        ///     leaves its stream's width and height 0 instead of taking the memory.
+        init(_ url: URL, probe: Bool = true, maximumPixels: Int? = nil) throws {
             let path = url.path
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -25,7 +29,19 @@ extension MediaProbe {
             guard status >= 0, let opened = context else {
                 throw VideoError(.media, "\(path) is not a media file libav can read: \(avErrorString(status))")
             }
-            status = probe ? avformat_find_stream_info(opened, nil) : 0
+            if probe, let maximumPixels {
+                var options = (0..<Int(opened.pointee.nb_streams)).map { index -> OpaquePointer? in
+                    let id = opened.pointee.streams[index]!.pointee.codecpar.pointee.codec_id
+                    guard (avcodec_find_decoder(id)?.pointee.max_lowres ?? 0) == 0 else { return nil }
+                    var dictionary: OpaquePointer?
+                    av_dict_set(&dictionary, "max_pixels", String(maximumPixels), 0)
+                    return dictionary
+                }
+                status = avformat_find_stream_info(opened, &options)
+                for index in options.indices { av_dict_free(&options[index]) }
+            } else {
+                status = probe ? avformat_find_stream_info(opened, nil) : 0
+            }
             guard status >= 0, opened.pointee.nb_streams > 0 else {
                 avformat_close_input(&context)
                 let reason = status < 0 ? avErrorString(status) : "it has no streams"
