@@ -53,4 +53,17 @@ import VideoCore
         #expect(zip(times, times.dropFirst()).allSatisfy { $1 - $0 < 0.3 })
         #expect(media.bestWindowStart(length: 2) >= 12)
     }
+
+    @Test func truncatedClipIsSkippedWithAWarningNamingIt() throws {
+        let url = try writeClip(seconds: 4, keyframeInterval: nil)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let data = try Data(contentsOf: url)
+        let cut = url.deletingLastPathComponent().appendingPathComponent("cut.mp4")
+        try data.prefix(data.count / 2).write(to: cut)
+        #expect { try MediaAnalyzer().analyzeFile(cut) } throws: { ($0 as? VideoError)?.code == .media }
+        var warnings: [String] = []
+        let media = try MediaAnalyzer().analyze([url, cut], order: .name) { warnings.append($0) }
+        #expect(media.map(\.item.url.lastPathComponent) == ["clip.mp4"])
+        #expect(warnings.count == 1 && warnings[0].contains("cut.mp4"), "\(warnings)")
+    }
 }

@@ -111,10 +111,10 @@ package final class VideoClipDecoder {
             let status = av_read_frame(input.context, packet)
             if status == CFFmpeg_AVERROR_EOF {
                 readEnded = true
-                try avCheck(avcodec_send_packet(decoder.context, nil), "draining \(input.path)")
+                try avCheck(avcodec_send_packet(decoder.context, nil), "\(input.path) is truncated or corrupt")
                 continue
             }
-            try avCheck(status, "reading \(input.path)")
+            try avCheck(status, "\(input.path) is truncated or corrupt")
             defer { av_packet_unref(packet) }
             guard packet.pointee.stream_index == streamIndex else { continue }
             if let until = prerollUntil {
@@ -123,7 +123,7 @@ package final class VideoClipDecoder {
                 decoder.context.pointee.skip_frame = early ? skipping : normalSkip
             }
             let sent = avcodec_send_packet(decoder.context, packet)
-            if sent < 0 && sent != CFFmpeg_EAGAIN() { try avCheck(sent, "decoding \(input.path)") }
+            if sent < 0 && sent != CFFmpeg_EAGAIN() { try avCheck(sent, "\(input.path) is truncated or corrupt") }
         }
         return pendingFrames.isEmpty ? nil : pendingFrames.removeFirst()
     }
