@@ -191,10 +191,14 @@ public struct MediaAnalyzer: Sendable {
         let length = min(decoder.duration, maximumClipAnalysis)
         guard decoder.fps > 0, length > 8 * clipSampleInterval else { return nil }
         let spacing = max(1, length / 48)
+        let keyframes = decoder.keyframeTimes.filter { $0 >= 0 && $0 < length - clipSampleInterval }
+        guard !keyframes.isEmpty else { return nil }
+        // The keyframe nearest each point of a grid `spacing` apart (each taken once).
         var times: [Double] = []
-        for keyframe in decoder.keyframeTimes where keyframe >= 0 && keyframe < length - clipSampleInterval {
-            if let last = times.last, keyframe - last < spacing { continue }
-            times.append(keyframe)
+        var k = 0
+        for target in stride(from: 0, to: length - clipSampleInterval, by: spacing) {
+            while k + 1 < keyframes.count, abs(keyframes[k + 1] - target) <= abs(keyframes[k] - target) { k += 1 }
+            if times.last != keyframes[k] { times.append(keyframes[k]) }
         }
         // Every stretch of the clip needs samples near it, or its best moment could be missed.
         let edges = [0] + times + [length]
