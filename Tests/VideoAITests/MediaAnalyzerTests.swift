@@ -66,4 +66,45 @@ import VideoCore
         #expect(media.map(\.item.url.lastPathComponent) == ["clip.mp4"])
         #expect(warnings.count == 1 && warnings[0].contains("cut.mp4"), "\(warnings)")
     }
+
+    /// A phone's portrait clip is stored sideways with a display rotation: its analysis hash is
+    /// of the picture as it shows, so it matches a photo of the same upright picture.
+    @Test func turnedClipHashesAsItShows() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-turned-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // Upright 96×160: brighter to the right in the top half, to the left in the bottom half.
+        func upright(_ x: Int, _ y: Int) -> UInt8 {
+            let ramp = 180 * x / 95
+            return UInt8(y < 80 ? 30 + ramp : 210 - ramp)
+        }
+        func bgra(width: Int, height: Int, _ luma: (Int, Int) -> UInt8) -> [UInt8] {
+            (0..<(width * height)).flatMap { i -> [UInt8] in
+                let v = luma(i % width, i / width)
+                return [v, v, v, 255]
+            }
+        }
+        func frame(width: Int, height: Int, _ pixels: [UInt8]) throws -> YUVFrame {
+            try pixels.withUnsafeBytes {
+                try FrameConverter(width: width, height: height).convert(bgra: $0.baseAddress!, stride: width * 4)
+            }
+        }
+        // Stored 160×96: stored pixel (sx, sy) shows at (95 − sy, sx) once turned a quarter clockwise.
+        let stored = try frame(width: 160, height: 96, bgra(width: 160, height: 96) { upright(95 - $1, $0) })
+        let clip = dir.appendingPathComponent("portrait.mp4")
+        let writer = try MP4Writer(
+            url: clip, width: 160, height: 96, fps: 30, sampleRate: nil, preset: "ultrafast", displayRotation: 90)
+        try writer.writeVideo(stored, count: 30)
+        try writer.finish()
+        let photo = dir.appendingPathComponent("upright.png"), sideways = dir.appendingPathComponent("sideways.png")
+        try ImageEncoder.write(
+            try frame(width: 96, height: 160, bgra(width: 96, height: 160, upright)), to: photo, format: .png)
+        try ImageEncoder.write(stored, to: sideways, format: .png)
+
+        let analyzer = MediaAnalyzer()
+        let clipHash = try analyzer.analyzeFile(clip).hash
+        let photoHash = try analyzer.analyzeFile(photo).hash, sidewaysHash = try analyzer.analyzeFile(sideways).hash
+        #expect(MediaQuality.hammingDistance(clipHash, photoHash) <= 8)
+        #expect(MediaQuality.hammingDistance(clipHash, sidewaysHash) >= 16)
+    }
 }

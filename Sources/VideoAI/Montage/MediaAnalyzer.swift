@@ -147,7 +147,7 @@ public struct MediaAnalyzer: Sendable {
                 lastTime = max(lastTime, picture.time)
                 guard picture.time <= maximumClipAnalysis else { break }
                 guard picture.time + 1e-6 >= nextTime else { continue }
-                grays.append((picture.time, try thumbnail(picture, longSide: 64)))
+                grays.append((picture.time, try thumbnail(picture, longSide: 64, orientation: decoder.orientation)))
                 nextTime = picture.time + clipSampleInterval
             }
             moments = grays.indices.map { i in
@@ -216,18 +216,24 @@ public struct MediaAnalyzer: Sendable {
             // Half a frame past the keyframe, so rounding never lands on the one before it.
             try decoder.seek(to: time + 0.5 / decoder.fps)
             guard let first = try decoder.picture(at: time) else { return nil }
-            let gray = try thumbnail(first, longSide: 64)
+            let gray = try thumbnail(first, longSide: 64, orientation: decoder.orientation)
             let later = try decoder.picture(at: time + clipSampleInterval)
-            let motion = try later.map { MediaQuality.difference(gray, try thumbnail($0, longSide: 64)) } ?? 0
+            let motion =
+                try later.map {
+                    MediaQuality.difference(gray, try thumbnail($0, longSide: 64, orientation: decoder.orientation))
+                } ?? 0
             return ClipMoment(time: first.time, gray: gray, motion: motion)
         }
     }
 
-    private func thumbnail(_ picture: DecodedPicture, longSide: Int) throws -> GrayImage {
-        let aspect = picture.aspectRatio
+    /// A gray thumbnail of `picture` as it shows: turned by `orientation` (a clip's display
+    /// rotation; analysis decodes pictures as stored), so clips and photos hash alike.
+    private func thumbnail(_ picture: DecodedPicture, longSide: Int, orientation: Int = 1) throws -> GrayImage {
+        let aspect = (5...8).contains(orientation) ? 1 / picture.aspectRatio : picture.aspectRatio
         let w = aspect >= 1 ? longSide : max(9, Int((Double(longSide) * aspect).rounded()))
         let h = aspect >= 1 ? max(8, Int((Double(longSide) / aspect).rounded())) : longSide
-        return GrayImage(width: w, height: h, pixels: try picture.grayThumbnail(width: w, height: h))
+        return GrayImage(
+            width: w, height: h, pixels: try picture.grayThumbnail(width: w, height: h, orientation: orientation))
     }
 
     private func median(_ values: [Double]) -> Double {

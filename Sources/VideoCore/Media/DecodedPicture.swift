@@ -55,4 +55,23 @@ package final class DecodedPicture: @unchecked Sendable {
         try GrayScaler(width: width, height: height).thumbnail(
             of: frame, what: "a \(self.width)x\(self.height) picture")
     }
+
+    /// A `width × height` luma thumbnail of the picture as it shows when turned by an EXIF
+    /// `orientation` (a clip's display rotation, say); `width × height` is the shown size.
+    /// - Throws: `VideoError` (`.media`) when swscale refuses the picture's format.
+    package func grayThumbnail(width: Int, height: Int, orientation: Int) throws -> [UInt8] {
+        guard (2...8).contains(orientation) else { return try grayThumbnail(width: width, height: height) }
+        let swaps = (5...8).contains(orientation)
+        let (storedWidth, storedHeight) = swaps ? (height, width) : (width, height)
+        let stored = try grayThumbnail(width: storedWidth, height: storedHeight)
+        var out = [UInt8](repeating: 0, count: width * height)
+        stored.withUnsafeBufferPointer { source in
+            out.withUnsafeMutableBufferPointer { target in
+                orientPlane(
+                    source.baseAddress!, stride: storedWidth, width: storedWidth, height: storedHeight,
+                    orientation: orientation, into: target.baseAddress!, stride: width)
+            }
+        }
+        return out
+    }
 }

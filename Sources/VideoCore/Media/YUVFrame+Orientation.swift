@@ -17,26 +17,38 @@ extension YUVFrame {
             let sourceStride = Int(CFFmpeg_frame_linesize(frame, Int32(plane)))
             let target = CFFmpeg_frame_plane(out.frame, Int32(plane))!
             let targetStride = Int(CFFmpeg_frame_linesize(out.frame, Int32(plane)))
-            // Stored pixel (sx, sy) = (ax·x + bx·y + cx, ay·x + by·y + cy) shows at (x, y).
-            let (ax, bx, cx, ay, by, cy): (Int, Int, Int, Int, Int, Int)
-            switch orientation {
-            case 2: (ax, bx, cx, ay, by, cy) = (-1, 0, w - 1, 0, 1, 0)
-            case 3: (ax, bx, cx, ay, by, cy) = (-1, 0, w - 1, 0, -1, h - 1)
-            case 4: (ax, bx, cx, ay, by, cy) = (1, 0, 0, 0, -1, h - 1)
-            case 5: (ax, bx, cx, ay, by, cy) = (0, 1, 0, 1, 0, 0)
-            case 6: (ax, bx, cx, ay, by, cy) = (0, 1, 0, -1, 0, h - 1)
-            case 7: (ax, bx, cx, ay, by, cy) = (0, -1, w - 1, -1, 0, h - 1)
-            case 8: (ax, bx, cx, ay, by, cy) = (0, -1, w - 1, 1, 0, 0)
-            default: (ax, bx, cx, ay, by, cy) = (1, 0, 0, 0, 1, 0)
-            }
-            let stepX = ay * sourceStride + ax, stepY = by * sourceStride + bx, origin = cy * sourceStride + cx
-            for y in 0..<outH {
-                let row = target + y * targetStride
-                let start = source + origin + y * stepY
-                for x in 0..<outW { row[x] = start[x * stepX] }
-            }
+            orientPlane(
+                source, stride: sourceStride, width: w, height: h, orientation: orientation, into: target,
+                stride: targetStride)
         }
         return out
+    }
+}
+
+/// Copies a `width × height` plane of 8-bit samples turned by an EXIF `orientation` (see
+/// `YUVFrame.oriented`) into `target`, which holds `height × width` samples for orientations 5–8.
+func orientPlane(
+    _ source: UnsafePointer<UInt8>, stride sourceStride: Int, width w: Int, height h: Int, orientation: Int,
+    into target: UnsafeMutablePointer<UInt8>, stride targetStride: Int
+) {
+    let (outW, outH) = (5...8).contains(orientation) ? (h, w) : (w, h)
+    // Stored pixel (sx, sy) = (ax·x + bx·y + cx, ay·x + by·y + cy) shows at (x, y).
+    let (ax, bx, cx, ay, by, cy): (Int, Int, Int, Int, Int, Int)
+    switch orientation {
+    case 2: (ax, bx, cx, ay, by, cy) = (-1, 0, w - 1, 0, 1, 0)
+    case 3: (ax, bx, cx, ay, by, cy) = (-1, 0, w - 1, 0, -1, h - 1)
+    case 4: (ax, bx, cx, ay, by, cy) = (1, 0, 0, 0, -1, h - 1)
+    case 5: (ax, bx, cx, ay, by, cy) = (0, 1, 0, 1, 0, 0)
+    case 6: (ax, bx, cx, ay, by, cy) = (0, 1, 0, -1, 0, h - 1)
+    case 7: (ax, bx, cx, ay, by, cy) = (0, -1, w - 1, -1, 0, h - 1)
+    case 8: (ax, bx, cx, ay, by, cy) = (0, -1, w - 1, 1, 0, 0)
+    default: (ax, bx, cx, ay, by, cy) = (1, 0, 0, 0, 1, 0)
+    }
+    let stepX = ay * sourceStride + ax, stepY = by * sourceStride + bx, origin = cy * sourceStride + cx
+    for y in 0..<outH {
+        let row = target + y * targetStride
+        let start = source + origin + y * stepY
+        for x in 0..<outW { row[x] = start[x * stepX] }
     }
 }
 
