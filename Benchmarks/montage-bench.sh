@@ -4,7 +4,8 @@
 # 120 BPM drum-like beat track), renders with the release build and prints wall time and peak
 # memory from /usr/bin/time (and user CPU time: the machine may be shared, which stretches the wall
 # time but not the CPU time), then times a peer in the same run (see the end). Target: <= 10 s wall
-# on 2 cores, <= 400 MB. NO_PEER=1 skips the peer.
+# on 2 cores, <= 400 MB. NO_PEER=1 skips the peer. RUNS=N repeats vgen and the peer N times,
+# alternating, and ends with the medians (this host's speed drifts; one run says little).
 #   Benchmarks/montage-bench.sh [WORKDIR]   (extra vgen options via VGEN_ARGS="--style cinematic")
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,24 +37,41 @@ if [ ! -f "$work/song.wav" ]; then
 fi
 
 swift build -c release --product vgen >/dev/null
-rm -rf "$work/out"
 vgen="$PWD/.build/release/vgen"
-# Run from the work folder: the default output folder is then $work/out after the move below.
-(cd "$work" && /usr/bin/time -f '%e %U %M' -o "$work/time.txt" \
-  "$vgen" montage --music "$work/song.wav" "$work/media" --duration 30 --output-dir "$work/out" ${VGEN_ARGS:-} >/dev/null)
-read -r wall user peak_kb < "$work/time.txt"
-echo "montage 30 s 1080p30, $photos photos + $clips clips: wall ${wall} s, user CPU ${user} s, peak memory $((peak_kb / 1024)) MB"
-ls -l "$work/out"/*/
+runs="${RUNS:-1}"
+: > "$work/runs.txt"
+for run in $(seq 1 "$runs"); do
+  rm -rf "$work/out"
+  # Run from the work folder: the default output folder is then $work/out after the move below.
+  (cd "$work" && /usr/bin/time -f '%e %U %M' -o "$work/time.txt" \
+    "$vgen" montage --music "$work/song.wav" "$work/media" --duration 30 --output-dir "$work/out" ${VGEN_ARGS:-} >/dev/null)
+  read -r wall user peak_kb < "$work/time.txt"
+  echo "montage 30 s 1080p30, $photos photos + $clips clips: wall ${wall} s, user CPU ${user} s, peak memory $((peak_kb / 1024)) MB"
+  [ "$run" = 1 ] && ls -l "$work/out"/*/
 
-# A peer in the same run, because this machine's speed drifts by 15 % or more between runs:
-# the ffmpeg CLI encoding the montage's own 900 decoded frames with x264 (the same preset and
-# CRF, both cores), which is most of what vgen has to do besides decoding and drawing.
-if [ -z "${NO_PEER:-}" ]; then
-  ffmpeg -v error -y -i "$work/out"/*/video.mp4 -f rawvideo -pix_fmt yuv420p "$work/frames.yuv"
-  /usr/bin/time -f '%e %U' -o "$work/peer.txt" ffmpeg -v error -y -f rawvideo -pix_fmt yuv420p -s 1920x1080 -r 30 \
-    -i "$work/frames.yuv" -c:v libx264 -preset ultrafast -crf 23 -threads 2 -f null -
-  rm -f "$work/frames.yuv"
-  read -r peer_wall peer_user < "$work/peer.txt"
-  echo "peer, ffmpeg x264 encoding the same frames: wall ${peer_wall} s, user CPU ${peer_user} s;" \
-    "ratio vgen / peer: $(awk "BEGIN { printf \"%.2f\", $wall / $peer_wall }")"
+  # A peer in the same run, because this machine's speed drifts by 15 % or more between runs:
+  # the ffmpeg CLI encoding the montage's own 900 decoded frames with x264 (the same preset and
+  # CRF, both cores), which is most of what vgen has to do besides decoding and drawing.
+  peer_wall=0
+  if [ -z "${NO_PEER:-}" ]; then
+    ffmpeg -v error -y -i "$work/out"/*/video.mp4 -f rawvideo -pix_fmt yuv420p "$work/frames.yuv"
+    /usr/bin/time -f '%e %U' -o "$work/peer.txt" ffmpeg -v error -y -f rawvideo -pix_fmt yuv420p -s 1920x1080 -r 30 \
+      -i "$work/frames.yuv" -c:v libx264 -preset ultrafast -crf 23 -threads 2 -f null -
+    rm -f "$work/frames.yuv"
+    read -r peer_wall peer_user < "$work/peer.txt"
+    echo "peer, ffmpeg x264 encoding the same frames: wall ${peer_wall} s, user CPU ${peer_user} s;" \
+      "ratio vgen / peer: $(awk "BEGIN { printf \"%.2f\", $wall / $peer_wall }")"
+  fi
+  echo "$wall $peer_wall $((peak_kb / 1024))" >> "$work/runs.txt"
+done
+if [ "$runs" -gt 1 ]; then
+  # Median, range and count of a column of numbers.
+  summary() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf "median %.2f (%.2f–%.2f)", m, v[1], v[NR] }'; }
+  echo "$runs runs: wall $(awk '{ print $1 }' "$work/runs.txt" | summary) s," \
+    "$(awk '$1 <= 10' "$work/runs.txt" | wc -l) at or under 10 s;" \
+    "peak memory up to $(awk '$3 > m { m = $3 } END { print m }' "$work/runs.txt") MB"
+  if [ -z "${NO_PEER:-}" ]; then
+    echo "vgen / peer: $(awk '{ print $1 / $2 }' "$work/runs.txt" | summary)"
+  fi
 fi
