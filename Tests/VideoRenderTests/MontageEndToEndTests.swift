@@ -36,6 +36,11 @@ import VideoRender
         #expect(info.width == 320 && info.height == 180)
         #expect(abs(info.audioDuration - 6) <= 1.0 / 30)
         #expect(info.audioChannels == 1)  // a mono song makes a mono soundtrack
+        // PNG signature, then the IHDR chunk's width and height: small frames keep their size.
+        let thumbnail = try Data(contentsOf: result.directory.appendingPathComponent("thumbnail.png"))
+        #expect(thumbnail.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
+        #expect(thumbnail[16..<20].reduce(0) { $0 << 8 | UInt32($1) } == 320)
+        #expect(thumbnail[20..<24].reduce(0) { $0 << 8 | UInt32($1) } == 180)
         for name in ["video.mp4", "timeline.json", "analysis.json", "thumbnail.png"] {
             #expect(
                 FileManager.default.fileExists(atPath: result.directory.appendingPathComponent(name).path),
@@ -138,5 +143,14 @@ import VideoRender
             try await fastPipeline.render(media: [empty], music: song, settings: settings("none", duration: 2), to: out)
         }
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("none/video.mp4").path))
+    }
+
+    /// Thumbnails are at most 720 on the short side, the shape kept (1280×720 for 1080p 16:9).
+    @Test func thumbnailSizeFitsVideoSites() {
+        #expect(MontageRenderStage.thumbnailSize(width: 1920, height: 1080) == (1280, 720))
+        #expect(MontageRenderStage.thumbnailSize(width: 1080, height: 1920) == (720, 1280))
+        #expect(MontageRenderStage.thumbnailSize(width: 1080, height: 1080) == (720, 720))
+        #expect(MontageRenderStage.thumbnailSize(width: 3840, height: 2160) == (1280, 720))
+        #expect(MontageRenderStage.thumbnailSize(width: 320, height: 180) == (320, 180))
     }
 }

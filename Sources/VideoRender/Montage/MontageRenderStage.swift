@@ -101,7 +101,7 @@ public struct MontageRenderStage: PipelineStage {
         let url = context.directory.appendingPathComponent(".video.mp4.partial")
         do {
             try join(plan, of: timeline, from: folder, soundtrack: soundtrack, to: url)
-            if !thumbnailWritten { try ImageEncoder.write(try drawer.thumbnail(), to: thumbnail.url, format: .png) }
+            if !thumbnailWritten { try Self.writeThumbnail(try drawer.thumbnail(), to: thumbnail.url) }
         } catch {
             try? FileManager.default.removeItem(at: url)
             throw error
@@ -146,8 +146,26 @@ public struct MontageRenderStage: PipelineStage {
         try writer.finish()
         try AtomicFile.replace(folder.appendingPathComponent(chunk.fileName), with: temporary)
         guard let picture else { return false }
-        try ImageEncoder.write(picture, to: thumbnail.url, format: .png)
+        try Self.writeThumbnail(picture, to: thumbnail.url)
         return true
+    }
+
+    /// The thumbnail's size for `width × height` frames: scaled down, keeping the shape, so the
+    /// short side is at most 720 (1280×720 for 16:9 like the document pipeline's `Thumbnail`, the
+    /// size video sites ask for); smaller frames keep their size.
+    package static func thumbnailSize(width: Int, height: Int) -> (width: Int, height: Int) {
+        let scale = min(1, 720 / Double(min(width, height)))
+        return (Int((Double(width) * scale).rounded()) & ~1, Int((Double(height) * scale).rounded()) & ~1)
+    }
+
+    /// Writes `frame` as the PNG thumbnail at `thumbnailSize` (atomically).
+    private static func writeThumbnail(_ frame: YUVFrame, to url: URL) throws {
+        let (width, height) = thumbnailSize(width: frame.width, height: frame.height)
+        let picture = try frame.picture()
+        let scaled =
+            (width, height) == (frame.width, frame.height)
+            ? picture : try PictureCompositor(highQuality: true).scaled(picture, width: width, height: height)
+        try ImageEncoder.write(scaled, to: url, format: .png)
     }
 
     /// Encodes the soundtrack, in one continuous pass, to an AAC file (atomically).
