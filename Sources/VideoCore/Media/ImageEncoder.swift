@@ -18,15 +18,21 @@ package enum ImageEncoder {
         try AtomicFile.write(try encode(picture, format: format), to: url)
     }
 
-    /// Writes a yuv420p frame to `url` atomically.
+    /// Writes a yuv420p frame to `url` atomically, scaled to `width × height` when given (in the
+    /// same swscale pass that converts it for the encoder).
     /// - Throws: As `write(_:to:format:)`.
-    package static func write(_ frame: YUVFrame, to url: URL, format: Format) throws {
-        try write(try frame.picture(), to: url, format: format)
+    package static func write(
+        _ frame: YUVFrame, to url: URL, format: Format, width: Int? = nil, height: Int? = nil
+    ) throws {
+        try AtomicFile.write(try encode(try frame.picture(), format: format, width: width, height: height), to: url)
     }
 
-    /// The encoded file's bytes.
+    /// The encoded file's bytes, at `width × height` when given (the picture's size otherwise).
     /// - Throws: `VideoError` (`.encoding`) when libavcodec refuses.
-    package static func encode(_ picture: DecodedPicture, format: Format) throws -> Data {
+    package static func encode(
+        _ picture: DecodedPicture, format: Format, width: Int? = nil, height: Int? = nil
+    ) throws -> Data {
+        let (outWidth, outHeight) = (width ?? picture.width, height ?? picture.height)
         let (codecID, pixelFormat): (AVCodecID, AVPixelFormat)
         switch format {
         case .png: (codecID, pixelFormat) = (AV_CODEC_ID_PNG, AV_PIX_FMT_RGB24)
@@ -38,8 +44,8 @@ package enum ImageEncoder {
             throw VideoError(.encoding, "no image encoder available")
         }
         defer { avcodec_free_context(&context) }
-        ctx.pointee.width = Int32(picture.width)
-        ctx.pointee.height = Int32(picture.height)
+        ctx.pointee.width = Int32(outWidth)
+        ctx.pointee.height = Int32(outHeight)
         ctx.pointee.pix_fmt = pixelFormat
         ctx.pointee.time_base = AVRational(num: 1, den: 25)
         if case .jpeg(let quality) = format {
@@ -53,8 +59,8 @@ package enum ImageEncoder {
             throw VideoError(.encoding, "could not allocate a frame")
         }
         defer { av_frame_free(&frame) }
-        out.pointee.width = Int32(picture.width)
-        out.pointee.height = Int32(picture.height)
+        out.pointee.width = Int32(outWidth)
+        out.pointee.height = Int32(outHeight)
         out.pointee.format = pixelFormat.rawValue
         try avCheck(av_frame_get_buffer(out, 0), "allocating an image", code: .encoding)
         let source = picture.frame

@@ -12,7 +12,6 @@ extension YUVFrame {
         let out = try YUVFrame(width: swaps ? height : width, height: swaps ? width : height)
         for plane in 0..<3 {
             let (w, h) = plane == 0 ? (width, height) : ((width + 1) / 2, (height + 1) / 2)
-            let (outW, outH) = swaps ? (h, w) : (w, h)
             let source = CFFmpeg_frame_plane(frame, Int32(plane))!
             let sourceStride = Int(CFFmpeg_frame_linesize(frame, Int32(plane)))
             let target = CFFmpeg_frame_plane(out.frame, Int32(plane))!

@@ -61,17 +61,24 @@ public struct VideoConfig: Hashable, Codable, Sendable {
         try validate()
     }
 
-    /// Checks every limit.
-    public func validate() throws {
+    /// Checks a video id: 1–`Limits.maxIDLength` ASCII letters, digits, '-', '_' and '.', not
+    /// starting with '.', so it is always a safe folder name (montages use it too).
+    /// - Throws: `VideoError` (`.invalidInput`, field `video_id`) otherwise.
+    public static func validate(videoID: String) throws {
         guard !videoID.isEmpty, videoID.count <= Limits.maxIDLength else {
             throw VideoError.invalid("video_id", "must be 1–\(Limits.maxIDLength) characters")
         }
         guard videoID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }),
-            videoID != ".", videoID != "..", !videoID.hasPrefix(".")
+            !videoID.hasPrefix(".")
         else {
             throw VideoError.invalid(
                 "video_id", "'\(videoID)' may hold only letters, digits, '-', '_' and '.', and not start with '.'")
         }
+    }
+
+    /// Checks every limit.
+    public func validate() throws {
+        try Self.validate(videoID: videoID)
         guard title.count <= Limits.maxTextLength else {
             throw VideoError.invalid("title", "is \(title.count) characters; the limit is \(Limits.maxTextLength)")
         }

@@ -126,16 +126,8 @@ public struct MontagePipeline: Sendable {
         _ state: MontageTaskState, timeline: MontageTimeline?, to outputDirectory: URL, stopAfter: String?,
         events: @escaping @Sendable (PipelineEvent) -> Void
     ) async throws -> MontageResult? {
-        let videoID = state.taskID
-        guard !videoID.isEmpty,
-            videoID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }),
-            !videoID.hasPrefix(".")
-        else {
-            throw VideoError(
-                .invalidInput, "'\(videoID)' may hold only letters, digits, '-', '_' and '.', and not start with '.'",
-                field: "video_id")
-        }
-        let directory = outputDirectory.appendingPathComponent(videoID, isDirectory: true)
+        try VideoConfig.validate(videoID: state.taskID)
+        let directory = outputDirectory.appendingPathComponent(state.taskID, isDirectory: true)
         try AtomicFile.makeDirectory(directory)
         let lock = try TaskLock(directory: directory)
         defer { withExtendedLifetime(lock) {} }

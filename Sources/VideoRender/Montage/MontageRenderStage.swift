@@ -64,7 +64,7 @@ public struct MontageRenderStage: PipelineStage {
             "\(plan.chunks.count - missing.count) of \(plan.chunks.count) chunks cached",
             frame: done, frameCount: total)
         let drawer = try MontageFrameDrawer(timeline)
-        let thumbnail = Thumbnail(
+        let thumbnail = ThumbnailTarget(
             segment: drawer.thumbnailSegment,
             url: context.directory.appendingPathComponent(".thumbnail.png.partial"))
         let stage = self
@@ -114,7 +114,7 @@ public struct MontageRenderStage: PipelineStage {
     }
 
     /// Where the thumbnail comes from (the middle frame of `segment`) and goes.
-    private struct Thumbnail: Sendable {
+    private struct ThumbnailTarget: Sendable {
         var segment: Int
         var url: URL
     }
@@ -123,7 +123,7 @@ public struct MontageRenderStage: PipelineStage {
     /// frame also writes the thumbnail, so its PNG encoding overlaps the other chunks' work.
     /// - Returns: Whether it wrote the thumbnail.
     private func render(
-        _ chunk: MontageChunkPlan.Chunk, drawer: MontageFrameDrawer, to folder: URL, thumbnail: Thumbnail
+        _ chunk: MontageChunkPlan.Chunk, drawer: MontageFrameDrawer, to folder: URL, thumbnail: ThumbnailTarget
     ) throws -> Bool {
         let timeline = drawer.timeline
         let temporary = folder.appendingPathComponent(".tmp-\(UUID().uuidString).mp4")
@@ -151,21 +151,18 @@ public struct MontageRenderStage: PipelineStage {
     }
 
     /// The thumbnail's size for `width × height` frames: scaled down, keeping the shape, so the
-    /// short side is at most 720 (1280×720 for 16:9 like the document pipeline's `Thumbnail`, the
-    /// size video sites ask for); smaller frames keep their size.
+    /// short side is at most that of the document pipeline's `Thumbnail.size` (1280×720 for 16:9,
+    /// the size video sites ask for); smaller frames keep their size.
     package static func thumbnailSize(width: Int, height: Int) -> (width: Int, height: Int) {
-        let scale = min(1, 720 / Double(min(width, height)))
+        let shortSide = min(Thumbnail.size.width, Thumbnail.size.height)
+        let scale = min(1, Double(shortSide) / Double(min(width, height)))
         return (Int((Double(width) * scale).rounded()) & ~1, Int((Double(height) * scale).rounded()) & ~1)
     }
 
     /// Writes `frame` as the PNG thumbnail at `thumbnailSize` (atomically).
     private static func writeThumbnail(_ frame: YUVFrame, to url: URL) throws {
         let (width, height) = thumbnailSize(width: frame.width, height: frame.height)
-        let picture = try frame.picture()
-        let scaled =
-            (width, height) == (frame.width, frame.height)
-            ? picture : try PictureCompositor(highQuality: true).scaled(picture, width: width, height: height)
-        try ImageEncoder.write(scaled, to: url, format: .png)
+        try ImageEncoder.write(frame, to: url, format: .png, width: width, height: height)
     }
 
     /// Encodes the soundtrack, in one continuous pass, to an AAC file (atomically).

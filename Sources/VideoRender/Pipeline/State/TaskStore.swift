@@ -30,25 +30,33 @@ public enum TaskStore {
     /// Whichever task's saved state the folder holds (for `vgen status`), or `nil`.
     /// - Throws: `VideoError(.invalidInput)` when the file is corrupt, foreign or from a newer vgen.
     public static func loadAny(from directory: URL) throws -> (any TaskRecord)? {
-        try isMontage(directory) ? try loadMontage(from: directory) : try load(from: directory)
+        guard let stored = try stored(in: directory) else { return nil }
+        return stored.kind == MontageTaskState.kind
+            ? try decode(MontageTaskState.self, stored) : try decode(TaskState.self, stored)
     }
 
     /// Whether the folder's `state.json` is a montage's (`false` when there is none).
     public static func isMontage(_ directory: URL) throws -> Bool {
-        let url = directory.appendingPathComponent(stateFile)
-        guard FileManager.default.fileExists(atPath: url.path) else { return false }
-        return try header(of: try read(url), at: url).kind == MontageTaskState.kind
+        try stored(in: directory)?.kind == MontageTaskState.kind
     }
 
     private static let hint = "pass --restart to start this task over"
 
-    private static func read(_ url: URL) throws -> Data {
-        do { return try Data(contentsOf: url) } catch {
-            throw VideoError(.io, "cannot read \(url.path): \(error.localizedDescription)")
-        }
+    /// A `state.json` read once, with the kind its header names.
+    private struct Stored {
+        var url: URL
+        var data: Data
+        var kind: String?
     }
 
-    private static func header(of data: Data, at url: URL) throws -> Header {
+    /// The folder's `state.json` with its header checked, or `nil` when there is none.
+    private static func stored(in directory: URL) throws -> Stored? {
+        let url = directory.appendingPathComponent(stateFile)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw VideoError(.io, "cannot read \(url.path): \(error.localizedDescription)")
+        }
         guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == TaskState.format else {
             throw VideoError(
                 .invalidInput, "\(url.path) is not a vgen task state (corrupt or written by another tool); \(hint)")
@@ -57,29 +65,31 @@ public enum TaskStore {
             throw VideoError(
                 .invalidInput, "\(url.path) was written by a newer vgen (format \(header.version)); \(hint)")
         }
-        return header
+        return Stored(url: url, data: data, kind: header.kind)
     }
 
     private static func load<State: TaskRecord>(_ type: State.Type, kind: String?, from directory: URL) throws -> State?
     {
-        let url = directory.appendingPathComponent(stateFile)
-        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
-        let data = try read(url)
-        let found = try header(of: data, at: url).kind
-        guard found == kind else {
+        guard let stored = try stored(in: directory) else { return nil }
+        guard stored.kind == kind else {
             throw VideoError(
                 .invalidInput,
-                "\(url.path) belongs to a \(found == MontageTaskState.kind ? "montage" : "document video") task; use another folder or vgen resume"
+                "\(stored.url.path) belongs to a \(stored.kind == MontageTaskState.kind ? "montage" : "document video") task; use another folder or vgen resume"
             )
         }
+        return try decode(type, stored)
+    }
+
+    private static func decode<State: TaskRecord>(_ type: State.Type, _ stored: Stored) throws -> State {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         do {
-            return try decoder.decode(State.self, from: data)
+            return try decoder.decode(State.self, from: stored.data)
         } catch let error as VideoError {
-            throw VideoError(.invalidInput, "\(url.path) holds an invalid video (\(error.description)); \(hint)")
+            throw VideoError(
+                .invalidInput, "\(stored.url.path) holds an invalid video (\(error.description)); \(hint)")
         } catch {
-            throw VideoError(.invalidInput, "\(url.path) is damaged (\(error.localizedDescription)); \(hint)")
+            throw VideoError(.invalidInput, "\(stored.url.path) is damaged (\(error.localizedDescription)); \(hint)")
         }
     }
 
