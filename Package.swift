@@ -10,7 +10,7 @@ let swiftSettings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
 let package = Package(
     name: "vgen",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .library(name: "VideoCore", targets: ["VideoCore"]),
         .library(name: "VideoAI", targets: ["VideoAI"]),

@@ -5,7 +5,7 @@ import PackageDescription
 // with a renderer and a narration template, and builds a video with ProgrammaticVideoBuilder.
 let package = Package(
     name: "QuickStart",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [.package(name: "vgen", path: "../..")],
     targets: [
         .target(name: "QuickStartKit", dependencies: [.product(name: "VideoRender", package: "vgen")]),
