@@ -15,7 +15,7 @@ struct ResumeCommand: AsyncParsableCommand {
     func run() async throws {
         let (folder, task) = (folder, task)
         let url = URL(fileURLWithPath: folder)
-        if (try? TaskStore.isMontage(url)) == true {
+        if (try? TaskStore.kind(of: url)) == MontagePipeline.kind {
             let reporter = ProgressReporter(json: task.json)
             do {
                 let pipeline = MontagePipeline(render: MontageRenderStage(jobs: task.jobs))
@@ -31,10 +31,10 @@ struct ResumeCommand: AsyncParsableCommand {
             return
         }
         try await CLIRunner.run(json: task.json) {
-            guard let state = try TaskStore.load(from: url) else {
+            guard let state = try TaskStore.load(DocumentTask.self, kind: VideoPipeline.kind, from: url) else {
                 throw VideoError(.invalidInput, "\(folder) holds no vgen task (no state.json)")
             }
-            return ([(state.config, state.options)], [])
+            return ([(state.input.config, state.input.options)], [])
         } render: { _, options, reporter in
             try await VideoPipeline(options: options, jobs: task.jobs).resume(
                 taskDirectory: url, events: reporter.handle)
@@ -55,7 +55,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         do {
             let url = URL(fileURLWithPath: folder)
-            guard let state = try TaskStore.loadAny(from: url) else {
+            guard let state = try TaskStore.summary(of: url) else {
                 throw VideoError(.invalidInput, "\(folder) holds no vgen task (no state.json)")
             }
             if json {
@@ -64,7 +64,7 @@ struct StatusCommand: ParsableCommand {
                         decoding: try Data(contentsOf: url.appendingPathComponent(TaskStore.stateFile)), as: UTF8.self))
                 return
             }
-            print("task \(state.taskID): \(state.status.rawValue)")
+            print("\(state.kind) task \(state.taskID): \(state.status.rawValue)")
             for stage in state.stages {
                 let error = stage.error.map { " — \($0)" } ?? ""
                 print(

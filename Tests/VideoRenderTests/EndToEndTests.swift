@@ -96,7 +96,8 @@ import Testing
         // Metadata and events.
         #expect(result.metadata.chapters.first?.startTime == 0)
         #expect(abs(result.metadata.duration - manifest.totalDuration) < 1e-9)
-        #expect(events.stages == ["script", "audio", "video", "output"])
+        #expect(events.stages == VideoPipeline.stageNames)
+        #expect(VideoPipeline.stageNames == ["fit", "script", "audio", "video", "output"])
     }
 
     @Test func invalidConfigLeavesNothingBehind() async throws {

@@ -38,7 +38,7 @@ import Testing
             media: [media], music: song, order: .name, settings: settings("whole"), to: out)
         let expected = try decoded(reference.videoURL)
         #expect(expected.frames.count == 90)
-        #expect(try TaskStore.loadMontage(from: reference.directory)?.status == .completed)
+        #expect(try MontagePipeline.state(of: reference.directory)?.status == .completed)
 
         let names = MontagePipeline.stageNames
         for stage in names.dropLast() {
@@ -48,7 +48,7 @@ import Testing
             #expect(state.nextStage == names[names.firstIndex(of: stage)! + 1])
             let folder = out.appendingPathComponent("stop-\(stage)")
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("video.mp4").path))
-            #expect(try TaskStore.isMontage(folder))
+            #expect(try TaskStore.kind(of: folder) == MontagePipeline.kind)
 
             let log = EventLog()
             let resumed = try await pipeline().resume(taskDirectory: folder, events: log.append)
@@ -56,7 +56,7 @@ import Testing
             let again = try decoded(resumed.videoURL)
             #expect(again.frames == expected.frames, "after \(stage)")
             #expect(again.audio == expected.audio, "after \(stage)")
-            #expect(try TaskStore.loadMontage(from: folder)?.status == .completed)
+            #expect(try MontagePipeline.state(of: folder)?.status == .completed)
         }
     }
 

@@ -31,7 +31,11 @@ import Testing
         FileManager.default.temporaryDirectory.appendingPathComponent("vgen-state-\(UUID().uuidString)")
     }
 
-    static func segments(_ dir: URL) -> Set<String> {
+    /// The picture segments in the task's cache (the soundtrack beside them left out).
+    static func segments(_ dir: URL) -> Set<String> { cached(dir).filter { $0.hasSuffix(".mp4") } }
+
+    /// Everything in the task's segment cache.
+    static func cached(_ dir: URL) -> Set<String> {
         Set(
             (try? FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("state/segments").path))
                 ?? [])
@@ -50,7 +54,7 @@ import Testing
             taskDirectory: parts.appendingPathComponent("state"), events: log.append)
         #expect(log.skipped == Array(VideoPipeline.stageNames.prefix { $0 != stage }) + [stage])
         #expect(try Data(contentsOf: resumed.videoURL) == Data(contentsOf: reference.videoURL))
-        #expect(try TaskStore.load(from: resumed.directory)?.status == .completed)
+        #expect(try VideoPipeline.state(of: resumed.directory)?.status == .completed)
     }
 
     @Test func editingOneSceneRedrawsOnlyItAndItsTransitions() async throws {
@@ -69,6 +73,8 @@ import Testing
             events: edited.append)
         let after = Self.segments(dir)
         #expect(after.subtracting(before).count == 3, "scene b's transition and body, and scene c's transition")
+        let soundtracks = Self.cached(dir).filter { $0.hasPrefix("soundtrack-") }
+        #expect(soundtracks.count == 1, "the soundtrack is encoded again for the new narration, the old one dropped")
         #expect(edited.details.contains("5 of 8 segments cached"))
         #expect(try MediaProbe.inspect(result.videoURL).videoFrameCount == result.manifest.totalFrames)
     }
@@ -84,7 +90,7 @@ import Testing
         let before = Self.segments(dir)
         let result = try await Self.pipeline().render(try Self.video(narration: long + " One more."), to: dir)
         let after = Self.segments(dir)
-        #expect(after.subtracting(before).count == 3, "b's transition and remainder, c's transition")
+        #expect(after.subtracting(before).count == 3, "b's transition and remainder, c's transition: \(after.subtracting(before).sorted()) \(before.sorted())")
         let kept = after.intersection(before).filter { $0.hasPrefix("still-") }
         let chunks = try kept.map {
             try MediaProbe.inspect(dir.appendingPathComponent("state/segments/\($0)")).videoFrameCount
@@ -160,13 +166,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let flaky = FlakyVoice(failures: 2)
         var pipeline = Self.pipeline(flaky)
-        pipeline.audio.retry = RetryPolicy(attempts: 3, initialDelay: 0.01)
+        pipeline.engine.retry = RetryPolicy(attempts: 3, initialDelay: 0.01)
         let log = EventLog()
         _ = try await pipeline.render(try Self.video(), to: dir, events: log.append)
-        #expect(log.warnings.filter { $0.contains("retrying") }.count == 2)
+        #expect(log.warnings.filter { $0.contains("trying again") }.count == 2)
         let hopeless = FlakyVoice(failures: 3)
         var failing = Self.pipeline(hopeless)
-        failing.audio.retry = RetryPolicy(attempts: 3, initialDelay: 0.01)
+        failing.engine.retry = RetryPolicy(attempts: 3, initialDelay: 0.01)
         await #expect(throws: VideoError.self) { try await failing.render(try Self.video(), to: Self.temporary()) }
         #expect(hopeless.calls == 3)
     }
@@ -186,12 +192,12 @@ import Testing
         // Cancel once the video stage is under way.
         let folder = dir.appendingPathComponent("state")
         for _ in 0..<2000 {
-            if let state = try? TaskStore.load(from: folder), state.isCompleted("audio") { break }
+            if let state = try? VideoPipeline.state(of: folder), state.isCompleted("audio") { break }
             try await Task.sleep(nanoseconds: 2_000_000)
         }
         task.cancel()
         await #expect(throws: CancellationError.self) { _ = try await task.value }
-        let state = try #require(try TaskStore.load(from: folder))
+        let state = try #require(try VideoPipeline.state(of: folder))
         #expect(state.status == .cancelled && state.isCompleted("audio"))
         let resumed = try await pipeline.resume(taskDirectory: folder)
         #expect(try MediaProbe.inspect(resumed.videoURL).videoFrameCount == resumed.manifest.totalFrames)
@@ -233,7 +239,7 @@ struct SignOffStage: PipelineStage {
         defer { try? FileManager.default.removeItem(at: dir) }
         var pipeline = PipelineStateTests.pipeline()
         pipeline.insertedStages = [SignOffStage()]
-        #expect(pipeline.stageNames == ["script", "sign-off", "audio", "video", "output"])
+        #expect(pipeline.stageNames == ["fit", "script", "sign-off", "audio", "video", "output"])
         let state = try await pipeline.render(try PipelineStateTests.video(), to: dir, stoppingAfter: "sign-off")
         #expect(state.stages.map(\.name) == pipeline.stageNames && state.nextStage == "audio")
         let folder = dir.appendingPathComponent("state")

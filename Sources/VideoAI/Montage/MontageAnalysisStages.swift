@@ -26,12 +26,18 @@ public struct MediaAnalysisStage: PipelineStage {
     /// `media`.
     public var name: String { "media" }
 
+    /// `media.json`.
+    public var outputFile: String { "media.json" }
+
     /// Analyses the media; files that fail to decode are skipped with a warning.
     /// - Throws: `VideoError` (`.invalidInput`) when a path is missing or nothing is usable.
     public func run(_ input: Input, context: PipelineContext) async throws -> [AnalyzedMedia] {
         let files = try MediaAnalyzer.candidateFiles(input.paths, warn: context.warn)
         context.report(name, 0, "\(files.count) files")
-        let media = try analyzer.analyze(files, order: input.order, warn: context.warn)
+        let analyzer = analyzer
+        let media = try await DedicatedThread.run(name: "vgen-media") { flag in
+            try analyzer.analyze(files, order: input.order, warn: context.warn)
+        }
         context.report(name, 1, "\(media.count) usable")
         return media
     }
@@ -48,10 +54,14 @@ public struct MusicAnalysisStage: PipelineStage {
     /// `music`.
     public var name: String { "music" }
 
+    /// `analysis.json`.
+    public var outputFile: String { "analysis.json" }
+
     /// Analyses the file.
     /// - Throws: `VideoError` (`.media`) when the music cannot be decoded.
     public func run(_ input: URL, context: PipelineContext) async throws -> AudioAnalysisProfile {
-        let profile = try analyzer.analyze(fileAt: input)
+        let analyzer = analyzer
+        let profile = try await DedicatedThread.run(name: "vgen-music") { _ in try analyzer.analyze(fileAt: input) }
         if profile.beats.count < 2 {
             context.warn("no beat found in \(input.lastPathComponent): cutting on a steady 2-second grid")
         }
@@ -87,6 +97,9 @@ public struct EditPlanStage: PipelineStage {
 
     /// `plan`.
     public var name: String { "plan" }
+
+    /// `timeline.json`.
+    public var outputFile: String { "timeline.json" }
 
     /// Plans the timeline.
     /// - Throws: `VideoError` (`.invalidInput`) for bad settings.

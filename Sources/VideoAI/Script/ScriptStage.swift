@@ -16,6 +16,9 @@ public struct ScriptStage: PipelineStage {
     /// `script`.
     public var name: String { "script" }
 
+    /// `script.json`.
+    public var outputFile: String { "script.json" }
+
     /// Fills in the narration of every scene.
     public func run(_ input: VideoConfig, context: PipelineContext) async throws -> VideoConfig {
         var video = input

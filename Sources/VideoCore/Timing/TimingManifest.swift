@@ -95,3 +95,12 @@ public struct WordTiming: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey { case text, startTime = "start_time", endTime = "end_time" }
 }
+
+extension SceneTiming {
+    /// The scene's words with their times in seconds from the scene's start, rounded to the
+    /// microsecond, so a scene that only moved in the video gives exactly the same times.
+    public var wordsFromSceneStart: [WordTiming] {
+        func relative(_ time: Double) -> Double { ((time - startTime) * 1e6).rounded() / 1e6 }
+        return words.map { WordTiming(text: $0.text, startTime: relative($0.startTime), endTime: relative($0.endTime)) }
+    }
+}

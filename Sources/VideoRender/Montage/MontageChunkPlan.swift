@@ -11,7 +11,7 @@ import Foundation
 /// in point again, so a crossfade out of a clip never starts a chunk.
 struct MontageChunkPlan: Sendable {
     /// Bump when drawing or encoding changes in a way the keys cannot see.
-    static let version = "vgen montage chunks 2"
+    static let version = "vgen montage chunks 3"
     /// Bump when the soundtrack's making changes (2: the song's stereo is kept).
     static let soundtrackVersion = "vgen montage soundtrack 2"
 
@@ -37,9 +37,9 @@ struct MontageChunkPlan: Sendable {
     /// of the music's and clips' identities, so a cached one is reused while they stay the same.
     var soundtrackFileName: String
 
-    /// Groups `timeline`'s segments; `preset` and `crf` are part of every key.
+    /// Groups `timeline`'s segments; the encoder settings `format` are part of every key.
     /// - Throws: `VideoError` when a key cannot be computed.
-    init(_ timeline: MontageTimeline, preset: String, crf: Int) throws {
+    init(_ timeline: MontageTimeline, format encoder: SegmentFormat) throws {
         let segments = timeline.segments
         var starts = [0]
         for k in segments.indices.dropFirst()
@@ -48,9 +48,7 @@ struct MontageChunkPlan: Sendable {
         }
         let identities = Dictionary(
             segments.map(\.media).map { ($0, Self.identity(of: $0)) }, uniquingKeysWith: { a, _ in a })
-        let format = Format(
-            width: timeline.width, height: timeline.height, fps: timeline.fps, fit: timeline.fit,
-            style: timeline.style, preset: preset, crf: crf)
+        let format = Format(encoder: encoder, fit: timeline.fit, style: timeline.style)
         chunks = try starts.indices.map { n in
             let range = starts[n]..<(n + 1 < starts.count ? starts[n + 1] : segments.count)
             let first = segments[range.lowerBound]
@@ -94,13 +92,9 @@ struct MontageChunkPlan: Sendable {
     }
 
     private struct Format: Encodable {
-        var width: Int
-        var height: Int
-        var fps: Int
+        var encoder: SegmentFormat
         var fit: MontageTimeline.Fit
         var style: String
-        var preset: String
-        var crf: Int
     }
 
     /// What a segment's pictures depend on: not where it sits in the video, only what it shows.

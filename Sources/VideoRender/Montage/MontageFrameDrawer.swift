@@ -36,7 +36,8 @@ struct MontageFrameDrawer {
 
     /// Draws the frames of segments `range` in order, handing each to `body` with its segment
     /// and its index within that segment.
-    /// - Throws: `VideoError` for undecodable media, `CancellationError`, or what `body` throws.
+    /// - Throws: `VideoError` for undecodable media, or what `body` throws (`body` checks for
+    ///   cancellation).
     func draw(_ range: Range<Int>, _ body: (_ segment: Int, _ index: Int, YUVFrame) throws -> Void) throws {
         let segments = timeline.segments
         // A crossfade into the first segment needs the previous segment's picture.
@@ -46,7 +47,6 @@ struct MontageFrameDrawer {
         for k in range {
             let current = try source(k)
             for i in 0..<segments[k].frameCount {
-                try Task.checkCancellation()
                 try body(k, i, try frame(i, of: k, source: current, previous: previous))
             }
             previous = current

@@ -1,9 +1,9 @@
 /// The montage's output stage: verify the encoded file, then publish it and the files beside it.
 import Foundation
 
-/// Reopens the encoded MP4 to check its frame count and audio length against the timeline,
-/// then writes `timeline.json`, `analysis.json` and `thumbnail.png` and moves the video into
-/// place as `video.mp4`, each atomically.
+/// Reopens the encoded MP4 to check its codecs, frame size, frame count and audio length
+/// against the timeline, then writes `timeline.json` and moves the thumbnail and the video into
+/// place as `thumbnail.png` and `video.mp4`, each atomically.
 public struct MontageOutputStage: PipelineStage {
     /// What the stage publishes.
     public struct Input: Sendable {
@@ -15,6 +15,14 @@ public struct MontageOutputStage: PipelineStage {
         public var rendered: MontageRenderStage.Output
     }
 
+    /// The files the stage published, relative to the task folder.
+    public struct Output: Sendable, Codable, Hashable {
+        /// `video.mp4`.
+        public var video: String
+        /// `thumbnail.png`.
+        public var thumbnail: String
+    }
+
     /// Creates the stage.
     public init() {}
 
@@ -22,31 +30,27 @@ public struct MontageOutputStage: PipelineStage {
     public var name: String { "output" }
 
     /// Verifies and publishes.
+    /// - Parameters:
+    ///   - input: The timeline, the music profile and the rendered files.
+    ///   - context: The task folder.
+    /// - Returns: The published files.
     /// - Throws: `VideoError` (`.encoding`) when the file does not match the timeline, `.io` when writing fails.
-    public func run(_ input: Input, context: PipelineContext) async throws -> MontageResult {
+    public func run(_ input: Input, context: PipelineContext) async throws -> Output {
         let timeline = input.timeline
-        let info = try MediaProbe.inspect(input.rendered.encoded)
-        guard info.videoCodec == "h264", info.audioCodec == "aac", info.width == timeline.width,
-            info.height == timeline.height,
-            info.videoFrameCount == timeline.durationFrames,
-            abs(info.audioDuration - timeline.duration) <= 1 / Double(timeline.fps)
-        else {
-            try? FileManager.default.removeItem(at: input.rendered.encoded)
-            throw VideoError(
-                .encoding,
-                "the encoded file has \(info.videoFrameCount) \(info.width)x\(info.height) frames and \(info.audioDuration) s of audio; the timeline says \(timeline.durationFrames) \(timeline.width)x\(timeline.height) frames"
-            )
-        }
-        let directory = context.directory
-        let thumbnail = directory.appendingPathComponent("thumbnail.png")
-        try AtomicFile.writeJSON(timeline, to: directory.appendingPathComponent("timeline.json"))
-        try AtomicFile.writeJSON(input.profile, to: directory.appendingPathComponent("analysis.json"))
-        try AtomicFile.replace(thumbnail, with: input.rendered.thumbnail)
-        let video = directory.appendingPathComponent("video.mp4")
-        try AtomicFile.replace(video, with: input.rendered.encoded)
-        return MontageResult(
-            directory: directory, videoURL: video, thumbnailURL: thumbnail, timeline: timeline, profile: input.profile,
-            renderedChunks: input.rendered.renderedChunks, cachedChunks: input.rendered.cachedChunks)
+        let encoded = context.file(input.rendered.video.file)
+        try EncodedFileCheck(
+            frames: timeline.durationFrames, duration: timeline.duration, fps: timeline.fps, width: timeline.width,
+            height: timeline.height, basis: "the timeline"
+        ).verify(encoded)
+        try AtomicFile.writeJSON(timeline, to: context.file("timeline.json"))
+        try AtomicFile.replace(context.file("thumbnail.png"), with: context.file(input.rendered.thumbnail))
+        try AtomicFile.replace(context.file("video.mp4"), with: encoded)
+        return Output(video: "video.mp4", thumbnail: "thumbnail.png")
+    }
+
+    /// Whether the published files are still there.
+    public func canReuse(_ output: Output, context: PipelineContext) -> Bool {
+        [output.video, output.thumbnail].allSatisfy { FileManager.default.fileExists(atPath: context.file($0).path) }
     }
 }
 
@@ -68,6 +72,6 @@ public struct MontageResult: Sendable {
     public var cachedChunks = 0
     /// Warnings raised while making it (skipped files, missing beats…).
     public var warnings: [String] = []
-    /// Seconds per stage, in order.
-    public var stageSeconds: [(stage: String, seconds: Double)] = []
+    /// Seconds per stage that ran, in order.
+    public var stageSeconds: [StageTime] = []
 }

@@ -1,5 +1,6 @@
 /// The montage's video stage: draws a timeline in cached chunks, in parallel, and joins them with the soundtrack.
 import Foundation
+import Synchronization
 
 /// Renders a `MontageTimeline` to `context.directory/.video.mp4.partial` and its thumbnail to
 /// `context.directory/.thumbnail.png.partial`.
@@ -8,19 +9,18 @@ import Foundation
 /// thread into `segments/chunk-<key>.mp4`, up to `jobs` at a time; a chunk whose file is
 /// already there (an earlier run of the same or an edited timeline) is not drawn again. The
 /// chunks are joined by stream copy under the soundtrack, which is encoded in one continuous pass
-/// beside the chunks (and cached the same way), so the output does not depend on `jobs`. Each frame is composed in yuv420p (scaled and cropped by
-/// swscale), blended for transitions and graded by lookup tables (`MontageFrameDrawer`).
+/// beside the chunks (and cached the same way), so the output does not depend on `jobs`
+/// (`SegmentEncoder`, shared with document videos). Each frame is composed in yuv420p (scaled
+/// and cropped by swscale), blended for transitions and graded by lookup tables
+/// (`MontageFrameDrawer`).
 public struct MontageRenderStage: PipelineStage {
-    /// The encoded video and its thumbnail, both unpublished, and what the cache saved.
-    public struct Output: Sendable {
-        /// The encoded, unverified file.
-        public var encoded: URL
-        /// The thumbnail PNG (the middle frame of the segment a third of the way in).
-        public var thumbnail: URL
-        /// Chunks drawn and encoded by this run.
-        public var renderedChunks: Int
-        /// Chunks reused from `segments/`.
-        public var cachedChunks: Int
+    /// The encoded video and its thumbnail, both unpublished.
+    public struct Output: Sendable, Codable, Hashable {
+        /// The encoded, unverified file and what the cache saved.
+        public var video: EncodedVideo
+        /// The thumbnail PNG, relative to the task folder (the middle frame of the segment a
+        /// third of the way in).
+        public var thumbnail: String
     }
 
     /// The x264 preset.
@@ -34,8 +34,11 @@ public struct MontageRenderStage: PipelineStage {
     ///
     /// `ultrafast` is the default: with one x264 thread per chunk it is about twice as fast as
     /// `superfast` on photo-like 1080p pictures (which move every frame under the Ken Burns
-    /// zoom, so every frame is coded afresh), which keeps a 30 s 1080p montage within about
-    /// ten seconds on two cores; pass `superfast` or slower for smaller files.
+    /// zoom, so every frame is coded afresh); pass `superfast` or slower for smaller files.
+    /// - Parameters:
+    ///   - preset: The x264 preset.
+    ///   - crf: The x264 constant rate factor, 0–51.
+    ///   - jobs: How many chunks render at once (the output does not depend on it).
     public init(
         preset: String = "ultrafast", crf: Int = 23, jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
@@ -47,107 +50,75 @@ public struct MontageRenderStage: PipelineStage {
     /// `render`.
     public var name: String { "render" }
 
+    /// `true`: the stage draws.
+    public var draws: Bool { true }
+
+    /// The thumbnail's file in the task folder until the output stage publishes it.
+    static let thumbnailFile = ".thumbnail.png.partial"
+
     /// Renders the missing chunks, joins them and writes the thumbnail.
+    /// - Parameters:
+    ///   - timeline: The montage's plan.
+    ///   - context: The task folder and the event sink.
+    /// - Returns: The joined file and the thumbnail.
     /// - Throws: `VideoError` for undecodable media or encoding failures, `CancellationError`;
     ///   no partial output file is left (finished chunks stay cached).
     public func run(_ timeline: MontageTimeline, context: PipelineContext) async throws -> Output {
         try timeline.validate()
-        let plan = try MontageChunkPlan(timeline, preset: preset, crf: crf)
-        let folder = context.directory.appendingPathComponent("segments")
-        let absent = try SegmentCache.prepare(
-            folder, keeping: Set(plan.chunks.map(\.fileName) + [plan.soundtrackFileName]))
-        let missing = plan.chunks.filter { absent.contains($0.fileName) }
-        let total = max(timeline.durationFrames, 1)
-        var done = total - missing.map(\.frameCount).reduce(0, +)
-        context.report(
-            name, Double(done) / Double(total),
-            "\(plan.chunks.count - missing.count) of \(plan.chunks.count) chunks cached",
-            frame: done, frameCount: total)
+        let format = SegmentFormat(
+            width: timeline.width, height: timeline.height, fps: timeline.fps, preset: preset, crf: crf)
+        let chunks = try MontageChunkPlan(timeline, format: format)
         let drawer = try MontageFrameDrawer(timeline)
-        let thumbnail = ThumbnailTarget(
-            segment: drawer.thumbnailSegment,
-            url: context.directory.appendingPathComponent(".thumbnail.png.partial"))
-        let stage = self
-        var thumbnailWritten = false
-        // The soundtrack is encoded beside the chunks, so the join only copies packets.
-        let soundtrack = folder.appendingPathComponent(plan.soundtrackFileName)
-        let sound = Task {
-            if absent.contains(plan.soundtrackFileName) { try Self.encodeSoundtrack(timeline, to: soundtrack) }
-        }
-        defer { sound.cancel() }
-        // A failed or cancelled run leaves no thumbnail behind, as it leaves no video.
-        var succeeded = false
-        defer { if !succeeded { try? FileManager.default.removeItem(at: thumbnail.url) } }
-        try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
-            // The heaviest first, so the last to finish is a light one.
-            var queue = missing.sorted { $0.cost > $1.cost }.makeIterator()
-            func start(_ chunk: MontageChunkPlan.Chunk) {
-                group.addTask {
-                    let wrote = try stage.render(chunk, drawer: drawer, to: folder, thumbnail: thumbnail)
-                    return (chunk.frameCount, wrote)
+        let thumbnailURL = context.file(Self.thumbnailFile)
+        let thumbnailSegment = drawer.thumbnailSegment
+        let middle = timeline.segments[thumbnailSegment].frameCount / 2
+        let thumbnailWritten = Mutex(false)
+        let segments = chunks.chunks.map { chunk in
+            EncodePlan.Segment(fileName: chunk.fileName, frameCount: chunk.frameCount, cost: chunk.cost, scene: nil) {
+                url, flag in
+                // Drawing overlaps encoding on the encoder's own thread.
+                let writer = EncoderThread(writer: try format.writer(to: url))
+                var finished = false
+                defer { if !finished { try? writer.finish() } }
+                var picture: YUVFrame?
+                try drawer.draw(chunk.segments) { k, i, frame in
+                    try flag.check()
+                    if k == thumbnailSegment, i == middle { picture = frame }
+                    try writer.writeVideo(frame)
+                }
+                finished = true
+                try writer.finish()
+                // The chunk holding the thumbnail frame writes it, so its PNG encoding overlaps
+                // the other chunks' work.
+                if let picture {
+                    try Self.writeThumbnail(picture, to: thumbnailURL)
+                    thumbnailWritten.withLock { $0 = true }
                 }
             }
-            for _ in 0..<jobs { if let chunk = queue.next() { start(chunk) } }
-            while let (frames, wrote) = try await group.next() {
-                done += frames
-                thumbnailWritten = thumbnailWritten || wrote
-                context.report(
-                    name, Double(done) / Double(total), "frame \(done) of \(total)", frame: done, frameCount: total)
-                if let chunk = queue.next() { start(chunk) }
-            }
         }
-        try await sound.value
-        try Task.checkCancellation()
-        let url = context.directory.appendingPathComponent(".video.mp4.partial")
+        let soundtrack = EncodePlan.Soundtrack(fileName: chunks.soundtrackFileName) { url, flag in
+            try Self.encodeSoundtrack(timeline, to: url, flag: flag)
+        }
+        let plan = EncodePlan(
+            format: format, segments: segments, order: chunks.chunks.map(\.fileName), soundtrack: soundtrack,
+            totalFrames: timeline.durationFrames, sceneCount: nil)
+        // A failed or cancelled run leaves no thumbnail behind, as it leaves no video.
         do {
-            try join(plan, of: timeline, from: folder, soundtrack: soundtrack, to: url)
-            if !thumbnailWritten { try Self.writeThumbnail(try drawer.thumbnail(), to: thumbnail.url) }
+            let video = try await SegmentEncoder(stage: name, jobs: jobs).encode(plan, context: context)
+            if !thumbnailWritten.withLock({ $0 }) { try Self.writeThumbnail(try drawer.thumbnail(), to: thumbnailURL) }
+            return Output(video: video, thumbnail: Self.thumbnailFile)
         } catch {
-            try? FileManager.default.removeItem(at: url)
+            try? FileManager.default.removeItem(at: thumbnailURL)
+            try? FileManager.default.removeItem(at: context.file(SegmentEncoder.partialFile))
             throw error
         }
-        succeeded = true
-        context.report(name, 1, "\(timeline.durationFrames) frames", frame: total, frameCount: total)
-        return Output(
-            encoded: url, thumbnail: thumbnail.url, renderedChunks: missing.count,
-            cachedChunks: plan.chunks.count - missing.count)
     }
 
-    /// Where the thumbnail comes from (the middle frame of `segment`) and goes.
-    private struct ThumbnailTarget: Sendable {
-        var segment: Int
-        var url: URL
-    }
-
-    /// Draws and encodes one chunk into `folder`, atomically; the chunk holding the thumbnail
-    /// frame also writes the thumbnail, so its PNG encoding overlaps the other chunks' work.
-    /// - Returns: Whether it wrote the thumbnail.
-    private func render(
-        _ chunk: MontageChunkPlan.Chunk, drawer: MontageFrameDrawer, to folder: URL, thumbnail: ThumbnailTarget
-    ) throws -> Bool {
-        let timeline = drawer.timeline
-        let temporary = folder.appendingPathComponent(".tmp-\(UUID().uuidString).mp4")
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        // One x264 thread whatever `jobs` is, so the bits do not depend on it; drawing overlaps
-        // encoding on the encoder's own thread.
-        let writer = EncoderThread(
-            writer: try MP4Writer(
-                url: temporary, width: timeline.width, height: timeline.height, fps: timeline.fps, sampleRate: nil,
-                audioChannels: 1, preset: preset, crf: crf, bFrames: 0, threads: 1))
-        var finished = false
-        defer { if !finished { try? writer.finish() } }
-        var picture: YUVFrame?
-        let middle = timeline.segments[thumbnail.segment].frameCount / 2
-        try drawer.draw(chunk.segments) { k, i, frame in
-            if k == thumbnail.segment, i == middle { picture = frame }
-            try writer.writeVideo(frame)
+    /// Whether the joined file and the thumbnail are still there.
+    public func canReuse(_ output: Output, context: PipelineContext) -> Bool {
+        [output.video.file, output.thumbnail].allSatisfy {
+            FileManager.default.fileExists(atPath: context.file($0).path)
         }
-        finished = true
-        try writer.finish()
-        try AtomicFile.replace(folder.appendingPathComponent(chunk.fileName), with: temporary)
-        guard let picture else { return false }
-        try Self.writeThumbnail(picture, to: thumbnail.url)
-        return true
     }
 
     /// The thumbnail's size for `width × height` frames: scaled down, keeping the shape, so the
@@ -165,37 +136,18 @@ public struct MontageRenderStage: PipelineStage {
         try ImageEncoder.write(frame, to: url, format: .png, width: width, height: height)
     }
 
-    /// Encodes the soundtrack, in one continuous pass, to an AAC file (atomically).
-    private static func encodeSoundtrack(_ timeline: MontageTimeline, to url: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".tmp-\(UUID().uuidString).m4a")
-        defer { try? FileManager.default.removeItem(at: temporary) }
+    /// Encodes the soundtrack, in one continuous pass, to a new AAC file.
+    private static func encodeSoundtrack(_ timeline: MontageTimeline, to url: URL, flag: CancellationFlag) throws {
         // A mono song stays one AAC channel: two identical ones would cost 2.5 times the
         // encoding (1.3 s against 0.5 s for 30 s) for the same sound.
         let soundtrack = try MontageSoundtrack(timeline)
         let writer = try AudioFileWriter(
-            url: temporary, sampleRate: MontageSoundtrack.sampleRate, channels: soundtrack.channels,
+            url: url, sampleRate: MontageSoundtrack.sampleRate, channels: soundtrack.channels,
             interleaved: true)
         for segment in timeline.segments {
-            try Task.checkCancellation()
+            try flag.check()
             try writer.write(try soundtrack.samples(for: segment))
         }
         try writer.finish()
-        try AtomicFile.replace(url, with: temporary)
-    }
-
-    /// Joins the chunks by stream copy, with the encoded soundtrack's packets under them.
-    private func join(
-        _ plan: MontageChunkPlan, of timeline: MontageTimeline, from folder: URL, soundtrack: URL, to url: URL
-    ) throws {
-        try? FileManager.default.removeItem(at: url)
-        let files = plan.chunks.map { folder.appendingPathComponent($0.fileName) }
-        let joiner = try SegmentJoiner(url: url, template: files[0], fps: timeline.fps, audio: soundtrack)
-        for file in files { try joiner.append(file) }
-        try joiner.finish()
-        guard joiner.framesWritten == timeline.durationFrames else {
-            throw VideoError(
-                .encoding,
-                "the chunks hold \(joiner.framesWritten) frames; the timeline says \(timeline.durationFrames)")
-        }
     }
 }

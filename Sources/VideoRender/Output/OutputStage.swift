@@ -15,54 +15,74 @@ public struct OutputStage: PipelineStage {
     /// `output`.
     public var name: String { "output" }
 
+    /// `metadata.json`: the stage's output is the video's metadata.
+    public var outputFile: String { "metadata.json" }
+
     /// What the output stage needs.
     public struct Input: Sendable {
         /// The narrated, timed video.
         public var video: NarratedVideo
-        /// The encoded, unverified MP4.
-        public var encoded: URL
+        /// The video stage's output.
+        public var encoded: EncodedVideo
     }
 
-    /// Verifies and publishes the files.
-    public func run(_ input: Input, context: PipelineContext) async throws -> RenderResult {
+    /// Verifies the encoded file against the manifest (codecs, frame size, frame count, audio
+    /// length), then writes the captions and the thumbnail and moves the video into place.
+    /// - Parameters:
+    ///   - input: The narrated video and the encoded file.
+    ///   - context: The task folder.
+    /// - Returns: The metadata; the engine writes it to `metadata.json`.
+    /// - Throws: `VideoError` (`.encoding`) when the file does not match, `.io` when writing fails.
+    public func run(_ input: Input, context: PipelineContext) async throws -> VideoMetadata {
         let manifest = input.video.manifest
-        let info = try MediaProbe.inspect(input.encoded)
-        let frameTime = 1 / Double(manifest.fps)
-        guard info.videoCodec == "h264", info.audioCodec == "aac" else {
-            throw VideoError(.encoding, "the encoded file lacks H.264 video or AAC audio")
-        }
-        guard info.videoFrameCount == manifest.totalFrames,
-            abs(info.audioDuration - manifest.totalDuration) <= frameTime
-        else {
-            throw VideoError(
-                .encoding,
-                "the encoded file has \(info.videoFrameCount) frames and \(info.audioDuration) s of audio; the manifest says \(manifest.totalFrames) frames, \(manifest.totalDuration) s"
-            )
-        }
-        let dir = context.directory
+        let config = input.video.config
+        let encoded = context.file(input.encoded.file)
+        try EncodedFileCheck(
+            frames: manifest.totalFrames, duration: manifest.totalDuration, fps: manifest.fps,
+            width: config.resolution.width, height: config.resolution.height, basis: "the manifest"
+        ).verify(encoded)
         let captions = CaptionBuilder().captions(for: manifest)
-        let metadata = VideoMetadata(config: input.video.config, manifest: manifest)
-        try AtomicFile.writeJSON(metadata, to: dir.appendingPathComponent("metadata.json"))
-        try AtomicFile.write(
-            Data(CaptionFormat.srt.render(captions).utf8), to: dir.appendingPathComponent("captions.srt"))
-        try AtomicFile.write(
-            Data(CaptionFormat.vtt.render(captions).utf8), to: dir.appendingPathComponent("captions.vtt"))
-        try thumbnail.write(input.video.config, to: dir.appendingPathComponent("thumbnail.png"))
-        let video = dir.appendingPathComponent("video.mp4")
-        try AtomicFile.replace(video, with: input.encoded)
-        return RenderResult(directory: dir, videoURL: video, manifest: manifest, metadata: metadata, captions: captions)
+        try AtomicFile.write(Data(CaptionFormat.srt.render(captions).utf8), to: context.file("captions.srt"))
+        try AtomicFile.write(Data(CaptionFormat.vtt.render(captions).utf8), to: context.file("captions.vtt"))
+        try thumbnail.write(config, to: context.file("thumbnail.png"))
+        try AtomicFile.replace(context.file("video.mp4"), with: encoded)
+        return VideoMetadata(config: config, manifest: manifest)
+    }
+
+    /// Whether the published video is still there.
+    public func canReuse(_ output: VideoMetadata, context: PipelineContext) -> Bool {
+        FileManager.default.fileExists(atPath: context.file("video.mp4").path)
     }
 }
 
-extension OutputStage {
-    /// The result of a task whose output stage completed before.
-    static func load(_ video: NarratedVideo, from directory: URL) throws -> RenderResult {
-        let url = directory.appendingPathComponent("video.mp4")
-        guard FileManager.default.fileExists(atPath: url.path) else { throw VideoError(.io, "\(url.path) is missing") }
-        return RenderResult(
-            directory: directory, videoURL: url, manifest: video.manifest,
-            metadata: VideoMetadata(config: video.config, manifest: video.manifest),
-            captions: CaptionBuilder().captions(for: video.manifest))
+/// Checks an encoded MP4 by reopening it: H.264 and AAC, the frame size and count, and the
+/// audio length within one frame. Both kinds of video's output stages use it.
+struct EncodedFileCheck {
+    var frames: Int
+    var duration: Double
+    var fps: Int
+    var width: Int
+    var height: Int
+    /// What the expectations come from, for the error ("the manifest", "the timeline").
+    var basis: String
+
+    /// Throws unless `url` matches; a file that does not is removed.
+    /// - Throws: `VideoError` (`.encoding`).
+    func verify(_ url: URL) throws {
+        let info = try MediaProbe.inspect(url)
+        guard info.videoCodec == "h264", info.audioCodec == "aac" else {
+            try? FileManager.default.removeItem(at: url)
+            throw VideoError(.encoding, "the encoded file lacks H.264 video or AAC audio")
+        }
+        guard info.width == width, info.height == height, info.videoFrameCount == frames,
+            abs(info.audioDuration - duration) <= 1 / Double(fps)
+        else {
+            try? FileManager.default.removeItem(at: url)
+            throw VideoError(
+                .encoding,
+                "the encoded file has \(info.videoFrameCount) \(info.width)x\(info.height) frames and \(info.audioDuration) s of audio; \(basis) says \(frames) \(width)x\(height) frames, \(duration) s"
+            )
+        }
     }
 }
 
@@ -80,6 +100,6 @@ public struct RenderResult: Sendable {
     public var captions: [Caption]
     /// Warnings raised while making it.
     public var warnings: [String] = []
-    /// Seconds spent in each stage, in order.
-    public var stageSeconds: [(stage: String, seconds: Double)] = []
+    /// Seconds spent in each stage that ran, in order.
+    public var stageSeconds: [StageTime] = []
 }

@@ -113,3 +113,18 @@ struct SceneFitter {
         }
     }
 }
+
+/// The fit stage: validates the video and continues scenes whose text does not fit on
+/// follow-up scenes (`SceneFitter`), warning for each; the first stage of a document video.
+struct FitStage: PipelineStage {
+    var registry: RendererRegistry
+    var theme: Theme
+
+    var name: String { "fit" }
+
+    func run(_ input: VideoConfig, context: PipelineContext) async throws -> VideoConfig {
+        let (fitted, warnings) = try SceneFitter(registry: registry, theme: theme).fit(input)
+        for warning in warnings { context.warn(warning) }
+        return fitted
+    }
+}

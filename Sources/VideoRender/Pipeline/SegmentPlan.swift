@@ -15,7 +15,7 @@ import Foundation
 /// narration changes, its picture's chunk is reused and just the short remainder is encoded.
 struct SegmentPlan: Sendable {
     /// Bump when drawing or encoding changes in a way the keys cannot see.
-    static let version = "vgen segments 2"
+    static let version = "vgen segments 3"
 
     enum Kind: String, Sendable, Codable { case transition, body, still }
 
@@ -39,8 +39,18 @@ struct SegmentPlan: Sendable {
     /// The segment files in the order the video plays them (still chunks repeat).
     var timeline: [String]
 
-    /// Plans the segments; `keyframes` gives each scene's picture-change times.
-    init(video: NarratedVideo, options: RenderOptions, fps: Int, keyframes: (Int) throws -> [Double]) throws {
+    /// Plans the segments.
+    /// - Parameters:
+    ///   - video: The narrated video.
+    ///   - options: The drawing settings.
+    ///   - format: The encoder settings.
+    ///   - renderer: Each scene type's renderer identity (`RendererRegistry.identity(of:)`).
+    ///   - keyframes: Each scene's picture-change times.
+    init(
+        video: NarratedVideo, options: RenderOptions, format: SegmentFormat, renderer: (SceneType) throws -> String,
+        keyframes: (Int) throws -> [Double]
+    ) throws {
+        let fps = format.fps
         let config = video.config
         var jobs: [Job] = []
         var timeline: [String] = []
@@ -53,16 +63,21 @@ struct SegmentPlan: Sendable {
             var count =
                 kind == .cut ? 0 : min(Int((options.transitionDuration * Double(fps)).rounded()), timing.frameCount / 2)
             if i == 0 && kind == .slide { count = 0 }  // nothing to slide away from
-            let this = Self.sceneKey(config, index: i, timing: timing)
+            let this = try Self.sceneKey(config, index: i, timing: timing, fps: fps, renderer: renderer)
             if count > 0 {
-                let previous = i > 0 ? Self.sceneKey(config, index: i - 1, timing: video.manifest.scenes[i - 1]) : nil
+                let previous =
+                    i > 0
+                    ? try Self.sceneKey(
+                        config, index: i - 1, timing: video.manifest.scenes[i - 1], fps: fps,
+                        renderer: renderer)
+                    : nil
                 let key = try ContentHash.hex(
                     of:
                         KeyMaterial(
                             version: Self.version, kind: .transition, scene: this, previous: previous,
                             frameCount: count,
                             skip: 0,
-                            transition: kind, options: options, fps: fps))
+                            transition: kind, options: options, format: format))
                 add(Job(kind: .transition, scene: i, frameCount: count, skip: 0, transition: kind, key: key))
             }
             let body = timing.frameCount - count
@@ -71,6 +86,7 @@ struct SegmentPlan: Sendable {
                 var still = this
                 still.frameCount = 0
                 still.duration = 0
+                still.words = []
                 // What is said and for how long does not change a still picture.
                 still.scene.narration = nil
                 still.scene.voice = nil
@@ -83,7 +99,7 @@ struct SegmentPlan: Sendable {
                             KeyMaterial(
                                 version: Self.version, kind: .still, scene: still, previous: nil, frameCount: length,
                                 skip: 0,
-                                transition: .cut, options: options, fps: fps))
+                                transition: .cut, options: options, format: format))
                     add(
                         Job(kind: .still, scene: i, frameCount: length, skip: 0, transition: kind, key: key),
                         times: times)
@@ -95,7 +111,7 @@ struct SegmentPlan: Sendable {
                     KeyMaterial(
                         version: Self.version, kind: .body, scene: this, previous: nil,
                         frameCount: timing.frameCount - count,
-                        skip: count, transition: kind, options: options, fps: fps))
+                        skip: count, transition: kind, options: options, format: format))
             add(Job(kind: .body, scene: i, frameCount: body, skip: count, transition: kind, key: key))
         }
         self.jobs = jobs
@@ -105,6 +121,8 @@ struct SegmentPlan: Sendable {
     /// What a scene's pictures depend on.
     struct SceneKey: Encodable {
         var scene: SceneConfig
+        /// The renderer's identity and version: re-registering a type redraws it.
+        var renderer: String
         var index: Int
         var count: Int
         var title: String
@@ -112,6 +130,15 @@ struct SegmentPlan: Sendable {
         var accent: AccentColor
         var frameCount: Int
         var duration: Double
+        /// Each word and the frames (from the scene's start) it is spoken from and to:
+        /// renderers place keyframes on words, to the frame.
+        var words: [WordFrames]
+    }
+
+    struct WordFrames: Encodable {
+        var text: String
+        var start: Int
+        var end: Int
     }
 
     struct KeyMaterial: Encodable {
@@ -123,13 +150,21 @@ struct SegmentPlan: Sendable {
         var skip: Int
         var transition: Transition
         var options: RenderOptions
-        var fps: Int
+        var format: SegmentFormat
     }
 
-    static func sceneKey(_ config: VideoConfig, index: Int, timing: SceneTiming) -> SceneKey {
+    static func sceneKey(
+        _ config: VideoConfig, index: Int, timing: SceneTiming, fps: Int, renderer: (SceneType) throws -> String
+    ) throws -> SceneKey {
         SceneKey(
-            scene: config.scenes[index], index: index, count: config.scenes.count, title: config.title,
+            scene: config.scenes[index], renderer: try renderer(config.scenes[index].sceneType), index: index,
+            count: config.scenes.count, title: config.title,
             resolution: config.resolution, accent: config.accentColor, frameCount: timing.frameCount,
-            duration: timing.duration)
+            duration: timing.duration,
+            words: timing.wordsFromSceneStart.map {
+                WordFrames(
+                    text: $0.text, start: Int(($0.startTime * Double(fps)).rounded()),
+                    end: Int(($0.endTime * Double(fps)).rounded()))
+            })
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The video stage: draws every scene, encodes it as its own segment (cached by content
-/// hash under `segments/`), and joins the segments by stream copy with the soundtrack into
-/// the MP4, following the timing manifest exactly.
+/// The video stage: draws every scene, encodes it in segments cached by content hash under
+/// `segments/`, and joins them by stream copy with the soundtrack into the MP4, following the
+/// timing manifest exactly (`SegmentEncoder`, shared with the montage).
 ///
 /// A picture that does not change is drawn and colour-converted once and sent to the
 /// encoder for every frame it stays on screen; only transitions are drawn frame by frame.
@@ -20,6 +20,11 @@ public struct VideoStage: PipelineStage {
     public var jobs: Int
 
     /// Creates the stage.
+    /// - Parameters:
+    ///   - registry: The renderers.
+    ///   - options: Drawing and encoding settings.
+    ///   - planner: The padding the audio stage used.
+    ///   - jobs: How many segments render at once (the output does not depend on it).
     public init(
         registry: RendererRegistry = .standard, options: RenderOptions = RenderOptions(),
         planner: TimingPlanner = TimingPlanner(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -33,76 +38,76 @@ public struct VideoStage: PipelineStage {
     /// `video`.
     public var name: String { "video" }
 
+    /// `true`: the stage draws.
+    public var draws: Bool { true }
+
     /// Renders the missing segments and joins them into `context.directory/.video.mp4.partial`.
-    /// - Returns: The URL of the joined, not yet verified file.
-    public func run(_ input: NarratedVideo, context: PipelineContext) async throws -> URL {
-        let manifest = input.manifest
-        let plan = try SegmentPlan(video: input, options: options, fps: manifest.fps) { index in
-            try registry.keyframes(for: input.config.scenes[index], duration: manifest.scenes[index].duration)
-        }
-        let folder = context.directory.appendingPathComponent("segments")
-        let absent = try SegmentCache.prepare(folder, keeping: Set(plan.jobs.map(\.fileName)))
-        let missing = plan.jobs.filter { absent.contains($0.fileName) }
-        let total = max(plan.jobs.map(\.frameCount).reduce(0, +), 1)
-        var done = plan.jobs.filter { !missing.map(\.key).contains($0.key) }.map(\.frameCount).reduce(0, +)
-        context.report(
-            name, Double(done) / Double(total),
-            "\(plan.jobs.count - missing.count) of \(plan.jobs.count) segments cached",
-            frame: done, frameCount: total)
-        let stage = self
-        try await withThrowingTaskGroup(of: (Int, Int).self) { group in
-            var queue = missing.makeIterator()
-            func start(_ job: SegmentPlan.Job) {
-                group.addTask {
-                    try stage.render(job, of: input, to: folder)
-                    return (job.frameCount, job.scene)
-                }
-            }
-            for _ in 0..<jobs { if let job = queue.next() { start(job) } }
-            while let (frames, scene) = try await group.next() {
-                done += frames
-                context.report(
-                    name, Double(done) / Double(total), "scene \(scene + 1) of \(manifest.scenes.count)",
-                    scene: scene + 1,
-                    sceneCount: manifest.scenes.count, frame: done, frameCount: total)
-                if let job = queue.next() { start(job) }
-            }
-        }
-        try Task.checkCancellation()
-        let url = context.directory.appendingPathComponent(".video.mp4.partial")
-        try? FileManager.default.removeItem(at: url)
-        do {
-            let first = folder.appendingPathComponent(plan.timeline[0])
-            let joiner = try SegmentJoiner(
-                url: url, template: first, fps: manifest.fps, sampleRate: manifest.sampleRate)
-            for name in plan.timeline { try joiner.append(folder.appendingPathComponent(name)) }
-            for scene in manifest.scenes {
-                try joiner.writeAudio(input.soundtrack(frames: scene.startFrame..<scene.endFrame, planner: planner))
-            }
-            try joiner.finish()
-            guard joiner.framesWritten == manifest.totalFrames else {
-                throw VideoError(
-                    .encoding,
-                    "the segments hold \(joiner.framesWritten) frames; the manifest says \(manifest.totalFrames)")
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: url)
-            throw error
-        }
-        context.report(name, 1, "\(manifest.totalFrames) frames", frame: total, frameCount: total)
-        return url
+    /// - Parameters:
+    ///   - input: The narrated video (its narration WAVs in the task folder).
+    ///   - context: The task folder and the event sink.
+    /// - Returns: The joined, not yet verified file.
+    /// - Throws: `VideoError` when a scene cannot be drawn or encoding fails, `CancellationError`.
+    public func run(_ input: NarratedVideo, context: PipelineContext) async throws -> EncodedVideo {
+        let narration = try AudioStage.narration(of: input.manifest, in: context.directory)
+        let plan = try encodePlan(input, narration: narration)
+        return try await SegmentEncoder(stage: name, jobs: jobs).encode(plan, context: context)
     }
 
-    /// Draws and encodes one segment into `folder`, atomically.
-    func render(_ job: SegmentPlan.Job, of video: NarratedVideo, to folder: URL) throws {
+    /// Whether the joined file is still there.
+    public func canReuse(_ output: EncodedVideo, context: PipelineContext) -> Bool {
+        FileManager.default.fileExists(atPath: context.file(output.file).path)
+    }
+
+    /// Bump when the soundtrack's making changes.
+    static let soundtrackVersion = "vgen narration soundtrack 1"
+
+    /// The segments and soundtrack of `video`.
+    func encodePlan(_ video: NarratedVideo, narration: [[Float]]) throws -> EncodePlan {
+        let manifest = video.manifest
+        let format = SegmentFormat(
+            width: video.config.resolution.width, height: video.config.resolution.height, fps: manifest.fps,
+            preset: options.preset, crf: options.crf)
+        let plan = try SegmentPlan(
+            video: video, options: options, format: format, renderer: { try registry.identity(of: $0) }
+        ) { index in
+            try keyframes(of: index, in: video).map(\.time)
+        }
+        let stage = self
+        let segments = plan.jobs.map { job in
+            EncodePlan.Segment(
+                fileName: job.fileName, frameCount: job.frameCount,
+                cost: job.kind == .still ? 1 : Double(job.frameCount), scene: job.scene
+            ) { url, flag in
+                try stage.render(job, of: video, format: format, to: url, flag: flag)
+            }
+        }
+        var hashes = narration.map { samples in
+            samples.withUnsafeBufferPointer { ContentHash.hex(UnsafeRawBufferPointer($0)) }
+        }
+        hashes.append(try ContentHash.hex(of: manifest))
+        let key = try ContentHash.hex(of: [Self.soundtrackVersion, "\(planner)"] + hashes)
+        let planner = planner
+        let soundtrack = EncodePlan.Soundtrack(fileName: "soundtrack-\(key).m4a") { url, flag in
+            let writer = try AudioFileWriter(url: url, sampleRate: manifest.sampleRate, channels: 1)
+            for scene in manifest.scenes {
+                try flag.check()
+                try writer.write(
+                    video.soundtrack(
+                        frames: scene.startFrame..<scene.endFrame, planner: planner, narration: narration))
+            }
+            try writer.finish()
+        }
+        return EncodePlan(
+            format: format, segments: segments, order: plan.timeline, soundtrack: soundtrack,
+            totalFrames: manifest.totalFrames, sceneCount: manifest.scenes.count)
+    }
+
+    /// Draws and encodes one segment into a new file at `url`.
+    func render(
+        _ job: SegmentPlan.Job, of video: NarratedVideo, format: SegmentFormat, to url: URL, flag: CancellationFlag
+    ) throws {
         let config = video.config
-        let target = folder.appendingPathComponent(job.fileName)
-        let temporary = folder.appendingPathComponent(".tmp-\(UUID().uuidString).mp4")
-        defer { try? FileManager.default.removeItem(at: temporary) }
-        let writer = try MP4Writer(
-            url: temporary, width: config.resolution.width, height: config.resolution.height, fps: video.manifest.fps,
-            sampleRate: nil, audioChannels: 1, preset: options.preset, crf: options.crf, bFrames: 0,
-            threads: max(1, ProcessInfo.processInfo.activeProcessorCount / jobs))
+        let writer = try format.writer(to: url)
         let converter = try FrameConverter(width: config.resolution.width, height: config.resolution.height)
         let keyframes = try self.keyframes(of: job.scene, in: video)
         switch job.kind {
@@ -120,13 +125,13 @@ public struct VideoStage: PipelineStage {
             let transition = SceneTransition(kind: job.transition, background: options.theme.background)
             let frame = try Canvas(resolution: config.resolution)  // drawn over for every frame
             for f in 0..<job.frameCount {
-                try Task.checkCancellation()
+                try flag.check()
                 transition.draw(
                     from: previous, to: first, progress: Double(f + 1) / Double(job.frameCount + 1), on: frame)
                 try writer.writeVideo(try frame.withBGRA { try converter.convert(bgra: $0, stride: $1) })
             }
         case .still:
-            try Task.checkCancellation()
+            try flag.check()
             let still = try picture(of: job.scene, at: keyframes[0].time, in: video)
             let frame = try still.withBGRA { try converter.convert(bgra: $0, stride: $1) }
             try writer.writeVideo(frame, count: job.frameCount)
@@ -136,7 +141,7 @@ public struct VideoStage: PipelineStage {
                 let count = keyframe.frameCount - min(skip, keyframe.frameCount)
                 skip -= keyframe.frameCount - count
                 guard count > 0 else { continue }
-                try Task.checkCancellation()
+                try flag.check()
                 // Drawn and converted once, sent for every frame it stays on screen.
                 let picture = try picture(of: job.scene, at: keyframe.time, in: video)
                 let frame = try picture.withBGRA { try converter.convert(bgra: $0, stride: $1) }
@@ -144,7 +149,6 @@ public struct VideoStage: PipelineStage {
             }
         }
         try writer.finish()
-        try AtomicFile.replace(target, with: temporary)
     }
 
     /// Scene `index`'s keyframes: when each distinct picture appears and how many frames it

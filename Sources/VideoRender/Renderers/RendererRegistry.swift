@@ -70,6 +70,18 @@ public struct RendererRegistry: Sendable {
         try renderer(of: scene).keyframes(for: scene, duration: duration)
     }
 
+    /// The identity of the renderer drawing `type`: part of every segment's cache key, so
+    /// re-registering a type with another renderer draws it again.
+    /// - Parameter type: A scene type.
+    /// - Returns: The type, the renderer's Swift type name and version.
+    /// - Throws: `VideoError` (`.render`) when no renderer is registered for the type.
+    public func identity(of type: SceneType) throws -> String {
+        guard let renderer = renderers[type] else {
+            throw VideoError(.render, "no renderer for scene type '\(type)'")
+        }
+        return "\(type.rawValue)/\(String(reflecting: Swift.type(of: renderer)))/1"
+    }
+
     private func renderer(of scene: SceneConfig) throws -> any SceneRenderer {
         guard let renderer = renderers[scene.sceneType] else {
             throw VideoError(.render, "no renderer for scene type '\(scene.sceneType)'")

@@ -35,14 +35,14 @@ struct InlineText: Hashable, Sendable {
 }
 
 /// The state of a GitHub task-list item.
-enum TaskState: Hashable, Sendable {
+enum TaskListMark: Hashable, Sendable {
     case unchecked, checked
 }
 
 /// One item of a Markdown list: its blocks (paragraphs, nested lists, code) and task state.
 struct MarkdownListItem: Hashable, Sendable {
     /// `nil` for an ordinary item, the box's state for a task-list item.
-    var task: TaskState?
+    var task: TaskListMark?
     /// The item's content.
     var blocks: [MarkdownBlock]
 }

@@ -119,7 +119,7 @@ private final class CmarkDocument {
         }
     }
 
-    private static func taskState(_ item: OpaquePointer) -> TaskState? {
+    private static func taskState(_ item: OpaquePointer) -> TaskListMark? {
         guard typeString(item) == "tasklist" else { return nil }
         return cmark_gfm_extensions_get_tasklist_item_checked(item) ? .checked : .unchecked
     }
