@@ -59,6 +59,34 @@ extension YUVFrame {
         return out
     }
 
+    /// A new frame in which this one has moved `offset` pixels to the left and `next` fills the
+    /// room on the right (a slide: `next` pushes this frame out).
+    /// - Parameters:
+    ///   - next: The incoming frame, of the same size.
+    ///   - offset: How far, in pixels; rounded down to even so the chroma planes move with the luma.
+    /// - Returns: The composed frame.
+    /// - Throws: `VideoError` for frames of different sizes or when allocation fails.
+    package func slid(into next: YUVFrame, by offset: Int) throws -> YUVFrame {
+        guard next.width == width, next.height == height else {
+            throw VideoError(.render, "cannot slide a \(next.width)x\(next.height) frame into a \(width)x\(height) one")
+        }
+        let luma = min(max(offset, 0), width) & ~1
+        let out = try YUVFrame(width: width, height: height)
+        for plane in 0..<3 {
+            let shift = plane == 0 ? luma : luma / 2
+            let a = CFFmpeg_frame_plane(frame, Int32(plane))!,
+                aStride = Int(CFFmpeg_frame_linesize(frame, Int32(plane)))
+            let b = CFFmpeg_frame_plane(next.frame, Int32(plane))!,
+                bStride = Int(CFFmpeg_frame_linesize(next.frame, Int32(plane)))
+            out.forEachRow(plane) { row, count, index in
+                let kept = max(count - shift, 0)
+                row.update(from: a + index * aStride + (count - kept), count: kept)
+                (row + kept).update(from: b + index * bStride, count: count - kept)
+            }
+        }
+        return out
+    }
+
     /// Maps every sample through a 256-entry table per plane, in place (a colour grade).
     ///
     /// Call only on a frame not yet handed to a writer.

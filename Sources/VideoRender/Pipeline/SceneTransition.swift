@@ -1,37 +1,28 @@
-/// Draws the frames of a transition between two pictures.
+/// The frames of a transition between two scenes' pictures, composed in yuv420p with the same
+/// blend the montage uses (`YUVFrame.blended(with:weight:)`), so each picture is colour-converted
+/// once and not once per frame.
 struct SceneTransition {
     var kind: Transition
-    var background: RGBColor
+    /// The theme's background, for a fade.
+    var background: YUVFrame
 
-    /// The picture `progress` (0 < progress < 1) of the way from `old` to `new`, on a new canvas.
-    func frame(from old: Canvas, to new: Canvas, progress: Double) throws -> Canvas {
-        let frame = try Canvas(width: new.width, height: new.height)
-        draw(from: old, to: new, progress: progress, on: frame)
-        return frame
-    }
-
-    /// Draws the picture `progress` of the way from `old` to `new` over the whole of `frame`
-    /// (a canvas of their size, reused from frame to frame).
-    func draw(from old: Canvas, to new: Canvas, progress: Double, on frame: Canvas) {
-        frame.fill(background)
+    /// The picture `progress` (0 < progress < 1) of the way from `old` to `new`.
+    /// - Throws: `VideoError` for frames of different sizes or when allocation fails.
+    func frame(from old: YUVFrame, to new: YUVFrame, progress: Double) throws -> YUVFrame {
         switch kind {
         case .cut:
-            frame.paint(new)
+            return new
         case .crossfade:
-            frame.paint(old)
-            frame.paint(new, alpha: progress)
+            return try old.blended(with: new, weight: progress)
         case .fade:
-            if progress < 0.5 {
-                frame.paint(old, alpha: 1 - progress * 2)
-            } else {
-                frame.paint(new, alpha: progress * 2 - 1)
-            }
+            // Through the background: the old picture fades out, then the new one in.
+            return progress < 0.5
+                ? try background.blended(with: old, weight: 1 - progress * 2)
+                : try background.blended(with: new, weight: progress * 2 - 1)
         case .slide:
             // Ease in and out so the push starts and lands gently.
             let eased = progress * progress * (3 - 2 * progress)
-            let offset = (Double(new.width) * eased).rounded()
-            frame.paint(old, at: Point(x: -offset, y: 0))
-            frame.paint(new, at: Point(x: Double(new.width) - offset, y: 0))
+            return try old.slid(into: new, by: Int((Double(new.width) * eased).rounded()))
         }
     }
 }

@@ -122,13 +122,15 @@ public struct VideoStage: PipelineStage {
                 previous = try Canvas(resolution: config.resolution)
                 previous.fill(options.theme.background)
             }
-            let transition = SceneTransition(kind: job.transition, background: options.theme.background)
-            let frame = try Canvas(resolution: config.resolution)  // drawn over for every frame
+            let convert = { (canvas: Canvas) in try canvas.withBGRA { try converter.convert(bgra: $0, stride: $1) } }
+            let background = try Canvas(resolution: config.resolution)
+            background.fill(options.theme.background)
+            let transition = SceneTransition(kind: job.transition, background: try convert(background))
+            let (from, to) = (try convert(previous), try convert(first))
             for f in 0..<job.frameCount {
                 try flag.check()
-                transition.draw(
-                    from: previous, to: first, progress: Double(f + 1) / Double(job.frameCount + 1), on: frame)
-                try writer.writeVideo(try frame.withBGRA { try converter.convert(bgra: $0, stride: $1) })
+                try writer.writeVideo(
+                    try transition.frame(from: from, to: to, progress: Double(f + 1) / Double(job.frameCount + 1)))
             }
         case .still:
             try flag.check()
