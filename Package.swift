@@ -28,8 +28,11 @@ let package = Package(
             name: "CFFmpeg", pkgConfig: "libavformat",
             providers: [.apt(["libavformat-dev", "libavcodec-dev", "libswscale-dev", "libswresample-dev"])]),
         .systemLibrary(name: "CFFTW", pkgConfig: "fftw3", providers: [.apt(["libfftw3-dev"])]),
-        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
-        .systemLibrary(name: "CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
 
         // Models, input adapters, timing manifest, speech, media I/O, pipeline.
@@ -40,7 +43,9 @@ let package = Package(
         // Narration writers, captions, metadata, music analysis, edit planning.
         .target(name: "VideoAI", dependencies: ["VideoCore", "CFFTW"], swiftSettings: swiftSettings),
         // Scene renderers, drawing, encoding, the assembled pipeline.
-        .target(name: "VideoRender", dependencies: ["VideoCore", "VideoAI", "CPangoCairo", "CFFmpeg"], swiftSettings: swiftSettings),
+        .target(
+            name: "VideoRender", dependencies: ["VideoCore", "VideoAI", "CPangoCairo", "CFFmpeg"],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "vgen",
             dependencies: [
@@ -49,11 +54,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
 
-        .testTarget(name: "VideoCoreTests", dependencies: ["VideoCore", "CFFmpeg"], swiftSettings: swiftSettings),
-        .testTarget(name: "VideoAITests", dependencies: ["VideoAI", "VideoCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "VideoRenderTests", dependencies: ["VideoRender", "VideoAI", "VideoCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "vgenTests", dependencies: ["vgen", "VideoCore"], swiftSettings: swiftSettings),
+        // What every test target shares: self-removing temporary folders, an event recorder,
+        // subprocesses, and generated media (photos, clips, music, WAV files) and documents.
+        .target(
+            name: "VideoTestSupport", dependencies: ["VideoCore", "VideoRender"], path: "Tests/VideoTestSupport",
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "VideoCoreTests", dependencies: ["VideoCore", "CFFmpeg", "VideoTestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "VideoAITests", dependencies: ["VideoAI", "VideoCore", "VideoTestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "VideoRenderTests", dependencies: ["VideoRender", "VideoAI", "VideoCore", "VideoTestSupport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "vgenTests", dependencies: ["vgen", "VideoCore", "VideoRender", "VideoTestSupport"],
+            swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]
 )
-

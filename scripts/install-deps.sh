@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Installs the Debian packages vgen builds against, when any is missing.
-# Usage: scripts/install-deps.sh [--bench]   (--bench adds the ffmpeg CLI used as the benchmark peer)
+# Installs the Debian packages vgen builds against and its tests need, when any is missing.
+# The ffmpeg CLI is for the tests (they make a rotated clip with it) and the benchmark peer; vgen
+# itself never runs it.
+# Usage: scripts/install-deps.sh [--bench]   (--bench adds python3-venv for the benchmark)
 set -euo pipefail
 packages=(
   pkg-config
@@ -9,8 +11,9 @@ packages=(
   libcairo2-dev libpango1.0-dev fonts-dejavu-core fonts-dejavu-extra
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libespeak-ng-dev espeak-ng-data
+  ffmpeg
 )
-if [ "${1:-}" = "--bench" ]; then packages+=(ffmpeg python3-venv); fi
+if [ "${1:-}" = "--bench" ]; then packages+=(python3-venv); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,18 +1,21 @@
 import Foundation
 import Testing
 import VideoCore
+import VideoTestSupport
 
 @testable import VideoAI
 
 /// Clip analysis on real encoded clips: sampled through, or sparsely from keyframes when the
 /// clip is long and its keyframes come often.
 @Suite struct MediaAnalyzerTests {
+    private let temporary: TemporaryDirectory
+
+    init() throws { temporary = try TemporaryDirectory(prefix: "vgen-analyzer") }
+
     /// A 160×90 clip: `seconds / 2` of a still grey picture, then a picture whose brightness
     /// keeps changing (the lively half).
     private func writeClip(seconds: Int, keyframeInterval: Int?) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-analyzer-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent("clip.mp4")
+        let url = temporary.file("clip.mp4")
         let writer = try MP4Writer(
             url: url, width: 160, height: 90, fps: 30, sampleRate: nil, preset: "ultrafast",
             keyframeInterval: keyframeInterval)
@@ -26,7 +29,6 @@ import VideoCore
 
     @Test func longClipWithFrequentKeyframesIsSampledSparselyAndFindsTheLivelyHalf() throws {
         let url = try writeClip(seconds: 24, keyframeInterval: 15)
-        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let keyframes = try VideoClipDecoder(url: url, fast: true).keyframeTimes
         #expect(keyframes.count >= 40, "\(keyframes.count) keyframes")
         let media = try MediaAnalyzer().analyzeFile(url)
@@ -45,7 +47,6 @@ import VideoCore
 
     @Test func clipWithRareKeyframesIsDecodedThroughAndAgrees() throws {
         let url = try writeClip(seconds: 24, keyframeInterval: nil)
-        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let media = try MediaAnalyzer().analyzeFile(url)
         let times = media.samples.map(\.time)
         // Four samples a second, all the way through.
@@ -56,7 +57,6 @@ import VideoCore
 
     @Test func truncatedClipIsSkippedWithAWarningNamingIt() throws {
         let url = try writeClip(seconds: 4, keyframeInterval: nil)
-        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let data = try Data(contentsOf: url)
         let cut = url.deletingLastPathComponent().appendingPathComponent("cut.mp4")
         try data.prefix(data.count / 2).write(to: cut)
@@ -70,9 +70,7 @@ import VideoCore
     /// A phone's portrait clip is stored sideways with a display rotation: its analysis hash is
     /// of the picture as it shows, so it matches a photo of the same upright picture.
     @Test func turnedClipHashesAsItShows() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-turned-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = temporary.url
         // Upright 96×160: brighter to the right in the top half, to the left in the bottom half.
         func upright(_ x: Int, _ y: Int) -> UInt8 {
             let ramp = 180 * x / 95
@@ -85,9 +83,7 @@ import VideoCore
             }
         }
         func frame(width: Int, height: Int, _ pixels: [UInt8]) throws -> YUVFrame {
-            try pixels.withUnsafeBytes {
-                try FrameConverter(width: width, height: height).convert(bgra: $0.baseAddress!, stride: width * 4)
-            }
+            try MediaTestClip.convert(try FrameConverter(width: width, height: height), pixels)
         }
         // Stored 160×96: stored pixel (sx, sy) shows at (95 − sy, sx) once turned a quarter clockwise.
         let stored = try frame(width: 160, height: 96, bgra(width: 160, height: 96) { upright(95 - $1, $0) })

@@ -1,8 +1,13 @@
 import Foundation
 import Testing
 import VideoAI
+import VideoTestSupport
 
 @Suite struct MusicAnalyzerTests {
+    private let temporary: TemporaryDirectory
+
+    init() throws { temporary = try TemporaryDirectory(prefix: "vgen-music") }
+
     /// The share of true beats (away from the edges) with an estimate within `tolerance` seconds.
     private func hitRate(_ estimated: [Double], truth: [Double], tolerance: Double = 0.02) -> Double {
         let inner = truth.filter { $0 > 1.5 && $0 < (truth.last ?? 0) - 1 }
@@ -162,8 +167,6 @@ import VideoAI
     }
 
     private func temporaryWAV(_ music: SyntheticMusic) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-music-\(UUID().uuidString).wav")
-        try wavData(music.samples, sampleRate: music.sampleRate).write(to: url)
-        return url
+        try temporary.write(music.wav, to: "\(UUID().uuidString).wav")
     }
 }

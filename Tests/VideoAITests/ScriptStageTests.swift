@@ -1,15 +1,14 @@
 import Foundation
 import Testing
 import VideoAI
+import VideoTestSupport
 
 @Suite struct ScriptStageTests {
     private func run(_ scenes: [SceneConfig]) async throws -> (VideoConfig, [String]) {
         let config = try VideoConfig(videoID: "v", title: "T", scenes: scenes)
-        let warnings = Warnings()
-        let context = PipelineContext(directory: FileManager.default.temporaryDirectory) { event in
-            if case .warning(let message) = event { warnings.add(message) }
-        }
-        return (try await ScriptStage().run(config, context: context), warnings.all)
+        let events = EventRecorder()
+        let context = PipelineContext(directory: FileManager.default.temporaryDirectory, events: events.record)
+        return (try await ScriptStage().run(config, context: context), events.warnings)
     }
 
     @Test func fillsMissingNarrationAndKeepsOwn() async throws {
@@ -46,11 +45,4 @@ import VideoAI
         #expect(warnings.count == 1)
         #expect(warnings.first?.contains("max_duration") == true)
     }
-}
-
-final class Warnings: @unchecked Sendable {
-    private let lock = NSLock()
-    private var messages: [String] = []
-    func add(_ message: String) { lock.withLock { messages.append(message) } }
-    var all: [String] { lock.withLock { messages } }
 }

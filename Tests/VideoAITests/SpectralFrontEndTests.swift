@@ -1,4 +1,5 @@
 import Testing
+import VideoTestSupport
 
 @testable import VideoAI
 

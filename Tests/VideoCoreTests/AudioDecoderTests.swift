@@ -1,28 +1,12 @@
 import Foundation
 import Testing
 import VideoCore
+import VideoTestSupport
 
 @Suite struct AudioDecoderTests {
-    private func temporaryFile(_ name: String, _ data: Data) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-audio-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent(name)
-        try data.write(to: url)
-        return url
-    }
+    private let temporary: TemporaryDirectory
 
-    /// 16-bit PCM WAV bytes; `channels` interleaved copies with per-channel gains.
-    private func wav(_ samples: [Float], sampleRate: Int, gains: [Float] = [1], declaredCount: Int? = nil) -> Data {
-        var data = Data()
-        func put<T: FixedWidthInteger>(_ v: T) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
-        let channels = gains.count, bytes = (declaredCount ?? samples.count) * 2 * channels
-        data.append(contentsOf: Array("RIFF".utf8)); put(UInt32(36 + bytes))
-        data.append(contentsOf: Array("WAVEfmt ".utf8)); put(UInt32(16)); put(UInt16(1)); put(UInt16(channels))
-        put(UInt32(sampleRate)); put(UInt32(sampleRate * 2 * channels)); put(UInt16(2 * channels)); put(UInt16(16))
-        data.append(contentsOf: Array("data".utf8)); put(UInt32(bytes))
-        for s in samples { for g in gains { put(Int16((max(-1, min(1, s * g)) * 32_767).rounded())) } }
-        return data
-    }
+    init() throws { temporary = try TemporaryDirectory(prefix: "vgen-audio") }
 
     private func sine(count: Int, rate: Int, hz: Double = 440) -> [Float] {
         (0..<count).map { Float(0.5 * sin(2 * Double.pi * hz * Double($0) / Double(rate))) }
@@ -30,7 +14,7 @@ import VideoCore
 
     @Test func decodesAWAVAtItsNativeRate() throws {
         let samples = sine(count: 44_100, rate: 44_100)
-        let url = try temporaryFile("tone.wav", wav(samples, sampleRate: 44_100))
+        let url = try temporary.write(TestWAV.data(samples, sampleRate: 44_100), to: "tone.wav")
         let decoder = try AudioDecoder(url: url)
         #expect(decoder.sampleRate == 44_100)
         #expect(abs((decoder.duration ?? 0) - 1) < 0.01)
@@ -42,7 +26,8 @@ import VideoCore
 
     @Test func streamsChunksNoLargerThanAsked() throws {
         let samples = sine(count: 30_000, rate: 22_050)
-        let decoder = try AudioDecoder(url: try temporaryFile("tone.wav", wav(samples, sampleRate: 22_050)))
+        let decoder = try AudioDecoder(
+            url: try temporary.write(TestWAV.data(samples, sampleRate: 22_050), to: "tone.wav"))
         var total = 0, chunks = 0
         while let chunk = try decoder.read(maxSamples: 4_000) {
             #expect(chunk.count <= 4_000 && !chunk.isEmpty)
@@ -56,7 +41,7 @@ import VideoCore
 
     @Test func keepsStereoInterleavedAndUpmixesMono() throws {
         let samples = sine(count: 24_000, rate: 24_000, hz: 300)
-        let url = try temporaryFile("stereo.wav", wav(samples, sampleRate: 24_000, gains: [1, -0.25]))
+        let url = try temporary.write(TestWAV.data(samples, sampleRate: 24_000, gains: [1, -0.25]), to: "stereo.wav")
         let decoder = try AudioDecoder(url: url, sampleRate: 48_000, channels: 2)
         #expect(decoder.sourceChannels == 2 && decoder.channels == 2)
         var frames: [Float] = []
@@ -70,7 +55,7 @@ import VideoCore
         let worst = pairs.map { abs($0.1 + 0.25 * $0.0) }.max() ?? 1
         #expect(worst < 2e-3 && (pairs.map { abs($0.0) }.max() ?? 0) > 0.4)
 
-        let mono = try temporaryFile("mono.wav", wav(samples, sampleRate: 24_000))
+        let mono = try temporary.write(TestWAV.data(samples, sampleRate: 24_000), to: "mono.wav")
         let upmixed = try AudioDecoder(url: mono, channels: 2)
         #expect(upmixed.sourceChannels == 1)
         let both = try #require(try upmixed.read(maxSamples: 1_000))
@@ -81,7 +66,7 @@ import VideoCore
 
     @Test func mixesStereoToMonoAndResamples() throws {
         let samples = sine(count: 48_000, rate: 48_000, hz: 200)
-        let url = try temporaryFile("stereo.wav", wav(samples, sampleRate: 48_000, gains: [1, 1]))
+        let url = try temporary.write(TestWAV.data(samples, sampleRate: 48_000, gains: [1, 1]), to: "stereo.wav")
         let decoded = try AudioDecoder.decodeAll(url: url, sampleRate: 16_000)
         #expect(abs(decoded.count - 16_000) <= 32)
         // A 200 Hz tone survives: its peak stays near the input's 0.5 (times the downmix gain).
@@ -99,20 +84,20 @@ import VideoCore
     @Test func corruptFileIsAClearError() throws {
         var rng = SystemRandomNumberGenerator()
         let noise = Data((0..<5_000).map { _ in UInt8.random(in: 0...255, using: &rng) })
-        let url = try temporaryFile("noise.mp3", noise)
+        let url = try temporary.write(noise, to: "noise.mp3")
         let error = #expect(throws: VideoError.self) { _ = try AudioDecoder.decodeAll(url: url) }
         #expect(error?.code == .media)
         #expect(error?.message.contains("noise.mp3") == true)
     }
 
     @Test func truncatedFilesAreClearErrors() throws {
-        let full = wav(sine(count: 44_100, rate: 22_050), sampleRate: 22_050)
+        let full = TestWAV.data(sine(count: 44_100, rate: 22_050), sampleRate: 22_050)
         // Cut inside the header.
-        let header = try temporaryFile("cut.wav", full.prefix(20))
+        let header = try temporary.write(full.prefix(20), to: "cut.wav")
         let headerError = #expect(throws: VideoError.self) { _ = try AudioDecoder.decodeAll(url: header) }
         #expect(headerError?.code == .media)
         // Cut halfway through the samples: the header promises 2 s, the file holds 1 s.
-        let half = try temporaryFile("half.wav", full.prefix(44 + 22_050 * 2))
+        let half = try temporary.write(full.prefix(44 + 22_050 * 2), to: "half.wav")
         let halfError = #expect(throws: VideoError.self) { _ = try AudioDecoder.decodeAll(url: half) }
         #expect(halfError?.message.contains("truncated") == true)
     }
@@ -122,11 +107,11 @@ import VideoCore
         let png = Data(
             base64Encoded:
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==")!
-        let url = try temporaryFile("picture.png", png)
+        let url = try temporary.write(png, to: "picture.png")
         let error = #expect(throws: VideoError.self) { try AudioDecoder(url: url) }
         #expect(error?.message == "no audio stream in picture.png")
         // Plain text is not media at all.
-        let text = try temporaryFile("notes.txt", Data("just some words, not audio\n".utf8))
+        let text = try temporary.write(Data("just some words, not audio\n".utf8), to: "notes.txt")
         let textError = #expect(throws: VideoError.self) { try AudioDecoder(url: text) }
         #expect(textError?.code == .media)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VideoCore
+import VideoTestSupport
 
 /// A builder holding all twelve scene types with strings YAML finds tricky.
 enum BuilderSamples {
@@ -105,10 +106,8 @@ enum BuilderSamples {
     }
 
     @Test func exportYAMLWritesAFileTheAdapterReads() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-builder-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("video.yaml")
+        let temporary = try TemporaryDirectory(prefix: "vgen-builder")
+        let file = temporary.file("video.yaml")
         let builder = BuilderSamples.allTwelve()
         try builder.exportYAML(to: file)
         #expect(try YAMLAdapter(url: file).makeVideoConfig() == builder.build())

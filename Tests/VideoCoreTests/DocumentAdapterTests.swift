@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VideoCore
+import VideoTestSupport
 
 @Suite struct DocumentAdapterTests {
     typealias S = DocumentTestSupport
@@ -200,8 +201,8 @@ import VideoCore
     }
 
     @Test func plainTextFileIsChunkedByParagraphs() throws {
-        let folder = try S.makeTemporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryDirectory(prefix: "vgen-doc")
+        let folder = temporary.url
         let url = folder.appendingPathComponent("Meeting Notes.txt")
         let text = """
             Weekly sync
@@ -257,8 +258,8 @@ import VideoCore
     }
 
     @Test func sameInputGivesEqualConfig() throws {
-        let folder = try S.makeTemporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryDirectory(prefix: "vgen-doc")
+        let folder = temporary.url
         let url = folder.appendingPathComponent("README.md")
         try Data(DocumentFixtures.readme.utf8).write(to: url)
         let first = try DocumentAdapter(url: url).read()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VideoCore
+import VideoTestSupport
 
 /// Bad documents: each is a `VideoError` naming the file, never a crash.
 @Suite struct DocumentInputErrorTests {
@@ -11,8 +12,8 @@ import VideoCore
     }
 
     @Test func missingFileIsAnIOError() throws {
-        let folder = try S.makeTemporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryDirectory(prefix: "vgen-doc")
+        let folder = temporary.url
         let error = error(reading: folder.appendingPathComponent("MISSING.md"))
         #expect(error?.code == .io)
         #expect(error?.message.contains("MISSING.md") == true)
@@ -20,8 +21,8 @@ import VideoCore
     }
 
     @Test func directoryIsRejected() throws {
-        let folder = try S.makeTemporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryDirectory(prefix: "vgen-doc")
+        let folder = temporary.url
         let docs = folder.appendingPathComponent("docs.md")
         try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
         let error = error(reading: docs)
@@ -33,8 +34,8 @@ import VideoCore
     }
 
     @Test func binaryFilesAreRejected() throws {
-        let folder = try S.makeTemporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryDirectory(prefix: "vgen-doc")
+        let folder = temporary.url
         let png = folder.appendingPathComponent("logo.md")
         try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]).write(to: png)
         let nul = error(reading: png)
@@ -52,8 +53,8 @@ import VideoCore
     }
 
     @Test func emptyAndBlankDocumentsAreRejected() throws {
-        let folder = try S.makeTemporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryDirectory(prefix: "vgen-doc")
+        let folder = temporary.url
         for (name, content) in [("empty.md", ""), ("blank.md", " \n\t\r\n  \n"), ("bom.txt", "\u{FEFF}\n")] {
             let url = folder.appendingPathComponent(name)
             try Data(content.utf8).write(to: url)
@@ -71,8 +72,8 @@ import VideoCore
     }
 
     @Test func oversizedDocumentsAreRejected() throws {
-        let folder = try S.makeTemporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryDirectory(prefix: "vgen-doc")
+        let folder = temporary.url
         let big = folder.appendingPathComponent("big.md")
         let line = String(repeating: "word ", count: 19) + "\n"
         try Data(String(repeating: line, count: 5_000_000 / line.utf8.count + 1).utf8).write(to: big)

@@ -42,11 +42,4 @@ enum DocumentTestSupport {
     static func hasEmoji(_ text: String) -> Bool {
         text.unicodeScalars.contains { $0.properties.isEmojiPresentation || $0.value == 0xFE0F }
     }
-
-    /// A fresh temporary folder, removed by `cleanUp`.
-    static func makeTemporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-doc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }

@@ -2,11 +2,14 @@
 import Foundation
 import Testing
 import VideoCore
+import VideoTestSupport
 
 @Suite struct ImageDecoderTests {
-    private func temporary(_ ext: String) -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("vgen-image-\(UUID().uuidString).\(ext)")
-    }
+    private let folder: TemporaryDirectory
+
+    init() throws { folder = try TemporaryDirectory(prefix: "vgen-image") }
+
+    private func temporary(_ ext: String) -> URL { folder.uniquePath(extension: ext) }
 
     @Test func pngAndJPEGDecodeScaledToCover() throws {
         let frame = try YUVFrame.filled(width: 640, height: 480, y: 180, u: 90, v: 170)
@@ -29,7 +32,6 @@ import VideoCore
     @Test func oversizedPicturesAreRefused() throws {
         let frame = try YUVFrame.filled(width: 640, height: 480, y: 120)
         let png = temporary("png"), jpg = temporary("jpg")
-        defer { for url in [png, jpg] { try? FileManager.default.removeItem(at: url) } }
         try ImageEncoder.write(frame, to: png, format: .png)
         try ImageEncoder.write(frame, to: jpg, format: .jpeg(quality: 3))
         #expect {
@@ -66,7 +68,6 @@ import VideoCore
         let plain = temporary("jpg")
         try ImageEncoder.write(frame, to: plain, format: .jpeg(quality: 3))
         let url = temporary("jpg")
-        defer { [plain, url].forEach { try? FileManager.default.removeItem(at: $0) } }
         try jpeg(try Data(contentsOf: plain), orientation: orientation).write(to: url)
 
         let decoded = try ImageDecoder.decode(url, covering: 60, 60)
@@ -92,7 +93,6 @@ import VideoCore
     @Test(arguments: [(90, "top"), (180, "right"), (270, "bottom"), (0, "left")])
     func clipDisplayRotationTurnsFramesUpright(rotation: Int, dark: String) throws {
         let url = temporary("mp4")
-        defer { try? FileManager.default.removeItem(at: url) }
         let writer = try MP4Writer(
             url: url, width: 320, height: 240, fps: 10, sampleRate: nil, preset: "ultrafast", displayRotation: rotation)
         // Stored dark on the left, bright on the right.
@@ -138,7 +138,6 @@ import VideoCore
     /// to; what shows from the target on is exactly what a straight decode shows.
     @Test func seekingShowsTheSameFramesAsDecodingStraight() throws {
         let url = temporary("mp4")
-        defer { try? FileManager.default.removeItem(at: url) }
         // One keyframe, B-frames (the preset's), content changing every frame.
         try writeChangingClip(to: url)
 
@@ -156,7 +155,6 @@ import VideoCore
     /// past one starts decoding at it, not at the keyframe before.
     @Test func keyframeTimesAreWhereSeeksLand() throws {
         let url = temporary("mp4")
-        defer { try? FileManager.default.removeItem(at: url) }
         try writeChangingClip(to: url, keyframeInterval: 10)
         let clip = try VideoClipDecoder(url: url, fast: true)
         let keyframes = clip.keyframeTimes

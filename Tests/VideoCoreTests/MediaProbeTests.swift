@@ -2,11 +2,15 @@
 import Foundation
 import Testing
 import VideoCore
+import VideoTestSupport
 
 @Suite struct MediaProbeTests {
+    private let temporary: TemporaryDirectory
+
+    init() throws { temporary = try TemporaryDirectory(prefix: "vgen-probe") }
+
     @Test func signaturesFindTheCutAndRepeats() throws {
-        let url = MediaTestClip.temporaryURL()
-        defer { try? FileManager.default.removeItem(at: url) }
+        let url = temporary.uniquePath(extension: "mp4")
         try MediaTestClip.writeReferenceClip(to: url)
         let signatures = try MediaProbe.videoFrameSignatures(url)
         try #require(signatures.count == 60)
@@ -24,8 +28,7 @@ import VideoCore
     }
 
     @Test func decodedAudioIsTheTone() throws {
-        let url = MediaTestClip.temporaryURL()
-        defer { try? FileManager.default.removeItem(at: url) }
+        let url = temporary.uniquePath(extension: "mp4")
         try MediaTestClip.writeReferenceClip(to: url)
         let (samples, sampleRate) = try MediaProbe.decodeAudio(url)
         #expect(sampleRate == 22050)
@@ -45,7 +48,7 @@ import VideoCore
     }
 
     @Test func missingFileIsAMediaError() {
-        let url = MediaTestClip.temporaryURL()
+        let url = temporary.uniquePath(extension: "mp4")
         let error = #expect(throws: VideoError.self) { try MediaProbe.inspect(url) }
         #expect(error?.code == .media)
         #expect(error?.message.contains("does not exist") == true)
@@ -54,8 +57,7 @@ import VideoCore
     }
 
     @Test func textFileIsAMediaError() throws {
-        let url = MediaTestClip.temporaryURL()
-        defer { try? FileManager.default.removeItem(at: url) }
+        let url = temporary.uniquePath(extension: "mp4")
         try Data("# Not a video\n\nJust some Markdown text pretending to be an MP4.\n".utf8).write(to: url)
         let error = #expect(throws: VideoError.self) { try MediaProbe.inspect(url) }
         #expect(error?.code == .media)
@@ -64,8 +66,7 @@ import VideoCore
     }
 
     @Test func audioOnlyFileHasNoVideo() throws {
-        let url = MediaTestClip.temporaryURL("wav")
-        defer { try? FileManager.default.removeItem(at: url) }
+        let url = temporary.uniquePath(extension: "wav")
         try wavData(samples: MediaTestClip.tone(seconds: 0.5), sampleRate: 22050).write(to: url)
         let info = try MediaProbe.inspect(url)
         #expect(info.videoCodec == nil)

@@ -2,58 +2,9 @@
 import Foundation
 import Testing
 import VideoCore
+import VideoTestSupport
 
-/// Builds the pictures, tones and files the media tests share.
-enum MediaTestClip {
-    static let width = 320
-    static let height = 240
-    static let fps = 30
-    static let sampleRate = 22050
-
-    /// A BGRA picture of one colour.
-    static func solid(red: UInt8, green: UInt8, blue: UInt8, width: Int = width, height: Int = height) -> [UInt8] {
-        var pixels = [UInt8](repeating: 255, count: width * height * 4)
-        for index in stride(from: 0, to: pixels.count, by: 4) {
-            pixels[index] = blue
-            pixels[index + 1] = green
-            pixels[index + 2] = red
-        }
-        return pixels
-    }
-
-    /// A BGRA picture going from black on the left to light blue on the right.
-    static func gradient(width: Int = width, height: Int = height) -> [UInt8] {
-        var pixels = [UInt8](repeating: 255, count: width * height * 4)
-        for y in 0..<height {
-            for x in 0..<width {
-                let index = (y * width + x) * 4
-                let level = UInt8(x * 255 / (width - 1))
-                pixels[index] = level
-                pixels[index + 1] = level / 2
-                pixels[index + 2] = UInt8(y * 64 / height)
-            }
-        }
-        return pixels
-    }
-
-    /// A sine tone.
-    static func tone(frequency: Double = 440, seconds: Double, sampleRate: Int = sampleRate, amplitude: Float = 0.5)
-        -> [Float]
-    {
-        (0..<Int(seconds * Double(sampleRate))).map {
-            amplitude * Float(sin(2 * Double.pi * frequency * Double($0) / Double(sampleRate)))
-        }
-    }
-
-    /// A fresh path in the temporary directory.
-    static func temporaryURL(_ ext: String = "mp4") -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("vgen-media-\(UUID().uuidString).\(ext)")
-    }
-
-    static func convert(_ converter: FrameConverter, _ pixels: [UInt8]) throws -> YUVFrame {
-        try pixels.withUnsafeBytes { try converter.convert(bgra: $0.baseAddress!, stride: converter.width * 4) }
-    }
-
+extension MediaTestClip {
     /// The reference clip: 2 s of 320x240 at 30 fps, a solid red first second drawn once and repeated,
     /// then a gradient converted every frame; a 440 Hz tone, each second's audio written before its frames.
     static func writeReferenceClip(to url: URL) throws {
@@ -82,6 +33,10 @@ enum MediaTestClip {
 }
 
 @Suite struct MediaWriterTests {
+    private let temporary: TemporaryDirectory
+
+    init() throws { temporary = try TemporaryDirectory(prefix: "vgen-media") }
+
     @Test func converterUsesBT709LimitedRange() throws {
         let converter = try FrameConverter(width: 16, height: 8)
         let red = try MediaTestClip.convert(
@@ -99,8 +54,7 @@ enum MediaTestClip {
     }
 
     @Test func writesExactDurations() throws {
-        let url = MediaTestClip.temporaryURL()
-        defer { try? FileManager.default.removeItem(at: url) }
+        let url = temporary.uniquePath(extension: "mp4")
         try MediaTestClip.writeReferenceClip(to: url)
         let info = try MediaProbe.inspect(url)
         #expect(info.videoCodec == "h264")
@@ -117,8 +71,7 @@ enum MediaTestClip {
     }
 
     @Test func anyFrameRangeAndMonoAudio() throws {
-        let url = MediaTestClip.temporaryURL()
-        defer { try? FileManager.default.removeItem(at: url) }
+        let url = temporary.uniquePath(extension: "mp4")
         let writer = try MP4Writer(
             url: url, width: 64, height: 48, fps: 25, sampleRate: 48000, audioChannels: 1, preset: "ultrafast")
         let converter = try FrameConverter(width: 64, height: 48)
@@ -138,8 +91,7 @@ enum MediaTestClip {
 
     @Test func audioWrittenLongBeforeVideo() throws {
         // More audio up front than the muxer's 10 s interleaving window, then all the frames.
-        let url = MediaTestClip.temporaryURL()
-        defer { try? FileManager.default.removeItem(at: url) }
+        let url = temporary.uniquePath(extension: "mp4")
         let writer = try MP4Writer(url: url, width: 64, height: 48, fps: 10, sampleRate: 22050, preset: "ultrafast")
         try writer.writeAudio(MediaTestClip.tone(seconds: 12))
         let converter = try FrameConverter(width: 64, height: 48)
@@ -156,12 +108,8 @@ enum MediaTestClip {
     }
 
     @Test func repeatedFrameEqualsReconvertedFrames() throws {
-        let once = MediaTestClip.temporaryURL()
-        let each = MediaTestClip.temporaryURL()
-        defer {
-            try? FileManager.default.removeItem(at: once)
-            try? FileManager.default.removeItem(at: each)
-        }
+        let once = temporary.uniquePath(extension: "mp4")
+        let each = temporary.uniquePath(extension: "mp4")
         let pixels = MediaTestClip.gradient(width: 96, height: 64)
         let converter = try FrameConverter(width: 96, height: 64)
         for (url, repeated) in [(once, true), (each, false)] {
@@ -190,8 +138,7 @@ enum MediaTestClip {
     }
 
     @Test func rejectsBadParametersAndFrames() throws {
-        let url = MediaTestClip.temporaryURL()
-        defer { try? FileManager.default.removeItem(at: url) }
+        let url = temporary.uniquePath(extension: "mp4")
         let odd = #expect(throws: VideoError.self) {
             try MP4Writer(url: url, width: 321, height: 240, fps: 30, sampleRate: 22050)
         }
@@ -214,8 +161,7 @@ enum MediaTestClip {
         #expect(data.count == 44 + 2 * samples.count)
         #expect(String(decoding: data.prefix(4), as: UTF8.self) == "RIFF")
         #expect(data[24] == 0x80 && data[25] == 0x3e)  // 16000, little-endian
-        let url = MediaTestClip.temporaryURL("wav")
-        defer { try? FileManager.default.removeItem(at: url) }
+        let url = temporary.uniquePath(extension: "wav")
         try data.write(to: url)
         let decoded = try MediaProbe.decodeAudio(url)
         #expect(decoded.sampleRate == 16000)

@@ -1,14 +1,19 @@
 import Foundation
 import Testing
 import VideoCore
+import VideoTestSupport
 
 /// Segments joined by stream copy: exact frame counts, cuts where the segments meet, one
 /// continuous soundtrack.
 @Suite struct SegmentJoinerTests {
+    private let temporary: TemporaryDirectory
+
+    init() throws { temporary = try TemporaryDirectory(prefix: "vgen-join") }
+
     typealias W = MediaTestClip
 
     private func segment(red: UInt8, frames: Int, bFrames: Int? = 0) throws -> URL {
-        let url = W.temporaryURL()
+        let url = temporary.uniquePath(extension: "mp4")
         let writer = try MP4Writer(
             url: url, width: W.width, height: W.height, fps: W.fps, sampleRate: nil, preset: "ultrafast",
             bFrames: bFrames)
@@ -21,9 +26,7 @@ import VideoCore
     @Test func joinsSegmentsWithoutReencoding() throws {
         let parts = [(200 as UInt8, 13), (20, 30), (120, 7)]
         let segments = try parts.map { try segment(red: $0.0, frames: $0.1) }
-        defer { segments.forEach { try? FileManager.default.removeItem(at: $0) } }
-        let out = W.temporaryURL()
-        defer { try? FileManager.default.removeItem(at: out) }
+        let out = temporary.uniquePath(extension: "mp4")
         let joiner = try SegmentJoiner(url: out, template: segments[0], fps: W.fps, sampleRate: W.sampleRate)
         for url in segments { try joiner.append(url) }
         let total = parts.map(\.1).reduce(0, +)
@@ -52,9 +55,8 @@ import VideoCore
         let seconds = 45.0 / Double(W.fps)
         var sound = W.tone(seconds: seconds)
         for i in 0..<(sound.count / 3) { sound[i] = 0 }  // an onset a third of the way in
-        let track = W.temporaryURL().deletingPathExtension().appendingPathExtension("m4a")
-        let (encoded, copied) = (W.temporaryURL(), W.temporaryURL())
-        defer { (segments + [track, encoded, copied]).forEach { try? FileManager.default.removeItem(at: $0) } }
+        let track = temporary.uniquePath(extension: "m4a")
+        let (encoded, copied) = (temporary.uniquePath(extension: "mp4"), temporary.uniquePath(extension: "mp4"))
 
         let writer = try AudioFileWriter(url: track, sampleRate: W.sampleRate)
         try writer.write(Array(sound[..<1000]))
@@ -84,9 +86,7 @@ import VideoCore
     @Test func refusesSegmentsWithBFramesOrOtherSettings() throws {
         let plain = try segment(red: 10, frames: 10)
         let withB = try segment(red: 200, frames: 30, bFrames: 3)
-        defer { [plain, withB].forEach { try? FileManager.default.removeItem(at: $0) } }
-        let out = W.temporaryURL()
-        defer { try? FileManager.default.removeItem(at: out) }
+        let out = temporary.uniquePath(extension: "mp4")
         let joiner = try SegmentJoiner(url: out, template: plain, fps: W.fps, sampleRate: W.sampleRate)
         try joiner.append(plain)
         #expect(throws: VideoError.self) { try joiner.append(withB) }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VideoCore
+import VideoTestSupport
 
 @Suite struct YAMLErrorTests {
     @Test func malformedYAMLIsReportedWithLineAndColumn() {
@@ -86,11 +87,11 @@ import VideoCore
     }
 
     @Test func mediaPathsStayInsideTheSpecFolder() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-media-\(UUID().uuidString)")
+        let temporary = try TemporaryDirectory(prefix: "vgen-media")
+        let root = temporary.url
         let folder = root.appendingPathComponent("spec")
         try FileManager.default.createDirectory(
             at: folder.appendingPathComponent("images"), withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: root) }
         try Data("png".utf8).write(to: folder.appendingPathComponent("images/a.png"))
         try Data("secret".utf8).write(to: root.appendingPathComponent("outside.png"))
         try FileManager.default.createSymbolicLink(

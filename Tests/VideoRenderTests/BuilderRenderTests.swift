@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoTestSupport
 
 @testable import VideoRender
 
@@ -40,8 +41,8 @@ import Testing
     }
 
     @Test func builderRendersAVideoThatDecodesAndMatchesThePlan() async throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-builder-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
+        let temporary = try TemporaryDirectory(prefix: "vgen-builder")
+        let out = temporary.uniquePath()
         let builder = Self.smallBuilder()
         let result = try await builder.render(
             to: out, options: RenderOptions(preset: "ultrafast", theme: .light, transitionDuration: 0.2),

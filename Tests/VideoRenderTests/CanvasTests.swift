@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoTestSupport
 
 @testable import VideoRender
 
@@ -57,8 +58,8 @@ import Testing
     @Test func writesAPNG() throws {
         let canvas = try Canvas(width: 32, height: 16)
         canvas.fill(Self.red)
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-canvas-\(UUID().uuidString).png")
-        defer { try? FileManager.default.removeItem(at: url) }
+        let temporary = try TemporaryDirectory(prefix: "vgen-canvas")
+        let url = temporary.uniquePath(extension: "png")
         try canvas.writePNG(to: url)
         let data = try Data(contentsOf: url)
         #expect(data.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))

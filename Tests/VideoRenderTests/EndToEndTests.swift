@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoTestSupport
 
 @testable import VideoRender
 
@@ -25,13 +26,13 @@ import Testing
         """
 
     @Test func documentBecomesAVerifiedVideo() async throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-e2e-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
+        let temporary = try TemporaryDirectory(prefix: "vgen-e2e")
+        let out = temporary.uniquePath()
         let settings = VideoSettings(resolution: Resolution(width: 480, height: 270), fps: 24)
         let config = try DocumentAdapter(text: Self.document, name: "e2e.md", settings: settings).makeVideoConfig()
         let options = RenderOptions(preset: "ultrafast", transitionDuration: 0.25)
-        let events = EventLog()
-        let result = try await VideoPipeline(options: options).render(config, to: out, events: events.append)
+        let events = EventRecorder()
+        let result = try await VideoPipeline(options: options).render(config, to: out, events: events.record)
         let manifest = result.manifest
 
         // The files.
@@ -101,27 +102,11 @@ import Testing
     }
 
     @Test func invalidConfigLeavesNothingBehind() async throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-e2e-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
+        let temporary = try TemporaryDirectory(prefix: "vgen-e2e")
+        let out = temporary.uniquePath()
         var config = try DocumentAdapter(text: Self.document, name: "e2e.md").makeVideoConfig()
         config.fps = 0
         await #expect(throws: VideoError.self) { try await VideoPipeline().render(config, to: out) }
         #expect(!FileManager.default.fileExists(atPath: out.path))
     }
-}
-
-/// Records what a render reported.
-final class EventLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var events: [PipelineEvent] = []
-    @Sendable func append(_ event: PipelineEvent) { lock.withLock { events.append(event) } }
-    var all: [PipelineEvent] { lock.withLock { events } }
-    /// The stages that completed, in order.
-    var stages: [String] { all.compactMap { if case .stageCompleted(let name, _) = $0 { name } else { nil } } }
-    /// The stages whose saved output was reused.
-    var skipped: [String] { all.compactMap { if case .stageSkipped(let name) = $0 { name } else { nil } } }
-    /// The progress details.
-    var details: [String] { all.compactMap { if case .progress(let p) = $0 { p.detail } else { nil } } }
-    /// The warnings.
-    var warnings: [String] { all.compactMap { if case .warning(let w) = $0 { w } else { nil } } }
 }

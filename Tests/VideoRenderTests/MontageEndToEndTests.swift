@@ -2,8 +2,13 @@
 import Foundation
 import Testing
 import VideoRender
+import VideoTestSupport
 
 @Suite struct MontageEndToEndTests {
+    private let temporary: TemporaryDirectory
+
+    init() throws { temporary = try TemporaryDirectory(prefix: "vgen-montage") }
+
     private func settings(
         _ id: String, aspect: MontageAspect = .landscape, duration: Double = 6, style: String = "natural",
         fit: MontageTimeline.Fit = .fill, transition: MontageTimeline.Transition? = .cut, clipAudio: Double = 0
@@ -17,7 +22,7 @@ import VideoRender
     private let fastPipeline = MontagePipeline(render: MontageRenderStage(preset: "ultrafast"))
 
     @Test func cutsLandOnBeatsAndDurationIsExact() async throws {
-        let media = try MontageFixtures.folder()
+        let media = try temporary.folder("media")
         _ = try MontageFixtures.writePhotos(count: 6, to: media)
         let broken = try MontageFixtures.writeCorruptImage(to: media)
         let song = media.deletingLastPathComponent().appendingPathComponent("song.wav")
@@ -63,7 +68,7 @@ import VideoRender
     }
 
     @Test func timelineRoundTripRendersTheSameCuts() async throws {
-        let media = try MontageFixtures.folder()
+        let media = try temporary.folder("media")
         _ = try MontageFixtures.writePhotos(count: 4, to: media)
         let song = media.deletingLastPathComponent().appendingPathComponent("song.wav")
         _ = try MontageFixtures.writeBeatTrack(to: song, bpm: 100, seconds: 5)
@@ -81,7 +86,7 @@ import VideoRender
     }
 
     @Test func portraitBlurredFillWithClipsTransitionsAndClipSound() async throws {
-        let media = try MontageFixtures.folder()
+        let media = try temporary.folder("media")
         _ = try MontageFixtures.writePhotos(count: 3, to: media)
         try MontageFixtures.writeClip(to: media.appendingPathComponent("clip.mp4"))
         let song = media.deletingLastPathComponent().appendingPathComponent("song.wav")
@@ -111,7 +116,7 @@ import VideoRender
     }
 
     @Test func squareAspectAndFitBars() async throws {
-        let media = try MontageFixtures.folder()
+        let media = try temporary.folder("media")
         _ = try MontageFixtures.writePhotos(count: 2, to: media)
         let song = media.deletingLastPathComponent().appendingPathComponent("song.wav")
         _ = try MontageFixtures.writeBeatTrack(to: song, seconds: 3)
@@ -127,7 +132,7 @@ import VideoRender
     }
 
     @Test func folderWithoutUsableMediaIsAClearError() async throws {
-        let media = try MontageFixtures.folder()
+        let media = try temporary.folder("media")
         _ = try MontageFixtures.writeCorruptImage(to: media)
         let song = media.deletingLastPathComponent().appendingPathComponent("song.wav")
         _ = try MontageFixtures.writeBeatTrack(to: song, seconds: 2)
@@ -138,7 +143,7 @@ import VideoRender
             guard let error = error as? VideoError else { return false }
             return error.code == .invalidInput && error.message.contains("no usable photos or clips")
         }
-        let empty = try MontageFixtures.folder("empty")
+        let empty = try temporary.folder("empty")
         await #expect(throws: VideoError.self) {
             try await fastPipeline.render(media: [empty], music: song, settings: settings("none", duration: 2), to: out)
         }

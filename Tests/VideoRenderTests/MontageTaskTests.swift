@@ -1,10 +1,15 @@
 /// Montage tasks: resume after any stage, the chunk cache after a timeline edit, parallel chunks.
 import Foundation
 import Testing
+import VideoTestSupport
 
 @testable import VideoRender
 
 @Suite struct MontageTaskTests {
+    private let temporary: TemporaryDirectory
+
+    init() throws { temporary = try TemporaryDirectory(prefix: "vgen-montage") }
+
     private func settings(
         _ id: String, duration: Double = 3, transition: MontageTimeline.Transition? = .crossfade
     ) -> EditPlanner.Settings {
@@ -19,7 +24,7 @@ import Testing
 
     /// Photos, a clip and a beat track in a fresh folder.
     private func inputs(photos: Int = 3, clip: Bool = true) throws -> (media: URL, song: URL, out: URL) {
-        let media = try MontageFixtures.folder()
+        let media = try temporary.folder("media")
         _ = try MontageFixtures.writePhotos(count: photos, to: media)
         if clip { try MontageFixtures.writeClip(to: media.appendingPathComponent("zclip.mp4")) }
         let song = media.deletingLastPathComponent().appendingPathComponent("song.wav")
@@ -50,8 +55,8 @@ import Testing
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("video.mp4").path))
             #expect(try TaskStore.kind(of: folder) == MontagePipeline.kind)
 
-            let log = EventLog()
-            let resumed = try await pipeline().resume(taskDirectory: folder, events: log.append)
+            let log = EventRecorder()
+            let resumed = try await pipeline().resume(taskDirectory: folder, events: log.record)
             #expect(log.skipped == Array(names[...names.firstIndex(of: stage)!]), "after \(stage)")
             let again = try decoded(resumed.videoURL)
             #expect(again.frames == expected.frames, "after \(stage)")
@@ -71,7 +76,7 @@ import Testing
         // A near-black picture (far from every other in luma) for one segment in the middle.
         var timeline = first.timeline
         let k = timeline.segments.count / 2
-        let extra = try MontageFixtures.folder("extra")
+        let extra = try temporary.folder("extra")
         timeline.segments[k].media = try MontageFixtures.writePhotos(count: 5, to: extra, prefix: "extra")[4].path
         let second = try await pipeline().render(timeline: timeline, to: out)
 

@@ -1,11 +1,17 @@
 import Foundation
+import Synchronization
 import Testing
+import VideoTestSupport
 
 @testable import VideoRender
 
 /// Saved state, resume, the segment cache, events, retries, cancellation and bad state files,
 /// through the library API with the deterministic tone voice.
 @Suite struct PipelineStateTests {
+    let temporary: TemporaryDirectory
+
+    init() throws { temporary = try TemporaryDirectory(prefix: "vgen-state") }
+
     static let small = Resolution(width: 192, height: 108)
 
     static func video(narration second: String = "The second scene says this.") throws -> VideoConfig {
@@ -27,10 +33,6 @@ import Testing
             registry: .standard, synthesizer: synthesizer, options: RenderOptions(preset: "ultrafast"), jobs: jobs)
     }
 
-    static func temporary() -> URL {
-        FileManager.default.temporaryDirectory.appendingPathComponent("vgen-state-\(UUID().uuidString)")
-    }
-
     /// The picture segments in the task's cache (the soundtrack beside them left out).
     static func segments(_ dir: URL) -> Set<String> { cached(dir).filter { $0.hasSuffix(".mp4") } }
 
@@ -43,34 +45,32 @@ import Testing
 
     @Test(arguments: ["script", "audio", "video"])
     func resumesFromEveryStageBoundary(_ stage: String) async throws {
-        let whole = Self.temporary(), parts = Self.temporary()
-        defer { [whole, parts].forEach { try? FileManager.default.removeItem(at: $0) } }
+        let whole = temporary.uniquePath(), parts = temporary.uniquePath()
         let reference = try await Self.pipeline().render(try Self.video(), to: whole)
         let state = try await Self.pipeline().render(try Self.video(), to: parts, stoppingAfter: stage)
         #expect(state.nextStage == VideoPipeline.stageNames[VideoPipeline.stageNames.firstIndex(of: stage)! + 1])
         #expect(!FileManager.default.fileExists(atPath: parts.appendingPathComponent("state/video.mp4").path))
-        let log = EventLog()
+        let log = EventRecorder()
         let resumed = try await Self.pipeline().resume(
-            taskDirectory: parts.appendingPathComponent("state"), events: log.append)
+            taskDirectory: parts.appendingPathComponent("state"), events: log.record)
         #expect(log.skipped == Array(VideoPipeline.stageNames.prefix { $0 != stage }) + [stage])
         #expect(try Data(contentsOf: resumed.videoURL) == Data(contentsOf: reference.videoURL))
         #expect(try VideoPipeline.state(of: resumed.directory)?.status == .completed)
     }
 
     @Test func editingOneSceneRedrawsOnlyItAndItsTransitions() async throws {
-        let dir = Self.temporary()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = temporary.uniquePath()
         _ = try await Self.pipeline().render(try Self.video(), to: dir)
         let before = Self.segments(dir)
         #expect(before.count == 8)  // a transition and a body per scene
-        let again = EventLog()
-        _ = try await Self.pipeline().render(try Self.video(), to: dir, events: again.append)
+        let again = EventRecorder()
+        _ = try await Self.pipeline().render(try Self.video(), to: dir, events: again.record)
         #expect(Self.segments(dir) == before)
         #expect(again.details.contains("8 of 8 segments cached"))
-        let edited = EventLog()
+        let edited = EventRecorder()
         let result = try await Self.pipeline().render(
             try Self.video(narration: "The second scene now says something a good deal longer."), to: dir,
-            events: edited.append)
+            events: edited.record)
         let after = Self.segments(dir)
         #expect(after.subtracting(before).count == 3, "scene b's transition and body, and scene c's transition")
         let soundtracks = Self.cached(dir).filter { $0.hasPrefix("soundtrack-") }
@@ -82,8 +82,7 @@ import Testing
     /// A long still scene is a 10-second chunk repeated plus a remainder: after its narration
     /// changes, the chunk is reused and only the remainder and the transitions are encoded.
     @Test func stillChunksSurviveANarrationEdit() async throws {
-        let dir = Self.temporary()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = temporary.uniquePath()
         let long = Array(repeating: "This sentence keeps the list on screen for quite a while.", count: 8).joined(
             separator: " ")
         _ = try await Self.pipeline().render(try Self.video(narration: long), to: dir)
@@ -100,8 +99,7 @@ import Testing
     }
 
     @Test func eventsArriveInOrder() async throws {
-        let dir = Self.temporary()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = temporary.uniquePath()
         var events: [PipelineEvent] = []
         for try await event in Self.pipeline().eventStream(rendering: try Self.video(), to: dir) {
             events.append(event)
@@ -127,8 +125,7 @@ import Testing
     }
 
     @Test func corruptOrForeignStateIsAClearErrorAndRestartRecovers() async throws {
-        let dir = Self.temporary()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = temporary.uniquePath()
         let folder = dir.appendingPathComponent("state")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let mine = folder.appendingPathComponent("my-notes.txt")
@@ -150,8 +147,7 @@ import Testing
     }
 
     @Test func oneProcessAtATimeWorksOnATask() throws {
-        let dir = Self.temporary()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = temporary.uniquePath()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         var first: TaskLock? = try TaskLock(directory: dir)
         let error = #expect(throws: VideoError.self) { try TaskLock(directory: dir) }
@@ -162,24 +158,24 @@ import Testing
     }
 
     @Test func retryableSpeechFailuresAreRetriedWithBackoff() async throws {
-        let dir = Self.temporary()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = temporary.uniquePath()
         let flaky = FlakyVoice(failures: 2)
         var pipeline = Self.pipeline(flaky)
         pipeline.engine.retry = RetryPolicy(attempts: 3, initialDelay: 0.01)
-        let log = EventLog()
-        _ = try await pipeline.render(try Self.video(), to: dir, events: log.append)
+        let log = EventRecorder()
+        _ = try await pipeline.render(try Self.video(), to: dir, events: log.record)
         #expect(log.warnings.filter { $0.contains("trying again") }.count == 2)
         let hopeless = FlakyVoice(failures: 3)
         var failing = Self.pipeline(hopeless)
         failing.engine.retry = RetryPolicy(attempts: 3, initialDelay: 0.01)
-        await #expect(throws: VideoError.self) { try await failing.render(try Self.video(), to: Self.temporary()) }
+        await #expect(throws: VideoError.self) {
+            try await failing.render(try Self.video(), to: temporary.uniquePath())
+        }
         #expect(hopeless.calls == 3)
     }
 
     @Test func cancellationSavesAResumableState() async throws {
-        let dir = Self.temporary()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = temporary.uniquePath()
         let slow = try VideoConfig(
             videoID: "state", title: "Slow", resolution: Resolution(width: 640, height: 360), fps: 30,
             scenes: (0..<6).map {
@@ -188,15 +184,17 @@ import Testing
                     narration: "Scene number \($0) takes a while to say out loud.")
             })
         let pipeline = Self.pipeline(jobs: 1)
-        let task = Task { try await pipeline.render(slow, to: dir) }
-        // Cancel once the video stage is under way.
-        let folder = dir.appendingPathComponent("state")
-        for _ in 0..<2000 {
-            if let state = try? VideoPipeline.state(of: folder), state.isCompleted("audio") { break }
-            try await Task.sleep(nanoseconds: 2_000_000)
+        let events = EventRecorder()
+        let task = Task {
+            defer { events.finish() }
+            return try await pipeline.render(slow, to: dir, events: events.record)
         }
+        // Cancel once the video stage has drawn its first frames (the audio stage is saved by then).
+        let drawing = await events.firstProgress(of: "video") { ($0.frame ?? 0) > 0 }
+        #expect(drawing != nil, "the render ended before the video stage drew a frame")
         task.cancel()
         await #expect(throws: CancellationError.self) { _ = try await task.value }
+        let folder = dir.appendingPathComponent("state")
         let state = try #require(try VideoPipeline.state(of: folder))
         #expect(state.status == .cancelled && state.isCompleted("audio"))
         let resumed = try await pipeline.resume(taskDirectory: folder)
@@ -206,16 +204,16 @@ import Testing
 
 /// A voice whose first `failures` calls fail with a retryable error (like a network voice
 /// timing out), then speaks with the tone voice.
-final class FlakyVoice: SpeechSynthesizer, @unchecked Sendable {
-    private let lock = NSLock()
+final class FlakyVoice: SpeechSynthesizer {
     private let failures: Int
-    private var count = 0
+    private let count = Mutex(0)
     init(failures: Int) { self.failures = failures }
     var identifier: String { "flaky" }
-    var calls: Int { lock.withLock { count } }
+    var calls: Int { count.withLock { $0 } }
     func synthesize(_ text: String, voice: Voice) async throws -> SpeechAudio {
-        let n = lock.withLock {
-            count += 1; return count
+        let n = count.withLock {
+            $0 += 1
+            return $0
         }
         if n <= failures { throw VideoError(.speech, "the voice service timed out", isRetryable: true) }
         return try await ToneSynthesizer().synthesize(text, voice: voice)
@@ -235,8 +233,8 @@ struct SignOffStage: PipelineStage {
 
 @Suite struct InsertedStageTests {
     @Test func insertedStagesRunSaveAndResume() async throws {
-        let dir = PipelineStateTests.temporary()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let temporary = try TemporaryDirectory(prefix: "vgen-state")
+        let dir = temporary.uniquePath()
         var pipeline = PipelineStateTests.pipeline()
         pipeline.insertedStages = [SignOffStage()]
         #expect(pipeline.stageNames == ["fit", "script", "sign-off", "audio", "video", "output"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoTestSupport
 
 @testable import VideoRender
 
@@ -46,8 +47,8 @@ import Testing
 
     @Test func everyTransitionKeepsTheManifestsFrames() async throws {
         for kind in Transition.allCases {
-            let out = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-tr-\(UUID().uuidString)")
-            defer { try? FileManager.default.removeItem(at: out) }
+            let temporary = try TemporaryDirectory(prefix: "vgen-tr")
+            let out = temporary.uniquePath()
             let config = try VideoConfig(
                 videoID: "t-\(kind.rawValue)", title: "T", resolution: Resolution(width: 160, height: 90), fps: 12,
                 transition: kind,
@@ -64,8 +65,8 @@ import Testing
     }
 
     @Test func quizRevealsItsAnswerWithinTheScene() async throws {
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-quiz-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: out) }
+        let temporary = try TemporaryDirectory(prefix: "vgen-quiz")
+        let out = temporary.uniquePath()
         let quiz = QuizContent(
             question: "Which keyword declares a constant in Swift?", options: ["var", "let", "const"], answerIndex: 1)
         let config = try VideoConfig(

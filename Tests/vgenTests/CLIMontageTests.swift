@@ -1,31 +1,28 @@
 import Foundation
 import Testing
 import VideoCore
+import VideoTestSupport
 
 /// `vgen montage` as a user runs it: a folder of pictures and a song in, a video cut on the beat out.
 @Suite struct CLIMontageTests {
-    @Test func montageFromAFolderAndASong() throws {
-        let dir = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+    @Test func montageFromAFolderAndASong() async throws {
+        let temporary = try TemporaryDirectory(prefix: "vgen-cli")
+        let dir = temporary.url
         let media = dir.appendingPathComponent("media")
         try FileManager.default.createDirectory(at: media, withIntermediateDirectories: true)
         let spec = CLISpecTests.root.appendingPathComponent("Examples/all-scenes.yaml").path
         for scene in 1...4 {
             let png = media.appendingPathComponent("photo\(scene).png").path
             #expect(
-                try CLI.run(["preview", spec, "--scene", "\(scene)", "--out", png, "--resolution", "480x270"]).status
+                try await CLI.run(["preview", spec, "--scene", "\(scene)", "--out", png, "--resolution", "480x270"])
+                    .status
                     == 0)
         }
-        // A 120 BPM click track.
-        let rate = 22050
-        let samples = (0..<(rate * 8)).map { n -> Float in
-            let t = Double(n % (rate / 2)) / Double(rate)
-            return t < 0.05 ? Float(0.8 * exp(-t * 60) * sin(2 * .pi * 90 * t)) : 0
-        }
+        // A 120 BPM beat track.
         let song = dir.appendingPathComponent("song.wav")
-        try wavData(samples: samples, sampleRate: rate).write(to: song)
+        _ = try MontageFixtures.writeBeatTrack(to: song, bpm: 120, seconds: 8)
         let out = dir.appendingPathComponent("out")
-        let outcome = try CLI.run([
+        let outcome = try await CLI.run([
             "montage", "--music", song.path, media.path, "--duration", "4", "--aspect", "9:16", "--size", "180",
             "--output-dir", out.path, "--video-id", "clip",
         ])
@@ -39,7 +36,7 @@ import VideoCore
         #expect(abs(info.videoDuration - 4) < 1e-6)
 
         // A higher constant rate factor reaches the encoder (and the saved state): a smaller file.
-        let coarse = try CLI.run([
+        let coarse = try await CLI.run([
             "montage", "--music", song.path, media.path, "--duration", "4", "--aspect", "9:16", "--size", "180",
             "--output-dir", out.path, "--video-id", "coarse", "--crf", "40",
         ])
@@ -51,14 +48,14 @@ import VideoCore
         #expect(size("coarse") > 0 && size("coarse") < size("clip"), "\(size("coarse")) vs \(size("clip"))")
         let state = try String(contentsOf: out.appendingPathComponent("coarse/state.json"), encoding: .utf8)
         #expect(state.contains("\"crf\" : 40"), "\(state)")
-        let refused = try CLI.run([
+        let refused = try await CLI.run([
             "montage", "--music", song.path, media.path, "--crf", "60", "--output-dir", out.path,
         ])
         #expect(refused.status != 0 && refused.stderr.contains("crf"), "\(refused.stderr)")
 
         let empty = dir.appendingPathComponent("empty")
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        let failed = try CLI.run(["montage", "--music", song.path, empty.path, "--output-dir", out.path])
+        let failed = try await CLI.run(["montage", "--music", song.path, empty.path, "--output-dir", out.path])
         #expect(
             failed.status != 0 && failed.stderr.split(separator: "\n").contains { $0.hasPrefix("error: ") },
             "\(failed.stderr)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoTestSupport
 
 /// `vgen --yaml`, `vgen preview` and `vgen scenes`.
 @Suite struct CLISpecTests {
@@ -7,11 +8,11 @@ import Testing
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    @Test func allScenesExampleRendersWithTwelveSceneTypes() throws {
-        let dir = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+    @Test func allScenesExampleRendersWithTwelveSceneTypes() async throws {
+        let temporary = try TemporaryDirectory(prefix: "vgen-cli")
+        let dir = temporary.url
         let spec = Self.root.appendingPathComponent("Examples/all-scenes.yaml").path
-        let outcome = try CLI.run([
+        let outcome = try await CLI.run([
             "--yaml", spec, "--output-dir", dir.path, "--resolution", "320x180", "--fps", "10", "--preset", "ultrafast",
         ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
@@ -24,35 +25,35 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("thumbnail.png").path))
     }
 
-    @Test func yamlErrorsAreOneLineWithLineAndColumn() throws {
-        let dir = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+    @Test func yamlErrorsAreOneLineWithLineAndColumn() async throws {
+        let temporary = try TemporaryDirectory(prefix: "vgen-cli")
+        let dir = temporary.url
         let spec = dir.appendingPathComponent("bad.yaml")
         try "title: X\nscenes:\n  - scene_type: lecture\n    title: Y\n".write(
             to: spec, atomically: true, encoding: .utf8)
-        let outcome = try CLI.run(["--yaml", spec.path, "--output-dir", dir.appendingPathComponent("out").path])
+        let outcome = try await CLI.run(["--yaml", spec.path, "--output-dir", dir.appendingPathComponent("out").path])
         #expect(outcome.status == 1)
         #expect(outcome.stderr.hasPrefix("error: ") && outcome.stderr.contains("bad.yaml:3:"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("code_comparison"), "lists the valid types: \(outcome.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
     }
 
-    @Test func previewWritesOneStill() throws {
-        let dir = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+    @Test func previewWritesOneStill() async throws {
+        let temporary = try TemporaryDirectory(prefix: "vgen-cli")
+        let dir = temporary.url
         let spec = Self.root.appendingPathComponent("Examples/all-scenes.yaml").path
         let png = dir.appendingPathComponent("quiz.png")
-        let outcome = try CLI.run(["preview", spec, "--scene", "9", "--out", png.path, "--resolution", "640x360"])
+        let outcome = try await CLI.run(["preview", spec, "--scene", "9", "--out", png.path, "--resolution", "640x360"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let data = try Data(contentsOf: png)
         #expect(data.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
         #expect(data[16..<20].reduce(0) { $0 << 8 | UInt32($1) } == 640)
-        let missing = try CLI.run(["preview", spec, "--scene", "99", "--out", png.path])
+        let missing = try await CLI.run(["preview", spec, "--scene", "99", "--out", png.path])
         #expect(missing.status == 1 && missing.stderr.contains("has 12 scenes"), "\(missing.stderr)")
     }
 
-    @Test func scenesListsEveryTypeWithItsFields() throws {
-        let outcome = try CLI.run(["scenes"])
+    @Test func scenesListsEveryTypeWithItsFields() async throws {
+        let outcome = try await CLI.run(["scenes"])
         #expect(outcome.status == 0)
         for type in [
             "title", "command", "list", "code_comparison", "quote", "outro", "learning_objectives", "problem",

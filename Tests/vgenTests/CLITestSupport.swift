@@ -1,13 +1,9 @@
 import Foundation
+import Synchronization
+import VideoTestSupport
 
 /// Runs the built `vgen` binary as a user would, in a subprocess.
-struct CLI {
-    struct Outcome {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
+enum CLI {
     /// The `vgen` executable built beside the test bundle.
     static var executable: URL {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -18,74 +14,47 @@ struct CLI {
         return dir.appendingPathComponent("vgen")
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Outcome {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes to the end before waiting, so a chatty child never blocks.
-        let errData = ReadBox()
-        let thread = Thread { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
-        thread.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errData.done { usleep(1000) }
-        return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData.data ?? Data(), as: UTF8.self))
+    /// Runs `vgen` with `arguments` to its end.
+    static func run(_ arguments: [String], in directory: URL? = nil) async throws -> ProcessOutcome {
+        try await Subprocess.run(executable, arguments, in: directory)
     }
 
-    /// A fresh temporary folder.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-}
-
-final class ReadBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _data: Data?
-    var data: Data? {
-        get { lock.withLock { _data } }
-        set { lock.withLock { _data = newValue } }
-    }
-    var done: Bool { data != nil }
-}
-
-extension CLI {
-    /// Starts `vgen`, reads its stdout line by line and sends `signal` once `trigger` says so.
-    /// - Returns: Whether the signal was sent, and the exit status.
-    static func run(_ arguments: [String], signal: Int32, when trigger: (String) -> Bool) throws -> (
-        sent: Bool, status: Int32
-    ) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var sent = false
-        var buffer = Data()
-        while true {
-            let chunk = out.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            buffer.append(chunk)
-            while let newline = buffer.firstIndex(of: 0x0A) {
-                let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
-                buffer.removeSubrange(buffer.startIndex...newline)
-                if !sent && trigger(line) {
-                    kill(process.processIdentifier, signal)
-                    sent = true
-                }
+    /// Runs `vgen`, reading its stdout line by line, and sends `signal` as soon as a line
+    /// satisfies `trigger` (from the thread reading the lines, so the process gets no time
+    /// to run on first).
+    /// - Returns: The line that triggered the signal (`nil` if none did), and how `vgen` ended.
+    static func run(
+        _ arguments: [String], signal: Int32, when trigger: @escaping @Sendable (String) -> Bool
+    ) async throws -> (trigger: String?, outcome: ProcessOutcome) {
+        let sent = Mutex<String?>(nil)
+        let outcome = try await Subprocess.run(executable, arguments) { line, pid in
+            let send = sent.withLock { sent in
+                guard sent == nil, trigger(line) else { return false }
+                sent = line
+                return true
             }
+            if send { kill(pid, signal) }
         }
-        process.waitUntilExit()
-        return (sent, process.terminationStatus)
+        return (sent.withLock { $0 }, outcome)
     }
+}
+
+/// One line of `vgen --json` output.
+struct JSONEvent {
+    let fields: [String: Any]
+
+    /// The line's event, or `nil` when it is not a JSON object.
+    init?(_ line: String) {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            return nil
+        }
+        fields = object
+    }
+
+    /// `pipeline_started`, `stage_started`, `progress`, …
+    var event: String? { fields["event"] as? String }
+    /// The stage it is about.
+    var stage: String? { fields["stage"] as? String }
+    /// The scene a progress report is at, from 1.
+    var scene: Int? { fields["scene"] as? Int }
 }

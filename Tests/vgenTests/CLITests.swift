@@ -1,15 +1,16 @@
 import Foundation
 import Testing
+import VideoTestSupport
 
 /// The `vgen` command as a user runs it: exit codes, messages, and what is left on disk.
 @Suite struct CLITests {
     /// Every bad input gives one clear line on stderr, a non-zero exit and no `video.mp4`.
     @Test(arguments: BadInput.allCases)
-    func badInputFailsCleanly(_ bad: BadInput) throws {
-        let dir = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+    func badInputFailsCleanly(_ bad: BadInput) async throws {
+        let temporary = try TemporaryDirectory(prefix: "vgen-cli")
+        let dir = temporary.url
         let (arguments, expected) = try bad.prepare(in: dir)
-        let outcome = try CLI.run(["--resolution", "320x180"] + arguments, in: dir)
+        let outcome = try await CLI.run(["--resolution", "320x180"] + arguments, in: dir)
         #expect(outcome.status != 0, "\(bad): exit status \(outcome.status)")
         let lines = outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
         #expect(lines.count == 1, "\(bad): \(outcome.stderr)")
@@ -65,15 +66,15 @@ import Testing
         }
     }
 
-    @Test func helpDescribesTheOptions() throws {
-        let root = try CLI.run(["--help"])
+    @Test func helpDescribesTheOptions() async throws {
+        let root = try await CLI.run(["--help"])
         #expect(root.status == 0)
         for word in [
             "--document", "--yaml", "render", "resume", "status", "batch", "preview", "scenes", "beats", "montage",
         ] {
             #expect(root.stdout.contains(word), "\(word) missing from vgen --help")
         }
-        let render = try CLI.run(["render", "--help"])
+        let render = try await CLI.run(["render", "--help"])
         for option in [
             "--document", "--yaml", "--output-dir", "--accent-color", "--voice", "--resolution", "--fps", "--preset",
             "--transition", "--theme", "--jobs", "--json", "--restart", "--stop-after",

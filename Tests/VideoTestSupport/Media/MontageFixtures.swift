@@ -1,18 +1,11 @@
 /// Generated media for the montage tests: patterned photos, a corrupt file, clips and a beat track.
 import Foundation
+import VideoCore
 import VideoRender
 
-enum MontageFixtures {
-    /// A fresh empty folder.
-    static func folder(_ name: String = "media") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "vgen-montage-\(UUID().uuidString)/\(name)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
+package enum MontageFixtures {
     /// Distinct, clearly different colours (luma far apart from one to the next).
-    static let colors: [RGBColor] = [
+    package static let colors: [RGBColor] = [
         RGBColor(red: 0.9, green: 0.1, blue: 0.1), RGBColor(red: 0.1, green: 0.8, blue: 0.2),
         RGBColor(red: 0.1, green: 0.2, blue: 0.9),
         RGBColor(red: 0.95, green: 0.9, blue: 0.2), RGBColor(red: 0.05, green: 0.05, blue: 0.05),
@@ -20,7 +13,9 @@ enum MontageFixtures {
     ]
 
     /// Writes `count` PNG photos (a colour with a few white and black bars, so zooms show) of `width × height`.
-    static func writePhotos(count: Int, to folder: URL, width: Int = 400, height: Int = 300, prefix: String = "photo")
+    package static func writePhotos(
+        count: Int, to folder: URL, width: Int = 400, height: Int = 300, prefix: String = "photo"
+    )
         throws -> [URL]
     {
         try (0..<count).map { i in
@@ -39,7 +34,7 @@ enum MontageFixtures {
     }
 
     /// A file named like a JPEG holding garbage.
-    static func writeCorruptImage(to folder: URL) throws -> URL {
+    package static func writeCorruptImage(to folder: URL) throws -> URL {
         let url = folder.appendingPathComponent("broken.jpg")
         try Data((0..<4000).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) }).write(to: url)
         return url
@@ -47,7 +42,7 @@ enum MontageFixtures {
 
     /// A beat track: a decaying low thump and a click on every beat at `bpm`, accented on bar starts.
     /// With `rightGain`, a stereo file whose right channel is the left one times that gain.
-    static func writeBeatTrack(
+    package static func writeBeatTrack(
         to url: URL, bpm: Double = 120, seconds: Double = 6, sampleRate: Int = 22_050, rightGain: Float? = nil
     ) throws -> [Double] {
         var samples = [Float](repeating: 0, count: Int(seconds * Double(sampleRate)))
@@ -76,7 +71,9 @@ enum MontageFixtures {
     }
 
     /// A clip of solid colours changing every half second, with a tone, written by `MP4Writer`.
-    static func writeClip(to url: URL, width: Int = 320, height: Int = 240, seconds: Double = 2, fps: Int = 30) throws {
+    package static func writeClip(to url: URL, width: Int = 320, height: Int = 240, seconds: Double = 2, fps: Int = 30)
+        throws
+    {
         let writer = try MP4Writer(url: url, width: width, height: height, fps: fps, sampleRate: 22_050)
         let frames = Int(seconds * Double(fps))
         for f in 0..<frames {
@@ -89,7 +86,7 @@ enum MontageFixtures {
     }
 
     /// Frames where the picture changes sharply (mean absolute luma difference above `threshold`).
-    static func cutFrames(of url: URL, threshold: Double = 18) throws -> [Int] {
+    package static func cutFrames(of url: URL, threshold: Double = 18) throws -> [Int] {
         let signatures = try MediaProbe.videoFrameSignatures(url, width: 32, height: 18)
         return (1..<signatures.count).filter {
             signatures[$0].meanAbsoluteDifference(to: signatures[$0 - 1]) > threshold

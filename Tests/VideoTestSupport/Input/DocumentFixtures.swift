@@ -1,6 +1,35 @@
-/// Real-world-shaped Markdown used by the document adapter tests.
-enum DocumentFixtures {
-    static let readme = #"""
+/// Markdown documents the tests read and render.
+package enum DocumentFixtures {
+    /// A short document of six scenes (a title, prose, a list, code and a quote), quick to
+    /// render at a small size: the command-line tests kill, resume and compare its renders.
+    package static let crashTest = """
+        # Crash test
+
+        This document is rendered, killed and resumed.
+
+        ## First part
+
+        The first part has a sentence or two of narration to speak.
+
+        ## Second part
+
+        - One point
+        - Another point
+        - A third point
+
+        ## Third part
+
+        ```bash
+        swift build
+        swift test
+        ```
+
+        > Resume where you stopped. — The pipeline
+        """
+
+    /// A real-world-shaped README (badges, HTML, emoji, nested lists, tables, code in several
+    /// languages), for the document adapter tests.
+    package static let readme = #"""
         <p align="center">
           <img src="https://raw.githubusercontent.com/acme/rocket/main/logo.png" width="200" alt="Rocket logo">
         </p>

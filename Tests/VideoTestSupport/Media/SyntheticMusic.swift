@@ -1,15 +1,26 @@
 import Foundation
 
 /// Generates test music in-process: click tracks and drum patterns with known beat times.
-struct SyntheticMusic {
+package struct SyntheticMusic: Sendable {
     /// The samples and the true beat times (seconds).
-    var samples: [Float]
-    var beats: [Double]
-    let sampleRate: Int
+    package var samples: [Float]
+    package var beats: [Double]
+    package let sampleRate: Int
+
+    /// Music from samples, with the beat times they hold.
+    package init(samples: [Float], beats: [Double], sampleRate: Int) {
+        self.samples = samples
+        self.beats = beats
+        self.sampleRate = sampleRate
+    }
+
+    /// The music as a mono WAV file.
+    package var wav: Data { TestWAV.data(samples, sampleRate: sampleRate) }
 
     /// Beat times for a tempo that drifts linearly from `startBPM` to `endBPM`, with optional
     /// swing applied to off-beat eighths (handled by the instruments, not here).
-    static func beatTimes(startBPM: Double, endBPM: Double, duration: Double, offset: Double = 0.25) -> [Double] {
+    package static func beatTimes(startBPM: Double, endBPM: Double, duration: Double, offset: Double = 0.25) -> [Double]
+    {
         var times: [Double] = []
         var t = offset
         while t < duration - 0.05 {
@@ -22,7 +33,7 @@ struct SyntheticMusic {
     }
 
     /// A click on every beat (accented on each bar's first beat), optionally with noise.
-    static func clickTrack(
+    package static func clickTrack(
         bpm: Double, endBPM: Double? = nil, duration: Double, sampleRate: Int = 22_050, noise: Float = 0,
         seed: UInt64 = 1
     ) -> SyntheticMusic {
@@ -40,7 +51,7 @@ struct SyntheticMusic {
     /// Kick on beats 1 and 3 (on every beat with `fourOnTheFloor`), snare on 2 and 4, hi-hat on
     /// every eighth (off-beats delayed by `swing` of a beat: 0 straight, 1/6 a triplet swing),
     /// with tempo drift and noise.
-    static func drumPattern(
+    package static func drumPattern(
         bpm: Double, endBPM: Double? = nil, duration: Double, swing: Double = 0, fourOnTheFloor: Bool = false,
         sampleRate: Int = 22_050, noise: Float = 0, seed: UInt64 = 7
     ) -> SyntheticMusic {
@@ -63,7 +74,7 @@ struct SyntheticMusic {
 
     // MARK: - Instruments
 
-    mutating func addTone(at time: Double, frequency: Double, length: Double, amplitude: Float) {
+    package mutating func addTone(at time: Double, frequency: Double, length: Double, amplitude: Float) {
         let start = Int(time * Double(sampleRate)), count = Int(length * Double(sampleRate))
         for i in 0..<count where start + i < samples.count && start + i >= 0 {
             let t = Double(i) / Double(sampleRate)
@@ -72,7 +83,7 @@ struct SyntheticMusic {
         }
     }
 
-    mutating func addKick(at time: Double) {
+    package mutating func addKick(at time: Double) {
         let start = Int(time * Double(sampleRate)), count = Int(0.25 * Double(sampleRate))
         var phase = 0.0
         for i in 0..<count where start + i < samples.count {
@@ -83,7 +94,7 @@ struct SyntheticMusic {
         }
     }
 
-    mutating func addSnare(at time: Double, rng: inout SplitMix) {
+    package mutating func addSnare(at time: Double, rng: inout SplitMix) {
         let start = Int(time * Double(sampleRate)), count = Int(0.18 * Double(sampleRate))
         for i in 0..<count where start + i < samples.count {
             let t = Double(i) / Double(sampleRate)
@@ -93,7 +104,7 @@ struct SyntheticMusic {
         }
     }
 
-    mutating func addHat(at time: Double, amplitude: Double, rng: inout SplitMix) {
+    package mutating func addHat(at time: Double, amplitude: Double, rng: inout SplitMix) {
         let start = Int(time * Double(sampleRate)), count = Int(0.05 * Double(sampleRate))
         var previous = 0.0
         for i in 0..<count where start + i < samples.count {
@@ -105,37 +116,8 @@ struct SyntheticMusic {
         }
     }
 
-    mutating func addNoise(level: Float, seed: UInt64) {
+    package mutating func addNoise(level: Float, seed: UInt64) {
         var rng = SplitMix(seed: seed)
         for i in samples.indices { samples[i] += level * Float(rng.nextSigned()) }
     }
-}
-
-/// A small deterministic random generator (SplitMix64).
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [-1, 1).
-    mutating func nextSigned() -> Double { Double(next() >> 11) / Double(1 << 52) - 1 }
-}
-
-/// Writes mono 16-bit PCM WAV bytes.
-func wavData(_ samples: [Float], sampleRate: Int) -> Data {
-    var data = Data()
-    func append<T: FixedWidthInteger>(_ value: T) {
-        withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
-    }
-    data.append(contentsOf: Array("RIFF".utf8)); append(UInt32(36 + samples.count * 2))
-    data.append(contentsOf: Array("WAVEfmt ".utf8)); append(UInt32(16)); append(UInt16(1)); append(UInt16(1))
-    append(UInt32(sampleRate)); append(UInt32(sampleRate * 2)); append(UInt16(2)); append(UInt16(16))
-    data.append(contentsOf: Array("data".utf8)); append(UInt32(samples.count * 2))
-    for s in samples { append(Int16(max(-1, min(1, s)) * 32_767)) }
-    return data
 }

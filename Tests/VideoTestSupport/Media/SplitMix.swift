@@ -1,0 +1,21 @@
+/// A small seeded random generator, so generated test media is the same on every run.
+
+/// SplitMix64: deterministic, fast, and good enough for noise and shuffles in tests.
+package struct SplitMix: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    /// A generator whose sequence is fixed by `seed`.
+    package init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    package mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [-1, 1).
+    package mutating func nextSigned() -> Double { Double(next() >> 11) / Double(1 << 52) - 1 }
+}
