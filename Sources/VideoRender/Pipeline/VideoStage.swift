@@ -38,7 +38,8 @@ public struct VideoStage: PipelineStage {
     public func run(_ input: NarratedVideo, context: PipelineContext) async throws -> URL {
         let manifest = input.manifest
         let plan = try SegmentPlan(video: input, options: options, fps: manifest.fps) { index in
-            try registry.keyframes(for: input.config.scenes[index], duration: manifest.scenes[index].duration)
+            try registry.keyframes(
+                for: input.config.scenes[index], timeline: SceneTimeline(manifest.scenes[index], fps: manifest.fps))
         }
         let folder = context.directory.appendingPathComponent("segments")
         let absent = try SegmentCache.prepare(folder, keeping: Set(plan.jobs.map(\.fileName)))
@@ -152,7 +153,7 @@ public struct VideoStage: PipelineStage {
     func keyframes(of index: Int, in video: NarratedVideo) throws -> [(time: Double, frameCount: Int)] {
         let timing = video.manifest.scenes[index]
         let fps = video.manifest.fps
-        let times = try registry.keyframes(for: video.config.scenes[index], duration: timing.duration)
+        let times = try registry.keyframes(for: video.config.scenes[index], timeline: SceneTimeline(timing, fps: fps))
         var starts = times.map { min(max(Int(($0 * Double(fps)).rounded()), 0), timing.frameCount - 1) }
         starts[0] = 0
         return starts.indices.compactMap { k in
@@ -167,7 +168,8 @@ public struct VideoStage: PipelineStage {
         let context = RenderContext(
             resolution: config.resolution, accentColor: config.accentColor, theme: options.theme, sceneIndex: index,
             sceneCount: config.scenes.count, videoTitle: config.title)
-        let clock = SceneClock(time: time, duration: video.manifest.scenes[index].duration)
+        let timeline = SceneTimeline(video.manifest.scenes[index], fps: video.manifest.fps)
+        let clock = SceneClock(time: time, timeline: timeline)
         return try registry.render(config.scenes[index], context: context, at: clock)
     }
 }
