@@ -54,7 +54,7 @@ public struct CustomSceneContent: Hashable, Codable, Sendable {
         do {
             return try JSONDecoder().decode(T.self, from: try JSONEncoder().encode(fields))
         } catch let error as DecodingError {
-            throw VideoError(.invalidInput, Self.describe(error))
+            throw VideoError(.invalidInput, Self.describe(error, decoding: T.self))
         } catch {
             throw VideoError(.invalidInput, "the fields cannot be read: \(error)")
         }
@@ -111,7 +111,7 @@ public struct CustomSceneContent: Hashable, Codable, Sendable {
     }
 
     /// A one-line reason for a decoding failure: which field, and what is wrong with it.
-    static func describe(_ error: DecodingError) -> String {
+    static func describe(_ error: DecodingError, decoding type: Any.Type) -> String {
         func path(_ keys: [any CodingKey], _ last: (any CodingKey)? = nil) -> String {
             let all = keys + (last.map { [$0] } ?? [])
             let names = all.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
@@ -123,6 +123,10 @@ public struct CustomSceneContent: Hashable, Codable, Sendable {
             return "field '\(path(context.codingPath))' is not \(Self.kind(type))"
         case .valueNotFound(let type, let context):
             return "field '\(path(context.codingPath))' is null, not \(Self.kind(type))"
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            // The JSON is ours, so only a number can be at fault (swift-corelibs-foundation
+            // reports 2.5 for an Int as invalid JSON, without a path).
+            return "a number does not fit its field in \(type) (a fraction where a whole number belongs, or too large)"
         case .dataCorrupted(let context):
             let at = context.codingPath.isEmpty ? "" : "field '\(path(context.codingPath))': "
             return at + context.debugDescription
