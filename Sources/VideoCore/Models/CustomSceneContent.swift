@@ -88,7 +88,10 @@ public struct CustomSceneContent: Hashable, Codable, Sendable {
             case .object(let entries):
                 try Self.check(count: entries.count, depth: depth, at: path)
                 for key in entries.keys.sorted() {
-                    try Self.check(key, at: "\(path) key '\(key.prefix(40))'")
+                    guard key.count <= Limits.maxTextLength else {
+                        throw VideoError.invalid(
+                            path, "has a key of \(key.count) characters; the limit is \(Limits.maxTextLength)")
+                    }
                     queue.append(("\(path).\(key)", entries[key]!, depth + 1))
                 }
             }
