@@ -74,10 +74,13 @@ import VideoCore
         #expect(say(11).contains("Hint 1: Walk from the end.") && say(11).hasSuffix("give it a try."))
     }
 
-    @Test func quizRevealFollowsTheNarration() {
-        guard case .quiz(let quiz) = Self.samples[9] else { return }
+    @Test func quizNarrationAnnouncesTheAnswerAfterTheCue() throws {
+        // The quiz renderer reveals the answer on the word after the cue: the option's letter.
         let narration = TemplateNarrationWriter.narration(for: Self.samples[9], videoTitle: "")
-        let reveal = quiz.revealTime(duration: 10, narration: narration)
-        #expect(reveal > 5 && reveal < 9, "the answer comes late in the narration: \(reveal)")
+        let words = narration.split(separator: " ").map(String.init)
+        let cue = QuizContent.answerCue.split(separator: " ").map(String.init)
+        let at = try #require(words.indices.first { words[$0...].starts(with: cue) })
+        #expect(words[at + cue.count] == "B:")
+        #expect(at > words.count / 2, "the answer comes late in the narration")
     }
 }

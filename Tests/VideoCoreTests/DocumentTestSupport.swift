@@ -22,7 +22,8 @@ enum DocumentTestSupport {
             case .command(let c): return [c.heading, c.caption].compactMap { $0 }
             case .quote(let c): return [c.text, c.attribution].compactMap { $0 }
             case .outro(let c): return [c.title, c.subtitle].compactMap { $0 }
-            case .custom(_, let fields): return fields.values.sorted()
+            case .custom(let c):
+                return c.fields.values.compactMap { if case .string(let s) = $0 { s } else { nil } }.sorted()
             default: return []  // the document adapter makes only the five types above
             }
         }

@@ -173,7 +173,9 @@ func yamlError(_ text: String) -> String {
             text: yaml, baseDirectory: FileManager.default.temporaryDirectory, customSceneTypes: ["chart"]
         )
         .makeVideoConfig()
-        #expect(config.scenes[0].content == .custom(type: "chart", fields: ["caption": "Sales"]))
+        #expect(
+            config.scenes[0].content
+                == .custom(CustomSceneContent(type: "chart", fields: ["caption": .string("Sales")])))
     }
 
     @Test func everyContentFieldIsCatalogued() throws {

@@ -118,7 +118,8 @@ import VideoRender
 
     @Test func everyTypeRoundTripsThroughItsFields() throws {
         var contents = try SampleScene.allCases.map { try $0.scene().content }
-        contents.append(.custom(type: "diagram", fields: ["caption": "A box"]))
+        contents.append(
+            .custom(CustomSceneContent(type: "diagram", fields: ["caption": .string("A box"), "size": .number(2)])))
         for content in contents {
             let data = try JSONEncoder().encode(TypedScene(content: content))
             #expect(try JSONDecoder().decode(TypedScene.self, from: data).content == content)

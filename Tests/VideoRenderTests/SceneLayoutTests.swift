@@ -74,65 +74,13 @@ import Testing
         func rows(_ resolution: Resolution) throws -> Int {
             let context = RenderContext(resolution: resolution, sceneCount: 1)
             let canvas = try RendererRegistry.standard.render(
-                try SampleScene.quizShort.scene(), context: context, at: SceneClock(time: 0, duration: 10))
+                try SampleScene.quizShort.scene(), context: context,
+                at: SceneClock(time: 0, timeline: .still(duration: 10, fps: 30)))
             let card = context.theme.surface.mixed(with: context.theme.background, fraction: 0.3)
             return bands(of: canvas, color: card, in: context.safeArea, fraction: 0.3)
         }
         #expect(try rows(Resolution(width: 1280, height: 720)) == 2)
         #expect(try rows(Resolution(width: 720, height: 1280)) == 4)
-    }
-
-    // MARK: - Time
-
-    @Test func quizRevealsItsAnswerAtItsKeyframe() throws {
-        let scene = try SampleScene.quizShort.scene()
-        let registry = RendererRegistry.standard
-        let keyframes = try registry.keyframes(for: scene, duration: 10)
-        #expect(keyframes == [0, 6])
-        let context = RenderContext(resolution: Resolution(width: 1280, height: 720), accentColor: .pink)
-        func pixels(_ time: Double) throws -> (Data, Canvas) {
-            let canvas = try registry.render(scene, context: context, at: SceneClock(time: time, duration: 10))
-            return (canvas.withBGRA { Data(bytes: $0, count: $1 * canvas.height) }, canvas)
-        }
-        let (before, beforeCanvas) = try pixels(0)
-        let (stillBefore, _) = try pixels(5.9)
-        let (after, afterCanvas) = try pixels(6)
-        #expect(before == stillBefore, "nothing changes between keyframes")
-        #expect(before != after)
-        // The correct card is tinted with the accent only after the reveal.
-        let tint = context.accent.mixed(with: context.theme.background, fraction: 0.72)
-        #expect(beforeCanvas.count(of: tint, tolerance: 0.02) < 20)
-        #expect(afterCanvas.count(of: tint, tolerance: 0.02) > 500)
-        // A still shows the answer.
-        let still = try registry.render(scene, context: context)
-        #expect(still.withBGRA { Data(bytes: $0, count: $1 * still.height) } == after)
-    }
-
-    @Test func revealTimeFollowsTheSettingThenTheNarration() throws {
-        var quiz = QuizContent(question: "Q?", options: ["a", "b"], answerIndex: 0)
-        #expect(quiz.revealTime(duration: 10) == 6)
-        let narration = "Quiz time. Q? Is it A or B? Take a moment. The answer is A."
-        let cue = Double(
-            narration.distance(from: narration.startIndex, to: narration.range(of: "The answer is")!.lowerBound))
-        #expect(abs(quiz.revealTime(duration: 10, narration: narration) - 10 * cue / Double(narration.count)) < 1e-9)
-        quiz.revealAfter = 2.5
-        #expect(quiz.revealTime(duration: 10, narration: narration) == 2.5)
-        quiz.revealAfter = 30
-        #expect(quiz.revealTime(duration: 10) == 9, "the answer stays up for the last tenth")
-        #expect(quiz.revealTime(duration: 0) == 0)
-        let scene = try SceneConfig(sceneID: "q", content: .quiz(quiz), narration: narration)
-        #expect(QuizRenderer().keyframes(for: scene, duration: 4) == [0, 3.6])
-    }
-
-    @Test func stillScenesHaveOneKeyframeAndIgnoreTime() throws {
-        let scene = try SampleScene.listShort.scene()
-        #expect(try RendererRegistry.standard.keyframes(for: scene, duration: 8) == [0])
-        let context = RenderContext(resolution: Resolution(width: 320, height: 180))
-        let a = try RendererRegistry.standard.render(scene, context: context, at: SceneClock(time: 0, duration: 8))
-        let b = try RendererRegistry.standard.render(scene, context: context, at: .end(of: 8))
-        #expect(
-            a.withBGRA { Data(bytes: $0, count: $1 * a.height) } == b.withBGRA { Data(bytes: $0, count: $1 * b.height) }
-        )
     }
 
     @Test func paintAtAnOffsetPlacesTheOtherCanvas() throws {

@@ -82,7 +82,11 @@ public struct VideoMetadata: Codable, Sendable, Hashable {
         case .quiz: raw = "Quiz"
         case .checkpoint: raw = "Checkpoint"
         case .exercise(let c): raw = c.title
-        case .custom(let type, let fields): raw = fields["title"] ?? fields["heading"] ?? type.rawValue
+        case .custom(let c):
+            switch (c.fields["title"], c.fields["heading"]) {
+            case (.string(let title), _), (_, .string(let title)): raw = title
+            default: raw = c.type.rawValue
+            }
         }
         var name = raw
         if let open = name.range(of: " (", options: .backwards), name.hasSuffix(")"),

@@ -57,10 +57,25 @@ public struct TemplateNarrationWriter: NarrationWriter {
         case .quiz(let c): text = quizNarration(c)
         case .checkpoint(let c): text = checkpointNarration(c)
         case .exercise(let c): text = exerciseNarration(c)
-        case .custom(_, let fields):
-            text = fields.sorted { $0.key < $1.key }.map { SpeechText.sentence($0.value) }.joined(separator: " ")
+        case .custom(let c): text = customNarration(c)
         }
         return String(text.prefix(Limits.maxNarrationLength))
+    }
+
+    /// A custom scene without a template: each text of its fields as a sentence, in key order
+    /// (nested lists and mappings in order too).
+    static func customNarration(_ content: CustomSceneContent) -> String {
+        var sentences: [String] = []
+        var pending = content.fields.keys.sorted(by: >).map { content.fields[$0]! }
+        while let value = pending.popLast() {
+            switch value {
+            case .string(let text): sentences.append(SpeechText.sentence(text))
+            case .array(let items): pending += items.reversed()
+            case .object(let entries): pending += entries.keys.sorted(by: >).map { entries[$0]! }
+            case .null, .bool, .number: break
+            }
+        }
+        return sentences.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     private static let ordinals = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth"]

@@ -10,8 +10,13 @@ public enum Limits {
     public static let maxTextLength = 2_000
     /// Longest code or command block, in characters.
     public static let maxCodeLength = 20_000
-    /// Most items in one list.
+    /// Most items in one list (and entries in one list or mapping of custom content).
     public static let maxItems = 50
+    /// Deepest nesting of lists and mappings in a custom scene's content, its own fields
+    /// counting as the first level.
+    public static let maxContentDepth = 16
+    /// Most values (texts, numbers, lists, mappings…) in one custom scene's content.
+    public static let maxContentValues = 10_000
     /// Longest scene duration, in seconds.
     public static let maxSceneDuration = 300.0
     /// Largest input document, in bytes.

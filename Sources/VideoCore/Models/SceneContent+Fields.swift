@@ -3,7 +3,7 @@ extension SceneContent {
     /// use (`scene_type: quiz` next to `content: {question: …, options: […]}`).
     ///
     /// Each built-in type decodes its content struct, whose keys are snake_case (see
-    /// `Docs/SceneTypes.md`); any other type decodes its fields as a string dictionary into
+    /// `Docs/SceneTypes.md`); any other type decodes its fields, whatever they hold, into
     /// `.custom`.
     /// - Parameters:
     ///   - type: The scene type, which picks the content struct.
@@ -23,7 +23,7 @@ extension SceneContent {
         case .quiz: self = .quiz(try QuizContent(from: decoder))
         case .checkpoint: self = .checkpoint(try CheckpointContent(from: decoder))
         case .exercise: self = .exercise(try ExerciseContent(from: decoder))
-        default: self = .custom(type: type, fields: try [String: String](from: decoder))
+        default: self = .custom(CustomSceneContent(type: type, fields: try [String: JSONValue](from: decoder)))
         }
     }
 
@@ -44,7 +44,7 @@ extension SceneContent {
         case .quiz(let c): try c.encode(to: encoder)
         case .checkpoint(let c): try c.encode(to: encoder)
         case .exercise(let c): try c.encode(to: encoder)
-        case .custom(_, let fields): try fields.encode(to: encoder)
+        case .custom(let c): try c.fields.encode(to: encoder)
         }
     }
 }

@@ -2,7 +2,9 @@ import Foundation
 
 /// What a scene shows: typed visual content, one case per scene type.
 ///
-/// Custom scene types registered by an app carry their fields in `.custom`.
+/// Each built-in case holds its `SceneContentPayload` struct; scene types registered by an
+/// app carry their payload's encoded fields in `.custom`. `init(_:)` wraps any payload in the
+/// right case and `payload(as:)` takes it out again.
 public enum SceneContent: Hashable, Codable, Sendable {
     /// A title card.
     case title(TitleContent)
@@ -28,8 +30,8 @@ public enum SceneContent: Hashable, Codable, Sendable {
     case checkpoint(CheckpointContent)
     /// A task for the viewer with hints and starter code.
     case exercise(ExerciseContent)
-    /// Fields of a custom scene type, by name.
-    case custom(type: SceneType, fields: [String: String])
+    /// The content of a scene type an app registered.
+    case custom(CustomSceneContent)
 
     /// The scene type this content is drawn as.
     public var sceneType: SceneType {
@@ -46,13 +48,14 @@ public enum SceneContent: Hashable, Codable, Sendable {
         case .quiz: return .quiz
         case .checkpoint: return .checkpoint
         case .exercise: return .exercise
-        case .custom(let type, _): return type
+        case .custom(let c): return c.type
         }
     }
 
     /// Checks every text against its length limit, every list against `Limits.maxItems`, and
     /// the rules of each type (a quiz's option count and answer index, a solution's steps or
-    /// code).
+    /// code); custom content also against `Limits.maxContentDepth` and
+    /// `Limits.maxContentValues` (see `CustomSceneContent`).
     /// - Parameter field: The prefix of field names in errors, for example `scenes[2].content`.
     /// - Throws: `VideoError` (`.invalidInput`) naming the field, for example
     ///   `scenes[2].content.answer_index`.
@@ -80,6 +83,8 @@ public enum SceneContent: Hashable, Codable, Sendable {
                 throw VideoError.invalid(
                     "\(field).reveal_after", "\(reveal) is outside 0–\(Int(Limits.maxSceneDuration)) seconds")
             }
+        case .custom(let c):
+            try c.validate(field: field)
         case .solution(let c):
             let hasCode = !(c.code ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             guard hasCode || !c.steps.isEmpty else {
@@ -99,8 +104,7 @@ public enum SceneContent: Hashable, Codable, Sendable {
         case .quiz(let c): return [("options", c.options.count)]
         case .checkpoint(let c): return [("completed", c.completed.count), ("next", c.next.count)]
         case .exercise(let c): return [("hints", c.hints.count)]
-        case .custom(_, let fields): return [("fields", fields.count)]
-        case .title, .command, .quote, .outro, .codeComparison: return []
+        case .title, .custom, .command, .quote, .outro, .codeComparison: return []
         }
     }
 
@@ -143,7 +147,7 @@ public enum SceneContent: Hashable, Codable, Sendable {
                 ("starter_code", c.starterCode ?? "", Limits.maxCodeLength),
                 ("language", c.language ?? "", t),
             ] + Self.items("hints", c.hints)
-        case .custom(_, let fields): return fields.sorted { $0.key < $1.key }.map { ("fields.\($0.key)", $0.value, t) }
+        case .custom: return []  // checked by CustomSceneContent.validate
         }
     }
 }

@@ -5,13 +5,8 @@ public struct CheckpointRenderer: SceneRenderer {
     /// Creates the renderer.
     public init() {}
 
-    /// `.checkpoint`.
-    public var sceneType: SceneType { .checkpoint }
-
     /// Draws the checkpoint.
-    /// - Throws: `VideoError` (`.render`) when the scene is not a checkpoint.
-    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
-        guard case .checkpoint(let content) = scene.content else { throw mismatch(scene) }
+    public func draw(_ content: CheckpointContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         var area = SlideChrome.drawHeading(

@@ -5,13 +5,9 @@ public struct CodeComparisonRenderer: SceneRenderer {
     /// Creates the renderer.
     public init() {}
 
-    /// `.codeComparison`.
-    public var sceneType: SceneType { .codeComparison }
-
     /// Draws the two versions.
-    /// - Throws: `VideoError` (`.render`) when the scene is not a code comparison.
-    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
-        guard case .codeComparison(let content) = scene.content else { throw mismatch(scene) }
+    public func draw(_ content: CodeComparisonContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock)
+    {
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.heading, in: slide, on: canvas, context: context)

@@ -6,22 +6,18 @@ public struct CommandRenderer: SceneRenderer {
     /// Creates the renderer.
     public init() {}
 
-    /// `.command`.
-    public var sceneType: SceneType { .command }
-
     /// Draws the command panel.
-    /// - Throws: `VideoError` (`.render`) when the scene is not a command scene.
-    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
-        _ = try layout(scene, on: canvas, context: context)
+    public func draw(_ content: CommandContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+        _ = layout(content, on: canvas, context: context)
     }
 
     /// Whether all the code fits at or above the minimum size.
-    public func fits(_ scene: SceneConfig, context: RenderContext) throws -> Bool {
-        try layout(scene, on: try Canvas(resolution: context.resolution), context: context)
+    /// - Throws: `VideoError` (`.render`) when no canvas of the context's size can be made.
+    public func fits(_ content: CommandContent, context: RenderContext) throws -> Bool {
+        layout(content, on: try Canvas(resolution: context.resolution), context: context)
     }
 
-    private func layout(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws -> Bool {
-        guard case .command(let content) = scene.content else { throw mismatch(scene) }
+    private func layout(_ content: CommandContent, on canvas: Canvas, context: RenderContext) -> Bool {
         let u = context.scale, theme = context.theme
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.heading, in: slide, on: canvas, context: context)

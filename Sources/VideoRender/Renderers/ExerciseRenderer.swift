@@ -5,13 +5,8 @@ public struct ExerciseRenderer: SceneRenderer {
     /// Creates the renderer.
     public init() {}
 
-    /// `.exercise`.
-    public var sceneType: SceneType { .exercise }
-
     /// Draws the exercise.
-    /// - Throws: `VideoError` (`.render`) when the scene is not an exercise.
-    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
-        guard case .exercise(let content) = scene.content else { throw mismatch(scene) }
+    public func draw(_ content: ExerciseContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.title, eyebrow: "Exercise", in: slide, on: canvas, context: context)

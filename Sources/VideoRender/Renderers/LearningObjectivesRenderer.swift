@@ -4,13 +4,10 @@ public struct LearningObjectivesRenderer: SceneRenderer {
     /// Creates the renderer.
     public init() {}
 
-    /// `.learningObjectives`.
-    public var sceneType: SceneType { .learningObjectives }
-
     /// Draws the objectives.
-    /// - Throws: `VideoError` (`.render`) when the scene is not a learning-objectives scene.
-    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
-        guard case .learningObjectives(let content) = scene.content else { throw mismatch(scene) }
+    public func draw(
+        _ content: LearningObjectivesContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock
+    ) {
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(
             content.heading, eyebrow: "Objectives", in: slide, on: canvas, context: context)

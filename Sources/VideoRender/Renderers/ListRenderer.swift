@@ -4,22 +4,18 @@ public struct ListRenderer: SceneRenderer {
     /// Creates the renderer.
     public init() {}
 
-    /// `.list`.
-    public var sceneType: SceneType { .list }
-
     /// Draws the list.
-    /// - Throws: `VideoError` (`.render`) when the scene is not a list.
-    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
-        _ = try layout(scene, on: canvas, context: context)
+    public func draw(_ content: ListContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+        _ = layout(content, on: canvas, context: context)
     }
 
     /// Whether every item fits whole at or above the minimum size.
-    public func fits(_ scene: SceneConfig, context: RenderContext) throws -> Bool {
-        try layout(scene, on: try Canvas(resolution: context.resolution), context: context)
+    /// - Throws: `VideoError` (`.render`) when no canvas of the context's size can be made.
+    public func fits(_ content: ListContent, context: RenderContext) throws -> Bool {
+        layout(content, on: try Canvas(resolution: context.resolution), context: context)
     }
 
-    private func layout(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws -> Bool {
-        guard case .list(let content) = scene.content else { throw mismatch(scene) }
+    private func layout(_ content: ListContent, on canvas: Canvas, context: RenderContext) -> Bool {
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.heading, in: slide, on: canvas, context: context)
         return BulletColumn(items: content.items, size: 44, minimumSize: 22, bullet: .dot)

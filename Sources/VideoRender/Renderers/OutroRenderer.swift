@@ -4,13 +4,8 @@ public struct OutroRenderer: SceneRenderer {
     /// Creates the renderer.
     public init() {}
 
-    /// `.outro`.
-    public var sceneType: SceneType { .outro }
-
     /// Draws the closing card.
-    /// - Throws: `VideoError` (`.render`) when the scene is not an outro.
-    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
-        guard case .outro(let content) = scene.content else { throw mismatch(scene) }
+    public func draw(_ content: OutroContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         let area = SlideChrome.drawBackground(on: canvas, context: context, showsFooter: false)
         let eyebrow = context.videoTitle.isEmpty ? nil : context.videoTitle
         CenteredCard(

@@ -4,13 +4,8 @@ public struct ProblemRenderer: SceneRenderer {
     /// Creates the renderer.
     public init() {}
 
-    /// `.problem`.
-    public var sceneType: SceneType { .problem }
-
     /// Draws the problem.
-    /// - Throws: `VideoError` (`.render`) when the scene is not a problem.
-    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
-        guard case .problem(let content) = scene.content else { throw mismatch(scene) }
+    public func draw(_ content: ProblemContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.title, eyebrow: "Problem", in: slide, on: canvas, context: context)

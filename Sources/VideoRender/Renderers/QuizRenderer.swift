@@ -4,36 +4,35 @@ import Foundation
 /// cards (two columns on wide frames, one on square and portrait ones) and, once the answer
 /// is revealed, the correct card highlighted and the explanation under the options.
 ///
-/// The scene has two keyframes: the question at 0 and the answer at
-/// `QuizContent.revealTime(duration:narration:)`. A still (`draw(_:on:context:)`) shows the
-/// answer.
+/// The scene has two keyframes: the question at 0 and the answer. The answer appears at
+/// `reveal_after` when the quiz sets it; otherwise on the word that starts the answer in the
+/// narration, the word after `QuizContent.answerCue` ("The answer is **B:** let.", as the
+/// default narration says), found in the timeline's word timings; when no words are known or
+/// the narration never says the cue, at `QuizContent.defaultRevealFraction` of the scene.
+/// A still shows the answer.
 public struct QuizRenderer: SceneRenderer {
     /// Creates the renderer.
     public init() {}
 
-    /// `.quiz`.
-    public var sceneType: SceneType { .quiz }
+    /// `"2"`: the answer appears on the narration's word (version 1 guessed the moment from
+    /// the narration's characters).
+    public var version: String { "2" }
 
     /// `[0, reveal time]`.
-    public func keyframes(for scene: SceneConfig, duration: Double) -> [Double] {
-        guard case .quiz(let content) = scene.content else { return [0] }
-        let reveal = content.revealTime(duration: duration, narration: scene.narration)
+    /// - Parameters:
+    ///   - content: The quiz.
+    ///   - timeline: The scene's length and spoken words.
+    /// - Returns: The keyframe times.
+    public func keyframes(for content: QuizContent, timeline: SceneTimeline) -> [Double] {
+        let reveal = Self.revealTime(of: content, in: timeline)
         return reveal > 0 ? [0, reveal] : [0]
     }
 
-    /// Draws the quiz with its answer revealed.
-    /// - Throws: `VideoError` (`.render`) when the scene is not a quiz.
-    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
-        guard case .quiz(let content) = scene.content else { throw mismatch(scene) }
-        draw(content, revealed: true, on: canvas, context: context)
-    }
-
     /// Draws the question before its reveal time and the answer from then on.
-    /// - Throws: `VideoError` (`.render`) when the scene is not a quiz.
-    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext, at clock: SceneClock) throws {
-        guard case .quiz(let content) = scene.content else { throw mismatch(scene) }
-        let reveal = content.revealTime(duration: clock.duration, narration: scene.narration)
-        draw(content, revealed: clock.time >= reveal, on: canvas, context: context)
+    public func draw(_ content: QuizContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+        draw(
+            content, revealed: clock.time >= Self.revealTime(of: content, in: clock.timeline), on: canvas,
+            context: context)
     }
 
     private func draw(_ content: QuizContent, revealed: Bool, on canvas: Canvas, context: RenderContext) {

@@ -4,13 +4,8 @@ public struct QuoteRenderer: SceneRenderer {
     /// Creates the renderer.
     public init() {}
 
-    /// `.quote`.
-    public var sceneType: SceneType { .quote }
-
     /// Draws the quotation.
-    /// - Throws: `VideoError` (`.render`) when the scene is not a quote.
-    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
-        guard case .quote(let content) = scene.content else { throw mismatch(scene) }
+    public func draw(_ content: QuoteContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         let u = context.scale, theme = context.theme
         let area = SlideChrome.drawBackground(on: canvas, context: context)
         let inner = area.insetBy(dx: area.width * 0.06, dy: 0)

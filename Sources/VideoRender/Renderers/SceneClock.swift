@@ -1,16 +1,26 @@
-/// A moment within a scene: how far into it and how long it lasts, in seconds.
+/// A moment within a scene: how far into it, and the scene's timeline.
 public struct SceneClock: Hashable, Sendable {
     /// Seconds from the start of the scene.
     public var time: Double
-    /// The scene's whole length in seconds.
-    public var duration: Double
+    /// The scene's length and spoken words.
+    public var timeline: SceneTimeline
 
-    /// Creates a moment `time` seconds into a scene lasting `duration` seconds.
-    public init(time: Double, duration: Double) {
+    /// The scene's whole length in seconds.
+    public var duration: Double { timeline.duration }
+
+    /// Creates a moment `time` seconds into a scene.
+    /// - Parameters:
+    ///   - time: Seconds from the start of the scene.
+    ///   - timeline: The scene's length and spoken words.
+    public init(time: Double, timeline: SceneTimeline) {
         self.time = time
-        self.duration = duration
+        self.timeline = timeline
     }
 
     /// The scene's last moment, when it looks as it ends (what a still shows).
-    public static func end(of duration: Double) -> SceneClock { SceneClock(time: duration, duration: duration) }
+    /// - Parameter timeline: The scene's timeline.
+    /// - Returns: The moment at `timeline.duration`.
+    public static func end(of timeline: SceneTimeline) -> SceneClock {
+        SceneClock(time: timeline.duration, timeline: timeline)
+    }
 }

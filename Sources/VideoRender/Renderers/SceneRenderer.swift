@@ -1,89 +1,103 @@
-/// Draws one type of scene onto a canvas.
+/// Draws one type of scene onto a canvas, from the scene's typed content.
 ///
 /// vgen ships a renderer for each built-in scene type (see `RendererRegistry.standard`); an
-/// app adds its own scene types, or restyles built-in ones, by registering a renderer.
+/// app adds its own scene type, or restyles a built-in one, by registering a renderer. The
+/// renderer's `Content` names the scene type it draws (`Content.sceneType`): `QuizContent`
+/// for the quiz renderer, an app's own `SceneContentPayload` for its custom type.
+///
+/// ```swift
+/// struct MetricContent: SceneContentPayload {
+///     static let sceneType: SceneType = "metric"
+///     var value: Int
+///     var label: String
+/// }
+/// struct MetricRenderer: SceneRenderer {
+///     func draw(_ content: MetricContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+///         SlideChrome.drawBackground(on: canvas, context: context)
+///         // … draw content.value and content.label
+///     }
+/// }
+/// ```
 ///
 /// # Implementation requirements
-/// - `sceneType` names the one type the renderer draws; `draw` is called only with scenes of
-///   that type, but must throw `VideoError` (code `.render`) rather than crash when the
-///   content is not what it expects.
+/// - The registry calls the renderer only with content of its `Content` type: it casts
+///   built-in content and decodes custom content, and throws its own `VideoError` (`.render`)
+///   when a scene's content is not a `Content`. Renderers never check the content's type.
 /// - Draw everything, background included, on the given canvas, whose size is
 ///   `context.resolution`. Fill it with `context.theme.background` first.
 /// - Keep every inked pixel inside `context.safeArea`, and size everything relative to the
 ///   frame (`context.scale`) so any resolution works.
 /// - Fit text with `Canvas.draw(_:in:verticalAlignment:)`, which shrinks and then
 ///   ellipsizes, so long text never overflows.
-/// - Be deterministic: the same scene and context give the same pixels.
+/// - Be deterministic: the same content, context and clock give the same pixels.
+/// - Bump `version` whenever the renderer draws different pixels for the same scene: it is
+///   part of the renderer's identity (`RendererRegistry.identity(of:)`), which keys cached
+///   segments. Settings a renderer is created with that change its pixels belong in
+///   `version` too.
 ///
 /// # Scenes that change over time
 /// Most scenes are one still picture. A scene whose picture changes while it plays (a quiz
-/// reveals its answer) says when in `keyframes(for:duration:)` and draws each state in
+/// reveals its answer) says when in `keyframes(for:timeline:)`, from the scene's length and
+/// the times of its spoken words (`SceneTimeline`), and draws each state in
 /// `draw(_:on:context:at:)`. The video stage draws the scene once per keyframe and holds
-/// each picture until the next keyframe; stills (previews, thumbnails) use
-/// `draw(_:on:context:)`, which shows the scene's final state.
+/// each picture until the next keyframe; for any time between two keyframes the picture must
+/// be the same. Stills (thumbnails, previews) are drawn at `SceneClock.end(of:)` of a
+/// timeline without words, and must show the scene's final state.
 ///
 /// # Thread safety
 /// Renderers are `Sendable` values shared by all the tasks rendering a video: several
 /// scenes may be drawn at once, each on its own canvas. Keep no mutable state in a renderer;
 /// per-drawing state (fonts, layouts) belongs to the canvas.
 public protocol SceneRenderer: Sendable {
-    /// The scene type this renderer draws.
-    var sceneType: SceneType { get }
+    /// The content this renderer draws; `Content.sceneType` is the scene type it draws.
+    associatedtype Content: SceneContentPayload
 
-    /// Draws a scene onto a canvas.
-    /// - Parameters:
-    ///   - scene: The scene to draw; its type is `sceneType`.
-    ///   - canvas: The canvas to draw on, `context.resolution` in size.
-    ///   - context: The video's accent colour, theme and the scene's position.
-    /// - Throws: `VideoError` (`.render`) when the scene cannot be drawn.
-    func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws
+    /// The version of the renderer's drawing, part of its identity: bump it when the pixels
+    /// change. The default is `"1"`.
+    var version: String { get }
 
     /// The times, in seconds from the start of the scene, at which its picture changes.
     ///
-    /// The default is `[0]`: a still. The first time is always 0; times are increasing and
-    /// less than `duration`.
+    /// The default is `[0]`: a still. The first time is 0; times are increasing and less than
+    /// `timeline.duration` (the registry drops any others).
     /// - Parameters:
-    ///   - scene: The scene; its type is `sceneType`.
-    ///   - duration: How long the scene lasts, in seconds.
-    func keyframes(for scene: SceneConfig, duration: Double) -> [Double]
+    ///   - content: The scene's content.
+    ///   - timeline: The scene's length and the times of its spoken words.
+    /// - Returns: The keyframe times, in seconds.
+    func keyframes(for content: Content, timeline: SceneTimeline) -> [Double]
 
     /// Draws a scene as it looks at a moment within it.
-    ///
-    /// The default ignores the moment and calls `draw(_:on:context:)`. The picture must be
-    /// the same for every time between two keyframes.
     /// - Parameters:
-    ///   - scene: The scene to draw; its type is `sceneType`.
+    ///   - content: The scene's content.
     ///   - canvas: The canvas to draw on, `context.resolution` in size.
     ///   - context: The video's accent colour, theme and the scene's position.
-    ///   - clock: How far into the scene, and how long it lasts.
+    ///   - clock: How far into the scene, and its timeline; a still renderer ignores it.
     /// - Throws: `VideoError` (`.render`) when the scene cannot be drawn.
-    func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext, at clock: SceneClock) throws
+    func draw(_ content: Content, on canvas: Canvas, context: RenderContext, at clock: SceneClock) throws
 
     /// Whether all of the scene's text fits at or above its minimum size. A scene that does
     /// not fit is continued on follow-up scenes (`SceneFitter`) rather than cut short.
     /// The default is `true`.
-    func fits(_ scene: SceneConfig, context: RenderContext) throws -> Bool
+    /// - Parameters:
+    ///   - content: The scene's content.
+    ///   - context: The video's look and the scene's position (its `resolution` above all).
+    /// - Returns: Whether everything fits.
+    /// - Throws: `VideoError` (`.render`) when the scene cannot be laid out.
+    func fits(_ content: Content, context: RenderContext) throws -> Bool
 }
 
 // MARK: - Default implementations
 
 extension SceneRenderer {
+    /// The scene type this renderer draws: `Content.sceneType`.
+    public var sceneType: SceneType { Content.sceneType }
+
+    /// `"1"`.
+    public var version: String { "1" }
+
     /// `[0]`: the scene is a still.
-    public func keyframes(for scene: SceneConfig, duration: Double) -> [Double] { [0] }
+    public func keyframes(for content: Content, timeline: SceneTimeline) -> [Double] { [0] }
 
     /// `true`: the renderer makes its text fit by itself.
-    public func fits(_ scene: SceneConfig, context: RenderContext) throws -> Bool { true }
-
-    /// Draws the still picture, whatever the time.
-    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext, at clock: SceneClock) throws {
-        try draw(scene, on: canvas, context: context)
-    }
-}
-
-extension SceneRenderer {
-    /// The error to throw when a scene's content is not of the renderer's type.
-    func mismatch(_ scene: SceneConfig) -> VideoError {
-        VideoError(
-            .render, "the \(sceneType) renderer cannot draw scene '\(scene.sceneID)' of type '\(scene.sceneType)'")
-    }
+    public func fits(_ content: Content, context: RenderContext) throws -> Bool { true }
 }

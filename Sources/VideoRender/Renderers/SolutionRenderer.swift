@@ -4,13 +4,8 @@ public struct SolutionRenderer: SceneRenderer {
     /// Creates the renderer.
     public init() {}
 
-    /// `.solution`.
-    public var sceneType: SceneType { .solution }
-
     /// Draws the solution.
-    /// - Throws: `VideoError` (`.render`) when the scene is not a solution.
-    public func draw(_ scene: SceneConfig, on canvas: Canvas, context: RenderContext) throws {
-        guard case .solution(let content) = scene.content else { throw mismatch(scene) }
+    public func draw(_ content: SolutionContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.title, eyebrow: "Solution", in: slide, on: canvas, context: context)

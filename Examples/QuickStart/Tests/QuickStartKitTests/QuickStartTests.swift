@@ -8,7 +8,8 @@ import VideoRender
 @Suite struct QuickStartTests {
     @Test func theReleaseVideoIsValid() throws {
         let config = try QuickStart.releaseVideo()
-        #expect(config.scenes.map(\.sceneType) == [.title, MetricScene.type, .list, .outro])
+        #expect(config.scenes.map(\.sceneType) == [.title, MetricScene.sceneType, .list, .outro])
+        #expect(config.scenes[1].content.payload(as: MetricScene.self)?.value == 3)
     }
 
     @Test func planningIsFastAndFrameExact() async throws {
@@ -30,5 +31,25 @@ import VideoRender
         defer { try? FileManager.default.removeItem(at: png) }
         try canvas.writePNG(to: png)
         #expect(try Data(contentsOf: png).count > 1000)
+    }
+
+    @Test func theMetricSceneRoundTripsThroughYAML() throws {
+        let config = try QuickStart.releaseVideo()
+        let yaml = try config.yamlString()
+        #expect(yaml.contains("value: 3") && yaml.contains("label: faster builds"))
+        let read = try YAMLAdapter(
+            text: yaml, baseDirectory: FileManager.default.temporaryDirectory, customSceneTypes: [MetricScene.sceneType]
+        )
+        .makeVideoConfig()
+        #expect(read == config)
+        #expect(
+            read.scenes[1].content.payload(as: MetricScene.self)
+                == MetricScene(value: 3, unit: "×", label: "faster builds"))
+    }
+
+    @Test func theTemplateSaysTheMetric() async throws {
+        let config = try QuickStart.releaseVideo()
+        let text = try await QuickStart.writer.narration(for: config.scenes[1], at: 1, in: config)
+        #expect(text == "Here is the number that matters: 3 times faster builds.")
     }
 }

@@ -19,10 +19,12 @@ import Foundation
 /// # Thread safety
 /// A builder is a mutable reference: use it from one task at a time.
 public final class ProgrammaticVideoBuilder {
-    /// A scene as added: its content and options, its id possibly still to be assigned.
+    /// A scene as added: its content (or why it could not be made) and options, its id
+    /// possibly still to be assigned.
     struct Entry {
         var id: String?
-        var content: SceneContent
+        var type: SceneType
+        var content: Result<SceneContent, VideoError>
         var narration: String?
         var voice: Voice?
         var minDuration: Double?
@@ -85,7 +87,8 @@ public final class ProgrammaticVideoBuilder {
             theme: theme, transition: config.transition)
         entries = config.scenes.map {
             Entry(
-                id: $0.sceneID, content: $0.content, narration: $0.narration, voice: $0.voice,
+                id: $0.sceneID, type: $0.sceneType, content: .success($0.content), narration: $0.narration,
+                voice: $0.voice,
                 minDuration: $0.minDuration, maxDuration: $0.maxDuration, transition: $0.transition)
         }
     }
@@ -110,8 +113,39 @@ public final class ProgrammaticVideoBuilder {
     ) -> Self {
         entries.append(
             Entry(
-                id: id, content: content, narration: narration, voice: voice, minDuration: minDuration,
-                maxDuration: maxDuration, transition: transition))
+                id: id, type: content.sceneType, content: .success(content), narration: narration, voice: voice,
+                minDuration: minDuration, maxDuration: maxDuration, transition: transition))
+        return self
+    }
+
+    /// Adds a scene from its typed content: a built-in payload (`QuizContent`, …) or an app's
+    /// own (it becomes `SceneContent.custom`).
+    ///
+    /// A payload that cannot be encoded surfaces from `build()`, naming the scene's `content`.
+    /// - Parameters:
+    ///   - payload: What the scene shows; its `sceneType` is the scene's type.
+    ///   - id: The scene's id; `nil` assigns `<type>_<n>`.
+    ///   - narration: The words spoken; `nil` lets the narration writer write them.
+    ///   - voice: A voice for this scene only.
+    ///   - minDuration: The shortest the scene may last, in seconds.
+    ///   - maxDuration: The longest it should last, in seconds.
+    ///   - transition: How this scene follows the one before; `nil` uses the video's.
+    /// - Returns: The builder, for chaining.
+    @discardableResult
+    public func add<P: SceneContentPayload>(
+        _ payload: P, id: String? = nil, narration: String? = nil, voice: Voice? = nil,
+        minDuration: Double? = nil, maxDuration: Double? = nil, transition: Transition? = nil
+    ) -> Self {
+        let content: Result<SceneContent, VideoError>
+        do {
+            content = .success(try SceneContent(payload))
+        } catch {
+            content = .failure(error as? VideoError ?? VideoError(.invalidInput, "\(error)", field: "content"))
+        }
+        entries.append(
+            Entry(
+                id: id, type: P.sceneType, content: content, narration: narration, voice: voice,
+                minDuration: minDuration, maxDuration: maxDuration, transition: transition))
         return self
     }
 
@@ -119,16 +153,18 @@ public final class ProgrammaticVideoBuilder {
     /// - Throws: `VideoError` (`.invalidInput`) naming the field at fault, for example
     ///   `scenes[3].content.answer_index`.
     public func build() throws -> VideoConfig {
-        let ids = SceneIDAllocator.assign(entries.map { ($0.id, $0.content.sceneType) })
+        let ids = SceneIDAllocator.assign(entries.map { ($0.id, $0.type) })
         let scenes = try zip(entries, ids).enumerated().map { index, pair in
             let (entry, id) = pair
             do {
                 return try SceneConfig(
-                    sceneID: id, content: entry.content, narration: entry.narration, voice: entry.voice,
+                    sceneID: id, content: entry.content.get(), narration: entry.narration, voice: entry.voice,
                     minDuration: entry.minDuration, maxDuration: entry.maxDuration, transition: entry.transition)
             } catch let error as VideoError {
                 let field = (error.field ?? "scene").replacingOccurrences(
-                    of: "scene", with: "scenes[\(index)]", options: .anchored)
+                    of: "scene", with: "scenes[\(index)]", options: .anchored
+                )
+                .replacingOccurrences(of: "content", with: "scenes[\(index)].content", options: .anchored)
                 throw VideoError(error.code, error.message, field: field)
             }
         }

@@ -10,7 +10,8 @@ struct YAMLSceneReader {
     ]
 
     let context: YAMLContext
-    /// Scene types beyond the built-in twelve that the caller accepts (free-form text fields).
+    /// Scene types beyond the built-in twelve that the caller accepts (free-form fields: any
+    /// mapping, see `YAMLContentValue`).
     let customTypes: Set<SceneType>
 
     /// A scene read but not yet given an id.
@@ -50,11 +51,8 @@ struct YAMLSceneReader {
             try map.checkKeys(allowed: Self.sceneKeys + fields.map(\.name), for: "a \(type) scene")
             content = try builtInContent(type, fields: fields, map: map)
         } else {
-            var fields: [String: String] = [:]
-            for entry in map.entries where !Self.sceneKeys.contains(entry.key) {
-                fields[entry.key] = try map.string(entry.key) ?? ""
-            }
-            content = .custom(type: type, fields: fields)
+            let fields = try YAMLContentValue.fields(of: map, skipping: Self.sceneKeys)
+            content = .custom(CustomSceneContent(type: type, fields: fields))
         }
         let voice = try map.string("voice").map { name in
             try context.located(map.value("voice")?.mark, map.path) { try Self.voice(name) }

@@ -34,17 +34,27 @@ enum YAMLSpecWriter {
         return Node(pairs)
     }
 
-    /// One scene: its keys, then its content fields in catalogue order.
+    /// One scene: its keys, then its content fields in catalogue order (a custom type's in
+    /// key order).
     static func node(for scene: SceneConfig) throws -> Node {
         var pairs: [(Node, Node)] = [("scene_id", text(scene.sceneID)), ("scene_type", text(scene.sceneType.rawValue))]
-        let data = try JSONEncoder().encode(FieldsBox(content: scene.content))
-        let fields = (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
-        let catalogue = scene.sceneType.contentFields
-        let order = catalogue.isEmpty ? fields.keys.sorted() : catalogue.map(\.name)
-        for name in order {
-            guard let value = fields[name] else { continue }
-            let kind = catalogue.first { $0.name == name }?.kind ?? .text
-            pairs.append((Node(name), try node(value, kind: kind, field: name)))
+        if case .custom(let custom) = scene.content {
+            for key in custom.fields.keys.sorted() {
+                guard !YAMLSceneReader.sceneKeys.contains(key) else {
+                    throw VideoError(
+                        .invalidInput,
+                        "the \(custom.type) scene '\(scene.sceneID)' has a field '\(key)', which YAML specs read as "
+                            + "the scene's own key")
+                }
+                pairs.append((text(key), try YAMLContentValue.node(for: custom.fields[key]!, field: key)))
+            }
+        } else {
+            let data = try JSONEncoder().encode(FieldsBox(content: scene.content))
+            let fields = (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+            for field in scene.sceneType.contentFields {
+                guard let value = fields[field.name] else { continue }
+                pairs.append((Node(field.name), try node(value, kind: field.kind, field: field.name)))
+            }
         }
         if let narration = scene.narration { pairs.append(("narration", text(narration))) }
         if let voice = scene.voice { pairs.append(("voice", text(voice.name))) }

@@ -2,7 +2,8 @@
 ///
 /// YAML keys: `question`, `options` (2–6), `answer_index` (zero-based: `0` is the first
 /// option), `explanation` (optional, shown with the answer), `reveal_after` (optional seconds
-/// from the start of the scene; by default the answer appears when the narration reaches it).
+/// from the start of the scene; by default the answer appears on the word of the narration
+/// that starts it, see `QuizRenderer`).
 public struct QuizContent: Hashable, Codable, Sendable {
     /// The question.
     public var question: String
@@ -20,9 +21,10 @@ public struct QuizContent: Hashable, Codable, Sendable {
     /// The most options a quiz may have.
     public static let maxOptions = 6
     /// How far into the scene, as a fraction of its duration, the answer appears when neither
-    /// `revealAfter` nor the narration says otherwise.
+    /// `revealAfter` nor the narration's word timings say otherwise.
     public static let defaultRevealFraction = 0.6
-    /// The words the narration uses to announce the answer; the reveal follows them.
+    /// The words the narration uses to announce the answer; the answer appears on the word
+    /// that follows them.
     public static let answerCue = "The answer is"
 
     /// Creates a quiz question.
@@ -44,27 +46,5 @@ public struct QuizContent: Hashable, Codable, Sendable {
     public static func letter(for index: Int) -> String {
         guard (0..<26).contains(index) else { return "\(index + 1)" }
         return String(UnicodeScalar(UInt8(65 + index)))
-    }
-
-    /// When the answer appears, in seconds from the start of a scene lasting `duration`.
-    ///
-    /// `revealAfter` when given; otherwise the point where `narration` says `answerCue`
-    /// (estimated from its share of the narration's characters); otherwise
-    /// `defaultRevealFraction` of the duration. The result always leaves the answer on screen
-    /// for at least the last tenth of the scene.
-    /// - Parameters:
-    ///   - duration: The scene's length in seconds.
-    ///   - narration: The words spoken over the scene, if known.
-    /// - Returns: Seconds from the start of the scene, between 0 and 0.9 × `duration`.
-    public func revealTime(duration: Double, narration: String? = nil) -> Double {
-        guard duration.isFinite, duration > 0 else { return 0 }
-        var time = duration * Self.defaultRevealFraction
-        if let revealAfter, revealAfter.isFinite {
-            time = revealAfter
-        } else if let narration, !narration.isEmpty, let cue = narration.range(of: Self.answerCue) {
-            let before = narration[..<cue.lowerBound].count
-            time = duration * Double(before) / Double(narration.count)
-        }
-        return min(max(0, time), duration * 0.9)
     }
 }
