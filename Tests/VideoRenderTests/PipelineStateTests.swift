@@ -248,6 +248,24 @@ struct SignOffStage: PipelineStage {
         #expect(result.manifest.scenes.last?.words.last?.text == "Goodbye.")
     }
 
+    /// `plan` runs the render's own stage list up to the first stage that draws: inserted stages
+    /// and scene fitting included, so its manifest is the one the render writes.
+    @Test func planRunsTheSameStagesAsARender() async throws {
+        let temporary = try TemporaryDirectory(prefix: "vgen-state")
+        var pipeline = PipelineStateTests.pipeline()
+        pipeline.insertedStages = [SignOffStage()]
+        var video = try PipelineStateTests.video()
+        // Too many items for one slide: the fit stage continues the list on a second scene.
+        video.scenes[1].content = .list(ListContent(heading: "Many", items: (1...40).map { "Item number \($0)" }))
+        let planned = try await pipeline.plan(video)
+        #expect(planned.scenes.count > video.scenes.count, "the plan fitted the long list")
+        #expect(planned.scenes.last?.words.last?.text == "Goodbye.", "the plan ran the inserted stage")
+        let rendered = try await pipeline.render(video, to: temporary.uniquePath())
+        #expect(rendered.manifest == planned)
+        let written = try Data(contentsOf: rendered.directory.appendingPathComponent("timing_manifest.json"))
+        #expect(try JSONDecoder().decode(TimingManifest.self, from: written) == planned)
+    }
+
     @Test func theScriptStageCanBeReplaced() async throws {
         struct FixedScript: PipelineStage {
             var name: String { "script" }
