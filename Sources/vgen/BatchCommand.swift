@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VideoCore
 import VideoRender
 
 /// `vgen batch FILE…`: render many documents and specs; one broken input does not stop the others.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VideoAI
+import VideoCore
 
 /// `vgen beats FILE [--json]`: the tempo, beats, downbeats and energy curve of a piece of music.
 struct BeatsCommand: ParsableCommand {

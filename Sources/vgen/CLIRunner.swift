@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VideoCore
 import VideoRender
 
 /// Runs renders for a command: reads the input, renders each video with progress, prints each

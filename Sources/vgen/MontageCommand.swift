@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import VideoAI
+import VideoCore
 import VideoRender
 
 /// `vgen montage --music SONG MEDIA…`: photos and clips cut on the beats of a song.

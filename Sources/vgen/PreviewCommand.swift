@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VideoCore
 import VideoRender
 
 /// `vgen preview FILE --scene N --out PNG`: one scene as a still, without audio.

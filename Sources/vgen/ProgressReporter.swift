@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 import VideoRender
 
 /// Shows pipeline events: with `--json`, one JSON object per line on stdout; otherwise on

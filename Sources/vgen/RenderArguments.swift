@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VideoCore
 import VideoRender
 
 /// Options shared by every command that renders a video. Options left out keep the input's
@@ -43,9 +44,10 @@ struct RenderArguments: ParsableArguments {
         overrides.voice = voice.map { Voice($0) }
         overrides.resolution = try resolution.map { try Resolution(parsing: $0) }
         if let fps {
-            guard Limits.fpsRange.contains(fps) else {
+            guard VideoLimits.fpsRange.contains(fps) else {
                 throw VideoError(
-                    .invalidInput, "\(fps) is outside \(Limits.fpsRange.lowerBound)–\(Limits.fpsRange.upperBound)",
+                    .invalidInput,
+                    "\(fps) is outside \(VideoLimits.fpsRange.lowerBound)–\(VideoLimits.fpsRange.upperBound)",
                     field: "fps")
             }
             overrides.fps = fps
@@ -66,7 +68,7 @@ struct RenderArguments: ParsableArguments {
     /// Applies the options that are not adapter settings (the transition) to a video.
     func apply(to config: VideoConfig) throws -> VideoConfig {
         var config = config
-        if let transition { config.transition = try Transition(validating: transition) }
+        if let transition { config.transition = try SceneTransition(validating: transition) }
         return config
     }
 
@@ -77,7 +79,7 @@ struct RenderArguments: ParsableArguments {
                 .invalidInput, "unknown preset '\(preset)'; valid: \(MP4Writer.x264Presets.joined(separator: ", "))",
                 field: "preset")
         }
-        return RenderOptions(preset: preset, theme: Theme(named: try themeName() ?? theme ?? .dark))
+        return RenderOptions(preset: preset, theme: VideoTheme(named: try themeName() ?? theme ?? .dark))
     }
 
     private func themeName() throws -> ThemeName? {

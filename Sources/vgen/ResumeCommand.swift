@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VideoCore
 import VideoRender
 
 /// `vgen resume FOLDER`: continue a task from its last completed stage.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import VideoCore
 import VideoRender
 
 /// `vgen scenes`: the scene types and their YAML fields.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VideoCore
 import VideoRender
 
 /// The `vgen` command. Its default subcommand renders documents and YAML specs, so

@@ -2,6 +2,7 @@
 import Foundation
 import Testing
 import VideoAI
+import VideoCore
 
 @Suite struct MontagePlannerTests {
     private func profile(bpm: Double = 120, seconds: Double = 20, energy: Double = 0.8) -> AudioAnalysisProfile {

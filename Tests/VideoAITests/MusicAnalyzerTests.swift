@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VideoAI
+import VideoCore
 import VideoTestSupport
 
 @Suite struct MusicAnalyzerTests {

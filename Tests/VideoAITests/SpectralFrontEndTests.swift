@@ -1,4 +1,5 @@
 import Testing
+import VideoCore
 import VideoTestSupport
 
 @testable import VideoAI

@@ -62,12 +62,13 @@ import VideoCore
     }
 
     @Test func anOverLongStringLeafIsRejected() throws {
-        let long = String(repeating: "x", count: Limits.maxTextLength + 1)
+        let long = String(repeating: "x", count: VideoLimits.maxTextLength + 1)
         let fields: [String: JSONValue] = ["a": .object(["b": .array([.string("ok"), .string(long)])])]
         let e = try error(fields)
         #expect(e.code == .invalidInput)
         #expect(e.field == "scene.content.a.b[1]")
-        #expect(e.message == "is \(Limits.maxTextLength + 1) characters; the limit is \(Limits.maxTextLength)")
+        #expect(
+            e.message == "is \(VideoLimits.maxTextLength + 1) characters; the limit is \(VideoLimits.maxTextLength)")
         #expect(
             try error(["a": .object([long: .null])]).description
                 == "scene.content.a: has a key of 2001 characters; the limit is 2000")
@@ -80,18 +81,18 @@ import VideoCore
         _ = try SceneConfig(sceneID: "ok", content: .custom(CustomSceneContent(type: "chart", fields: nested(16))))
         let e = try error(nested(17))
         #expect(e.field?.hasPrefix("scene.content.root") == true)
-        #expect(e.message == "nests deeper than \(Limits.maxContentDepth) levels")
+        #expect(e.message == "nests deeper than \(VideoLimits.maxContentDepth) levels")
         #expect(try error(nested(5000)).message.contains("nests deeper"), "no recursion into hostile depth")
     }
 
     @Test func otherLimitsAndRulesHold() throws {
-        let many = JSONValue.array((0...Limits.maxItems).map { .number(Double($0)) })
+        let many = JSONValue.array((0...VideoLimits.maxItems).map { .number(Double($0)) })
         #expect(try error(["list": .object(["inner": many])]).field == "scene.content.list.inner")
         #expect(try error(["n": .number(.infinity)]).message.contains("not a finite number"))
         #expect(try error(["text": .string("x")], type: .title).message.contains("built-in"))
         let wide = JSONValue.array(Array(repeating: .array(Array(repeating: .null, count: 50)), count: 50))
         let big: [String: JSONValue] = ["a": wide, "b": wide, "c": wide, "d": wide, "e": wide]
-        #expect(try error(big).message == "holds more than \(Limits.maxContentValues) values")
+        #expect(try error(big).message == "holds more than \(VideoLimits.maxContentValues) values")
     }
 
     @Test func yamlReadsAnyMappingAndWritesItBack() throws {
@@ -139,7 +140,7 @@ import VideoCore
         let deep = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
         let message =
             "\(try #require(throws: VideoError.self) { try readYAML("title: T\nscenes:\n  - scene_type: chart\n    x: \(deep)\n") })"
-        #expect(message.contains("nests deeper than \(Limits.maxContentDepth) levels"), "\(message)")
+        #expect(message.contains("nests deeper than \(VideoLimits.maxContentDepth) levels"), "\(message)")
         // Five levels of ten aliases each would be 100,000 values.
         var lines = ["title: T", "scenes:", "  - scene_type: chart", "    l0: &l0 [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]"]
         for level in 1...5 {
@@ -148,7 +149,7 @@ import VideoCore
                     + "]")
         }
         let bomb = try #require(throws: VideoError.self) { try readYAML(lines.joined(separator: "\n")) }
-        #expect(bomb.description.contains("more than \(Limits.maxContentValues) values"), "\(bomb)")
+        #expect(bomb.description.contains("more than \(VideoLimits.maxContentValues) values"), "\(bomb)")
     }
 
     @Test func aFieldNamedLikeASceneKeyCannotBeWrittenAsYAML() throws {

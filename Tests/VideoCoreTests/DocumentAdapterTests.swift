@@ -155,7 +155,7 @@ import VideoTestSupport
     @Test func tenThousandSectionsAreTruncatedWithAWarning() throws {
         let doc = "# Huge\n\n" + (1...10_000).map { "## Part \($0)\n\nText of part \($0)." }.joined(separator: "\n\n")
         let result = try S.read(doc)
-        #expect(result.config.scenes.count == Limits.maxScenes)
+        #expect(result.config.scenes.count == VideoLimits.maxScenes)
         #expect(result.config.scenes.last?.sceneType == .outro)
         #expect(result.config.scenes.last?.sceneID == "s100-outro")
         #expect(result.config.scenes[98].sceneID == "s99-part-98")
@@ -163,7 +163,7 @@ import VideoTestSupport
         #expect(result.warnings.first?.contains("10002 scenes") == true)
         #expect(result.warnings.first?.contains("README.md") == true)
         let onlyHeadings = try S.read((1...10_000).map { "## H\($0)" }.joined(separator: "\n"))
-        #expect(onlyHeadings.config.scenes.count == Limits.maxScenes)
+        #expect(onlyHeadings.config.scenes.count == VideoLimits.maxScenes)
         #expect(onlyHeadings.warnings.count == 1)
     }
 
@@ -245,7 +245,7 @@ import VideoTestSupport
         #expect(config.fps == 25)
         #expect(config.videoID == "my-video")
         for scene in config.scenes {
-            #expect(scene.sceneID.count <= Limits.maxIDLength)
+            #expect(scene.sceneID.count <= VideoLimits.maxIDLength)
             #expect(
                 scene.sceneID.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") },
                 "\(scene.sceneID)")

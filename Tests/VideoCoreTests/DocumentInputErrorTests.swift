@@ -80,10 +80,10 @@ import VideoTestSupport
         let file = error(reading: big)
         #expect(file?.code == .invalidInput)
         #expect(file?.message.contains("big.md is") == true)
-        #expect(file?.message.contains("the limit is \(Limits.maxDocumentBytes)") == true)
+        #expect(file?.message.contains("the limit is \(VideoLimits.maxDocumentBytes)") == true)
 
         let text = #expect(throws: VideoError.self) {
-            try S.read(String(repeating: "a", count: Limits.maxDocumentBytes + 1), name: "huge.md")
+            try S.read(String(repeating: "a", count: VideoLimits.maxDocumentBytes + 1), name: "huge.md")
         }
         #expect(text?.message.contains("huge.md is 2000001 bytes") == true)
     }

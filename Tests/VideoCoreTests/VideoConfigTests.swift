@@ -17,7 +17,7 @@ import VideoCore
     }
 
     @Test func rejectsTooManyScenes() throws {
-        let scenes = try (0...Limits.maxScenes).map { try scene("s\($0)") }
+        let scenes = try (0...VideoLimits.maxScenes).map { try scene("s\($0)") }
         let error = #expect(throws: VideoError.self) { try VideoConfig(videoID: "v", title: "T", scenes: scenes) }
         #expect(error?.field == "scenes")
         #expect(error?.message.contains("100") == true)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoCore
 import VideoTestSupport
 
 @testable import VideoRender
@@ -67,7 +68,7 @@ import VideoTestSupport
     }
 
     @Test func themeNamesMapToThemes() {
-        #expect(Theme(named: .dark) == .dark)
-        #expect(Theme(named: .light) == .light)
+        #expect(VideoTheme(named: .dark) == .dark)
+        #expect(VideoTheme(named: .light) == .light)
     }
 }

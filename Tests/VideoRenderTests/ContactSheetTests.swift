@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoCore
 
 @testable import VideoRender
 
@@ -7,7 +8,7 @@ import Testing
 @Suite struct ContactSheetTests {
     /// Renders each scene type at `tile` size and lays them out `columns` wide on one canvas.
     func sheet(
-        tile: Resolution, columns: Int, theme: Theme, samples: [SampleScene] = SampleScene.oneOfEachType
+        tile: Resolution, columns: Int, theme: VideoTheme, samples: [SampleScene] = SampleScene.oneOfEachType
     ) throws -> Canvas {
         let gap = 16, rows = (samples.count + columns - 1) / columns
         let sheet = try Canvas(
@@ -28,7 +29,7 @@ import Testing
 
     @Test func writesContactSheetsOfAllTwelveScenes() throws {
         let dir = try contactDirectory()
-        let sheets: [(String, Resolution, Int, Theme)] = [
+        let sheets: [(String, Resolution, Int, VideoTheme)] = [
             ("scenes-16x9-dark.png", Resolution(width: 960, height: 540), 3, .dark),
             ("scenes-9x16-light.png", Resolution(width: 404, height: 720), 6, .light),
             ("scenes-1x1-dark.png", Resolution(width: 540, height: 540), 4, .dark),
@@ -39,7 +40,7 @@ import Testing
             .exerciseLong, .commandLong,
         ]
         for (name, tile, columns, theme, samples) in sheets.map({ ($0.0, $0.1, $0.2, $0.3, SampleScene.oneOfEachType) })
-            + [("scenes-overflowing.png", Resolution(width: 960, height: 540), 3, Theme.dark, overflowing)]
+            + [("scenes-overflowing.png", Resolution(width: 960, height: 540), 3, VideoTheme.dark, overflowing)]
         {
             let canvas = try sheet(tile: tile, columns: columns, theme: theme, samples: samples)
             let url = dir.appendingPathComponent(name)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoCore
 import VideoTestSupport
 
 @testable import VideoRender

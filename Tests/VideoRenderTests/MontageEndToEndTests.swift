@@ -1,6 +1,8 @@
 /// End-to-end montage tests: generated photos, clips and beat tracks, judged by decoding the video.
 import Foundation
 import Testing
+import VideoAI
+import VideoCore
 import VideoRender
 import VideoTestSupport
 

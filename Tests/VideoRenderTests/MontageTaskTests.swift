@@ -1,6 +1,8 @@
 /// Montage tasks: resume after any stage, the chunk cache after a timeline edit, parallel chunks.
 import Foundation
 import Testing
+import VideoAI
+import VideoCore
 import VideoTestSupport
 
 @testable import VideoRender

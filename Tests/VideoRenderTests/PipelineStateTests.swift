@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import VideoCore
 import VideoTestSupport
 
 @testable import VideoRender
@@ -89,7 +90,9 @@ import VideoTestSupport
         let before = Self.segments(dir)
         let result = try await Self.pipeline().render(try Self.video(narration: long + " One more."), to: dir)
         let after = Self.segments(dir)
-        #expect(after.subtracting(before).count == 3, "b's transition and remainder, c's transition: \(after.subtracting(before).sorted()) \(before.sorted())")
+        #expect(
+            after.subtracting(before).count == 3,
+            "b's transition and remainder, c's transition: \(after.subtracting(before).sorted()) \(before.sorted())")
         let kept = after.intersection(before).filter { $0.hasPrefix("still-") }
         let chunks = try kept.map {
             try MediaProbe.inspect(dir.appendingPathComponent("state/segments/\($0)")).videoFrameCount

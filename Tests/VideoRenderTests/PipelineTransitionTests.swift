@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoCore
 import VideoTestSupport
 
 @testable import VideoRender
@@ -31,22 +32,22 @@ import VideoTestSupport
         let black = try solid(.black)
         let (r, b, k) = (sample(red, x: 10, y: 10), sample(blue, x: 10, y: 10), sample(black, x: 10, y: 10))
         #expect(r != b && r != k)
-        let cut = try SceneTransition(kind: .cut, background: black).frame(from: red, to: blue, progress: 0.3)
+        let cut = try TransitionFrames(kind: .cut, background: black).frame(from: red, to: blue, progress: 0.3)
         #expect(sample(cut, x: 10, y: 10) == b)
-        let cross = try SceneTransition(kind: .crossfade, background: black).frame(from: red, to: blue, progress: 0.5)
+        let cross = try TransitionFrames(kind: .crossfade, background: black).frame(from: red, to: blue, progress: 0.5)
         #expect(close(sample(cross, x: 10, y: 10), zip(r, b).map { ($0 + $1 + 1) / 2 }))
-        let fade = try SceneTransition(kind: .fade, background: black).frame(from: red, to: blue, progress: 0.5)
+        let fade = try TransitionFrames(kind: .fade, background: black).frame(from: red, to: blue, progress: 0.5)
         #expect(close(sample(fade, x: 10, y: 10), k), "halfway through a fade is the background")
-        let early = try SceneTransition(kind: .fade, background: black).frame(from: red, to: blue, progress: 0.25)
+        let early = try TransitionFrames(kind: .fade, background: black).frame(from: red, to: blue, progress: 0.25)
         #expect(close(sample(early, x: 10, y: 10), zip(k, r).map { ($0 + $1 + 1) / 2 }), "a quarter in: half faded out")
-        let slide = try SceneTransition(kind: .slide, background: black).frame(from: red, to: blue, progress: 0.5)
+        let slide = try TransitionFrames(kind: .slide, background: black).frame(from: red, to: blue, progress: 0.5)
         #expect(sample(slide, x: 5, y: 10) == r)  // the old scene still on the left
         #expect(sample(slide, x: 60, y: 10) == b)  // the new one coming in on the right
         #expect(sample(slide, x: 30, y: 10) == r && sample(slide, x: 33, y: 10) == b, "halfway: the edge at x = 32")
     }
 
     @Test func everyTransitionKeepsTheManifestsFrames() async throws {
-        for kind in Transition.allCases {
+        for kind in SceneTransition.allCases {
             let temporary = try TemporaryDirectory(prefix: "vgen-tr")
             let out = temporary.uniquePath()
             let config = try VideoConfig(

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoCore
 import VideoRender
 
 /// Sample scenes for renderer tests, short and pathologically long.

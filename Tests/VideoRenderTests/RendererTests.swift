@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoCore
 
 @testable import VideoRender
 
@@ -28,9 +29,9 @@ import Testing
     func lightThemeStaysInsideSafeArea(sample: SampleScene) throws {
         let context = RenderContext(resolution: Resolution(width: 1280, height: 720), theme: .light, videoTitle: "Demo")
         let canvas = try RendererRegistry.standard.render(try sample.scene(), context: context)
-        let ink = try #require(canvas.inkBounds(background: Theme.light.background))
+        let ink = try #require(canvas.inkBounds(background: VideoTheme.light.background))
         #expect(context.safeArea.contains(ink))
-        #expect(canvas.count(of: Theme.light.text, tolerance: 0.1) > 200)
+        #expect(canvas.count(of: VideoTheme.light.text, tolerance: 0.1) > 200)
     }
 
     @Test func rendersNonLatinText() throws {

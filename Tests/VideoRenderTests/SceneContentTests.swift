@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoCore
 import VideoRender
 
 /// Validation and coding of the scene contents (the models live in VideoCore; their tests sit
@@ -32,7 +33,7 @@ import VideoRender
     }
 
     @Test func listsAreLimitedToMaxItems() throws {
-        let many = (0...Limits.maxItems).map { "item \($0)" }
+        let many = (0...VideoLimits.maxItems).map { "item \($0)" }
         let cases: [(SceneContent, String)] = [
             (.list(ListContent(heading: "h", items: many)), "items"),
             (.learningObjectives(LearningObjectivesContent(objectives: many)), "objectives"),
@@ -44,13 +45,13 @@ import VideoRender
         for (content, field) in cases {
             let e = try error(content)
             #expect(e.field == "scene.content.\(field)")
-            #expect(e.message.contains("\(Limits.maxItems)"))
+            #expect(e.message.contains("\(VideoLimits.maxItems)"))
         }
     }
 
     @Test func textAndCodeLengthsAreLimited() throws {
-        let longCode = String(repeating: "x", count: Limits.maxCodeLength + 1)
-        let longText = String(repeating: "y", count: Limits.maxTextLength + 1)
+        let longCode = String(repeating: "x", count: VideoLimits.maxCodeLength + 1)
+        let longText = String(repeating: "y", count: VideoLimits.maxTextLength + 1)
         #expect(
             try error(.codeComparison(CodeComparisonContent(heading: "h", before: "a", after: longCode))).field
                 == "scene.content.after")

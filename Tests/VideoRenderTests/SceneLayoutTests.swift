@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import VideoCore
 
 @testable import VideoRender
 
 /// Layouts that adapt to the frame's shape, large sizes, and scenes that change over time.
 @Suite struct SceneLayoutTests {
-    func render(_ sample: SampleScene, _ resolution: Resolution, theme: Theme = .dark, accent: AccentColor = .blue)
+    func render(_ sample: SampleScene, _ resolution: Resolution, theme: VideoTheme = .dark, accent: AccentColor = .blue)
         throws
         -> (Canvas, RenderContext)
     {
@@ -35,7 +36,7 @@ import Testing
         try expectInside(portrait, p, "1080x1920")
         let (square, s) = try render(sample, Resolution(width: 1080, height: 1080), theme: .light, accent: .cyan)
         try expectInside(square, s, "light 1080x1080")
-        #expect(square.count(of: Theme.light.text, tolerance: 0.1, step: 3) > 100)
+        #expect(square.count(of: VideoTheme.light.text, tolerance: 0.1, step: 3) > 100)
     }
 
     /// The horizontal bands of `area` whose rows are at least `fraction` covered by `color`:

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoCore
 
 @testable import VideoRender
 
@@ -113,11 +114,11 @@ import Testing
     }
 
     @Test func palettesDifferByTheme() {
-        #expect(Theme.dark.isDark && !Theme.light.isDark)
+        #expect(VideoTheme.dark.isDark && !VideoTheme.light.isDark)
         let dark = SyntaxPalette(theme: .dark), light = SyntaxPalette(theme: .light)
         #expect(dark.keyword != light.keyword && dark.string != light.string)
         // Every colour stands out from its theme's panel.
-        for (palette, theme) in [(dark, Theme.dark), (light, Theme.light)] {
+        for (palette, theme) in [(dark, VideoTheme.dark), (light, VideoTheme.light)] {
             let panel = theme.surface.mixed(with: theme.background, fraction: 0.35)
             for kind in [Kind.keyword, .string, .comment, .number, .key] {
                 #expect(contrast(palette.color(for: kind), panel) >= 4.5, "\(kind) on \(theme.background)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoCore
 import VideoRender
 
 /// An app's own scene type: a gauge with a whole number and a nested detail.
@@ -26,7 +27,7 @@ struct GaugeRenderer: SceneRenderer {
         guard clock.time >= 5 else { return }
         let area = context.safeArea
         canvas.fillRect(
-            Rect(
+            Canvas.Rect(
                 x: area.x, y: area.y, width: area.width * Double(content.percent) / 100,
                 height: area.height * (content.detail.ratio ?? 1)), color: context.accent)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import VideoCore
 import VideoTestSupport
 
 /// Runs the built `vgen` binary as a user would, in a subprocess.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoCore
 import VideoTestSupport
 
 /// The `vgen` command as a user runs it: exit codes, messages, and what is left on disk.

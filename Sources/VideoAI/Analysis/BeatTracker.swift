@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// Places beats on an onset envelope by dynamic programming (Ellis 2007), with the local beat
 /// period the tempo estimator found for each frame, so the grid follows tempo changes.

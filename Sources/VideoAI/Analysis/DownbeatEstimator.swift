@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// Picks which beats start a bar: the phase (and meter, three or four beats) whose beats carry
 /// the most bass onsets, harmonic change and accent.

@@ -1,5 +1,6 @@
 internal import CFFTW
 import Foundation
+import VideoCore
 
 /// Magnitude spectra of windowed frames on FFTW's single-precision real FFT (`fftw3f`).
 ///

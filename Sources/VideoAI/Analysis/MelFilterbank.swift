@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// Triangular filters on the mel scale.
 ///

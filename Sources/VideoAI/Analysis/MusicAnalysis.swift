@@ -1,4 +1,6 @@
 /// The full result of analysing a piece: the profile plus the tempo estimate behind it.
+import VideoCore
+
 public struct MusicAnalysis: Sendable, Equatable {
     /// Duration, tempo, beats, downbeats and energy, as `vgen beats` reports them.
     public let profile: AudioAnalysisProfile

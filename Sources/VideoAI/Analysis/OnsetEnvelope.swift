@@ -2,6 +2,8 @@
 ///
 /// Made by `SpectralFrontEnd` from streamed samples; the tempo estimator, beat tracker and
 /// downbeat estimator read it.
+import VideoCore
+
 struct OnsetEnvelope: Sendable {
     /// Frames per second of `strength`, `lowStrength` and `bands`.
     let frameRate: Double

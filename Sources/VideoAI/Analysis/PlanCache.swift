@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// One FFTW plan object per transform size, made on first use and kept for the process
 /// (`RealFFT` and `FloatSpectrum`'s plans).

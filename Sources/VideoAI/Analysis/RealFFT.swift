@@ -1,5 +1,6 @@
 internal import CFFTW
 import Foundation
+import VideoCore
 
 /// A double-precision real-input FFT of one size on FFTW, with its forward and inverse plans
 /// (the tempo estimator's autocorrelations; the spectrogram uses `FloatSpectrum`).

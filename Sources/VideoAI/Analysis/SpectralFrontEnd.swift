@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// Turns streamed samples into an `OnsetEnvelope`: a short-time Fourier transform on FFTW,
 /// mel bands, log compression and spectral flux, plus an RMS energy curve.

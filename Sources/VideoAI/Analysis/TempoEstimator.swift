@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// A tempo found in a piece: its value, how sure the estimator is, and how it moves.
 public struct TempoEstimate: Sendable, Equatable {

@@ -2,6 +2,8 @@
 ///
 /// Cues hold at most two lines of at most 42 characters, break after sentences where they
 /// can, and never cross a scene boundary.
+import VideoCore
+
 public struct CaptionBuilder: Sendable {
     /// The longest line, in characters.
     public static let maxLineLength = 42
@@ -12,19 +14,19 @@ public struct CaptionBuilder: Sendable {
     public init() {}
 
     /// The cues of a whole video, in order.
-    public func captions(for manifest: TimingManifest) -> [Caption] {
+    public func captions(for manifest: TimingManifest) -> [CaptionCue] {
         manifest.scenes.flatMap { scene in
             cues(for: scene.words.filter { !$0.text.isEmpty }, sceneEnd: scene.endTime)
         }
     }
 
-    private func cues(for words: [WordTiming], sceneEnd: Double) -> [Caption] {
-        var cues: [Caption] = []
+    private func cues(for words: [WordTiming], sceneEnd: Double) -> [CaptionCue] {
+        var cues: [CaptionCue] = []
         var current: [WordTiming] = []
         func flush() {
             guard let first = current.first, let last = current.last else { return }
             let end = min(max(last.endTime, first.startTime + 0.2), sceneEnd)
-            cues.append(Caption(start: first.startTime, end: end, lines: wrap(current.map(\.text))))
+            cues.append(CaptionCue(start: first.startTime, end: end, lines: wrap(current.map(\.text))))
             current.removeAll()
         }
         for word in words.flatMap(splitLong) {

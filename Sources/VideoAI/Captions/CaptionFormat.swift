@@ -1,4 +1,6 @@
 /// Writes caption cues as SubRip (`.srt`) or WebVTT (`.vtt`) text.
+import VideoCore
+
 public enum CaptionFormat: Sendable {
     /// SubRip: numbered cues, `HH:MM:SS,mmm`.
     case srt
@@ -6,7 +8,7 @@ public enum CaptionFormat: Sendable {
     case vtt
 
     /// The cues as a file's text.
-    public func render(_ captions: [Caption]) -> String {
+    public func render(_ captions: [CaptionCue]) -> String {
         var out = self == .vtt ? "WEBVTT\n\n" : ""
         for (i, cue) in captions.enumerated() {
             if self == .srt { out += "\(i + 1)\n" }

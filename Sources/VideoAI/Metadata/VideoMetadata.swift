@@ -1,4 +1,6 @@
 /// What a publisher needs to know about a finished video: `metadata.json`.
+import VideoCore
+
 public struct VideoMetadata: Codable, Sendable, Hashable {
     /// The video's id.
     public var videoID: String

@@ -1,5 +1,6 @@
 /// A media item with its quality measures, near-duplicate hash, moment and (for clips) per-moment scores.
 import Foundation
+import VideoCore
 
 /// What the media analysis found about one photo or clip.
 public struct AnalyzedMedia: Codable, Sendable, Equatable {

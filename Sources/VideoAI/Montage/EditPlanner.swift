@@ -1,5 +1,6 @@
 /// The edit planner: picks shot lengths from the music's energy, cuts on beat frames, assigns media.
 import Foundation
+import VideoCore
 
 /// Turns analysed media and a music profile into a `MontageTimeline`.
 ///

@@ -1,5 +1,6 @@
 /// Finds the usable media among the inputs, scores them and orders them: the montage's analysis stage.
 import Foundation
+import VideoCore
 
 /// Decodes every candidate photo and clip once at small size and measures it.
 ///

@@ -1,5 +1,6 @@
 /// One photo or clip offered to the montage, with what its decoding revealed.
 import Foundation
+import VideoCore
 
 /// Whether a media file is a still picture or a moving clip.
 public enum MediaKind: String, Codable, Sendable, Hashable {

@@ -1,4 +1,5 @@
 /// Picture-quality measures on small grayscale images: sharpness, exposure and a perceptual hash.
+import VideoCore
 
 /// A grayscale image: `width × height` luma values, row-major.
 public struct GrayImage: Sendable, Equatable {

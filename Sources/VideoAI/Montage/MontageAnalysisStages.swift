@@ -1,5 +1,6 @@
 /// The montage's analysis stages: media, music and the edit plan, each a `PipelineStage`.
 import Foundation
+import VideoCore
 
 /// Finds, decodes, scores and orders the photos and clips (`media`).
 public struct MediaAnalysisStage: PipelineStage {

@@ -1,4 +1,5 @@
 /// Style presets: the colour grade, transitions, pace and motion of a montage.
+import VideoCore
 
 /// A named look for a montage: how it is graded, cut and moved.
 public struct MontageStyle: Sendable, Equatable {
@@ -34,13 +35,13 @@ public struct MontageStyle: Sendable, Equatable {
     public var name: String
     /// Its colour grade.
     public var grade: Grade
-    /// Transition on an ordinary beat.
+    /// The transition on an ordinary beat.
     public var beatTransition: MontageTimeline.Transition
-    /// Transition on a downbeat (a bigger change).
+    /// The transition on a downbeat (a bigger change).
     public var downbeatTransition: MontageTimeline.Transition
-    /// Transition where a new moment begins.
+    /// The transition where a new moment begins.
     public var momentTransition: MontageTimeline.Transition
-    /// Transition length, in seconds.
+    /// The transition length, in seconds.
     public var transitionSeconds: Double
     /// Ken Burns zoom range (0.1 = zoom by 10 % over a shot).
     public var motion: Double

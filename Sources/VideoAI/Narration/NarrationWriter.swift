@@ -5,11 +5,13 @@
 ///
 /// # Implementation requirements
 /// - Return plain sentences for a speech synthesizer: no Markdown, no URLs, no emoji.
-/// - Stay within `Limits.maxNarrationLength`.
+/// - Stay within `VideoLimits.maxNarrationLength`.
 /// - Throw only for failures the caller may retry; return a template when in doubt.
 ///
 /// # Thread safety
 /// Called from one task at a time per video, but from several videos at once.
+import VideoCore
+
 public protocol NarrationWriter: Sendable {
     /// A name for logs and cache keys (for example `templates v1`).
     var identifier: String { get }

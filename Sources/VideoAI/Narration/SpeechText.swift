@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// Text clean-up for speech: what a voice should say for a piece of on-screen text (addresses and
 /// emoji are recognised as the document adapter recognises them).

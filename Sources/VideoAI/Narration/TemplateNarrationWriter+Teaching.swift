@@ -1,5 +1,7 @@
 /// The templates of the teaching scene types: code comparison, learning objectives, problem,
 /// solution, quiz, checkpoint and exercise.
+import VideoCore
+
 extension TemplateNarrationWriter {
     static func codeComparisonNarration(_ c: CodeComparisonContent) -> String {
         let heading = SpeechText.sentence(c.heading)

@@ -2,6 +2,8 @@
 /// spoken (whole sentences, an ordinal for each list item, no symbols read aloud).
 ///
 /// An app adds a template for its own scene type with `register(_:template:)`.
+import VideoCore
+
 public struct TemplateNarrationWriter: NarrationWriter {
     /// Writes the narration of one scene of an app's own type.
     public typealias Template = @Sendable (SceneConfig, VideoConfig) -> String
@@ -24,7 +26,7 @@ public struct TemplateNarrationWriter: NarrationWriter {
     /// Writes the scene's narration from its content.
     public func narration(for scene: SceneConfig, at index: Int, in video: VideoConfig) async throws -> String {
         if let template = custom[scene.sceneType] {
-            return String(template(scene, video).prefix(Limits.maxNarrationLength))
+            return String(template(scene, video).prefix(VideoLimits.maxNarrationLength))
         }
         return Self.narration(for: scene.content, videoTitle: video.title)
     }
@@ -59,7 +61,7 @@ public struct TemplateNarrationWriter: NarrationWriter {
         case .exercise(let c): text = exerciseNarration(c)
         case .custom(let c): text = customNarration(c)
         }
-        return String(text.prefix(Limits.maxNarrationLength))
+        return String(text.prefix(VideoLimits.maxNarrationLength))
     }
 
     /// A custom scene without a template: each text of its fields as a sentence, in key order

@@ -1,6 +1,8 @@
 /// The script stage: gives every scene narration — its own, cleaned for speech, or one
 /// written by the narration writer — and warns when a scene will likely run over its
 /// `max_duration`.
+import VideoCore
+
 public struct ScriptStage: PipelineStage {
     /// Writes narration for scenes that have none.
     public var writer: any NarrationWriter
@@ -35,7 +37,7 @@ public struct ScriptStage: PipelineStage {
             } else {
                 text = try await writer.narration(for: scene, at: i, in: input)
             }
-            text = String(text.prefix(Limits.maxNarrationLength))
+            text = String(text.prefix(VideoLimits.maxNarrationLength))
             let estimate = SpeechText.estimatedDuration(of: text, wordsPerMinute: wordsPerMinute)
             if let max = scene.maxDuration, estimate > max {
                 context.warn(

@@ -8,9 +8,9 @@ import Foundation
 /// `fields`.
 ///
 /// Validation (`SceneContent.validate(field:)`) limits custom content like other content:
-/// every text (string leaf or key) to `Limits.maxTextLength` characters, every list and
-/// mapping to `Limits.maxItems` entries, the nesting to `Limits.maxContentDepth` levels and
-/// the whole content to `Limits.maxContentValues` values.
+/// every text (string leaf or key) to `VideoLimits.maxTextLength` characters, every list and
+/// mapping to `VideoLimits.maxItems` entries, the nesting to `VideoLimits.maxContentDepth` levels and
+/// the whole content to `VideoLimits.maxContentValues` values.
 public struct CustomSceneContent: Hashable, Codable, Sendable {
     /// The scene type; never one of `SceneType.builtIn`.
     public var type: SceneType
@@ -73,8 +73,8 @@ public struct CustomSceneContent: Hashable, Codable, Sendable {
         while index < queue.count {
             let (path, value, depth) = queue[index]
             index += 1
-            guard queue.count <= Limits.maxContentValues else {
-                throw VideoError.invalid(field, "holds more than \(Limits.maxContentValues) values")
+            guard queue.count <= VideoLimits.maxContentValues else {
+                throw VideoError.invalid(field, "holds more than \(VideoLimits.maxContentValues) values")
             }
             switch value {
             case .null, .bool: break
@@ -88,9 +88,9 @@ public struct CustomSceneContent: Hashable, Codable, Sendable {
             case .object(let entries):
                 try Self.check(count: entries.count, depth: depth, at: path)
                 for key in entries.keys.sorted() {
-                    guard key.count <= Limits.maxTextLength else {
+                    guard key.count <= VideoLimits.maxTextLength else {
                         throw VideoError.invalid(
-                            path, "has a key of \(key.count) characters; the limit is \(Limits.maxTextLength)")
+                            path, "has a key of \(key.count) characters; the limit is \(VideoLimits.maxTextLength)")
                     }
                     queue.append(("\(path).\(key)", entries[key]!, depth + 1))
                 }
@@ -99,17 +99,17 @@ public struct CustomSceneContent: Hashable, Codable, Sendable {
     }
 
     private static func check(_ text: String, at path: String) throws {
-        guard text.count <= Limits.maxTextLength else {
-            throw VideoError.invalid(path, "is \(text.count) characters; the limit is \(Limits.maxTextLength)")
+        guard text.count <= VideoLimits.maxTextLength else {
+            throw VideoError.invalid(path, "is \(text.count) characters; the limit is \(VideoLimits.maxTextLength)")
         }
     }
 
     private static func check(count: Int, depth: Int, at path: String) throws {
-        guard depth <= Limits.maxContentDepth else {
-            throw VideoError.invalid(path, "nests deeper than \(Limits.maxContentDepth) levels")
+        guard depth <= VideoLimits.maxContentDepth else {
+            throw VideoError.invalid(path, "nests deeper than \(VideoLimits.maxContentDepth) levels")
         }
-        guard count <= Limits.maxItems else {
-            throw VideoError.invalid(path, "has \(count) items; the limit is \(Limits.maxItems)")
+        guard count <= VideoLimits.maxItems else {
+            throw VideoError.invalid(path, "has \(count) items; the limit is \(VideoLimits.maxItems)")
         }
     }
 

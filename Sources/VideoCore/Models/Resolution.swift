@@ -25,13 +25,13 @@ public struct Resolution: Hashable, Codable, Sendable, CustomStringConvertible {
         try validate(field: field)
     }
 
-    /// Checks that both edges are even and within `Limits.frameEdgeRange`.
+    /// Checks that both edges are even and within `VideoLimits.frameEdgeRange`.
     public func validate(field: String = "resolution") throws {
         for (edge, value) in [("width", width), ("height", height)] {
-            guard Limits.frameEdgeRange.contains(value) else {
+            guard VideoLimits.frameEdgeRange.contains(value) else {
                 throw VideoError.invalid(
                     field,
-                    "\(edge) \(value) is outside \(Limits.frameEdgeRange.lowerBound)–\(Limits.frameEdgeRange.upperBound)"
+                    "\(edge) \(value) is outside \(VideoLimits.frameEdgeRange.lowerBound)–\(VideoLimits.frameEdgeRange.upperBound)"
                 )
             }
             guard value % 2 == 0 else { throw VideoError.invalid(field, "\(edge) \(value) must be even (yuv420p)") }

@@ -4,7 +4,7 @@
 /// it the narration's length plus padding, at least `minDuration`. `maxDuration` is checked
 /// against an estimate when the script is written, and warned about.
 public struct SceneConfig: Hashable, Codable, Sendable {
-    /// A unique identifier within the video (at most `Limits.maxIDLength` characters).
+    /// A unique identifier within the video (at most `VideoLimits.maxIDLength` characters).
     public var sceneID: String
     /// What the scene shows; it determines `sceneType`.
     public var content: SceneContent
@@ -17,7 +17,7 @@ public struct SceneConfig: Hashable, Codable, Sendable {
     /// The longest the scene should last, in seconds.
     public var maxDuration: Double?
     /// How this scene enters; `nil` uses the video's transition.
-    public var transition: Transition?
+    public var transition: SceneTransition?
 
     /// The scene's type, from its content.
     public var sceneType: SceneType { content.sceneType }
@@ -26,7 +26,7 @@ public struct SceneConfig: Hashable, Codable, Sendable {
     /// - Throws: `VideoError` naming the field and the limit it breaks.
     public init(
         sceneID: String, content: SceneContent, narration: String? = nil, voice: Voice? = nil,
-        minDuration: Double? = nil, maxDuration: Double? = nil, transition: Transition? = nil
+        minDuration: Double? = nil, maxDuration: Double? = nil, transition: SceneTransition? = nil
     ) throws {
         self.sceneID = sceneID
         self.content = content
@@ -52,7 +52,7 @@ public struct SceneConfig: Hashable, Codable, Sendable {
         voice = try c.decodeIfPresent(Voice.self, forKey: .voice)
         minDuration = try c.decodeIfPresent(Double.self, forKey: .minDuration)
         maxDuration = try c.decodeIfPresent(Double.self, forKey: .maxDuration)
-        transition = try c.decodeIfPresent(Transition.self, forKey: .transition)
+        transition = try c.decodeIfPresent(SceneTransition.self, forKey: .transition)
         try validate(field: "scene")
     }
 
@@ -72,19 +72,20 @@ public struct SceneConfig: Hashable, Codable, Sendable {
     /// Checks every limit; `field` prefixes the field names in errors (for example `scenes[2]`).
     public func validate(field: String) throws {
         guard !sceneID.isEmpty else { throw VideoError.invalid("\(field).scene_id", "must not be empty") }
-        guard sceneID.count <= Limits.maxIDLength else {
+        guard sceneID.count <= VideoLimits.maxIDLength else {
             throw VideoError.invalid(
-                "\(field).scene_id", "is \(sceneID.count) characters; the limit is \(Limits.maxIDLength)")
+                "\(field).scene_id", "is \(sceneID.count) characters; the limit is \(VideoLimits.maxIDLength)")
         }
-        if let narration, narration.count > Limits.maxNarrationLength {
+        if let narration, narration.count > VideoLimits.maxNarrationLength {
             throw VideoError.invalid(
-                "\(field).narration", "is \(narration.count) characters; the limit is \(Limits.maxNarrationLength)")
+                "\(field).narration", "is \(narration.count) characters; the limit is \(VideoLimits.maxNarrationLength)"
+            )
         }
         for (name, value) in [("min_duration", minDuration), ("max_duration", maxDuration)] {
             guard let value else { continue }
-            guard value.isFinite, value >= 0, value <= Limits.maxSceneDuration else {
+            guard value.isFinite, value >= 0, value <= VideoLimits.maxSceneDuration else {
                 throw VideoError.invalid(
-                    "\(field).\(name)", "\(value) is outside 0–\(Int(Limits.maxSceneDuration)) seconds")
+                    "\(field).\(name)", "\(value) is outside 0–\(Int(VideoLimits.maxSceneDuration)) seconds")
             }
         }
         if let minDuration, let maxDuration, minDuration > maxDuration {

@@ -52,16 +52,16 @@ public enum SceneContent: Hashable, Codable, Sendable {
         }
     }
 
-    /// Checks every text against its length limit, every list against `Limits.maxItems`, and
+    /// Checks every text against its length limit, every list against `VideoLimits.maxItems`, and
     /// the rules of each type (a quiz's option count and answer index, a solution's steps or
-    /// code); custom content also against `Limits.maxContentDepth` and
-    /// `Limits.maxContentValues` (see `CustomSceneContent`).
+    /// code); custom content also against `VideoLimits.maxContentDepth` and
+    /// `VideoLimits.maxContentValues` (see `CustomSceneContent`).
     /// - Parameter field: The prefix of field names in errors, for example `scenes[2].content`.
     /// - Throws: `VideoError` (`.invalidInput`) naming the field, for example
     ///   `scenes[2].content.answer_index`.
     public func validate(field: String) throws {
-        for (name, count) in itemCounts where count > Limits.maxItems {
-            throw VideoError.invalid("\(field).\(name)", "has \(count) items; the limit is \(Limits.maxItems)")
+        for (name, count) in itemCounts where count > VideoLimits.maxItems {
+            throw VideoError.invalid("\(field).\(name)", "has \(count) items; the limit is \(VideoLimits.maxItems)")
         }
         for text in textFields where text.text.count > text.limit {
             throw VideoError.invalid(
@@ -79,9 +79,9 @@ public enum SceneContent: Hashable, Codable, Sendable {
                     "\(field).answer_index",
                     "\(c.answerIndex) is not an option; valid: 0–\(c.options.count - 1) (zero-based)")
             }
-            if let reveal = c.revealAfter, !(reveal.isFinite && reveal >= 0 && reveal <= Limits.maxSceneDuration) {
+            if let reveal = c.revealAfter, !(reveal.isFinite && reveal >= 0 && reveal <= VideoLimits.maxSceneDuration) {
                 throw VideoError.invalid(
-                    "\(field).reveal_after", "\(reveal) is outside 0–\(Int(Limits.maxSceneDuration)) seconds")
+                    "\(field).reveal_after", "\(reveal) is outside 0–\(Int(VideoLimits.maxSceneDuration)) seconds")
             }
         case .custom(let c):
             try c.validate(field: field)
@@ -109,23 +109,25 @@ public enum SceneContent: Hashable, Codable, Sendable {
     }
 
     private static func items(_ name: String, _ values: [String]) -> [(field: String, text: String, limit: Int)] {
-        values.enumerated().map { ("\(name)[\($0.offset)]", $0.element, Limits.maxTextLength) }
+        values.enumerated().map { ("\(name)[\($0.offset)]", $0.element, VideoLimits.maxTextLength) }
     }
 
     /// Every piece of on-screen text with a field path, for validation.
     var textFields: [(field: String, text: String, limit: Int)] {
-        let t = Limits.maxTextLength
+        let t = VideoLimits.maxTextLength
         switch self {
         case .title(let c): return [("title", c.title, t), ("subtitle", c.subtitle ?? "", t)]
         case .list(let c): return [("heading", c.heading, t)] + Self.items("items", c.items)
         case .command(let c):
-            return [("heading", c.heading, t), ("code", c.code, Limits.maxCodeLength), ("caption", c.caption ?? "", t)]
+            return [
+                ("heading", c.heading, t), ("code", c.code, VideoLimits.maxCodeLength), ("caption", c.caption ?? "", t),
+            ]
         case .quote(let c): return [("text", c.text, t), ("attribution", c.attribution ?? "", t)]
         case .outro(let c): return [("title", c.title, t), ("subtitle", c.subtitle ?? "", t)]
         case .codeComparison(let c):
             return [
-                ("heading", c.heading, t), ("before", c.before, Limits.maxCodeLength),
-                ("after", c.after, Limits.maxCodeLength),
+                ("heading", c.heading, t), ("before", c.before, VideoLimits.maxCodeLength),
+                ("after", c.after, VideoLimits.maxCodeLength),
                 ("language", c.language ?? "", t), ("before_label", c.beforeLabel, t), ("after_label", c.afterLabel, t),
             ]
         case .learningObjectives(let c): return [("heading", c.heading, t)] + Self.items("objectives", c.objectives)
@@ -133,7 +135,8 @@ public enum SceneContent: Hashable, Codable, Sendable {
             return [("title", c.title, t), ("statement", c.statement, t)] + Self.items("constraints", c.constraints)
         case .solution(let c):
             return [
-                ("title", c.title, t), ("code", c.code ?? "", Limits.maxCodeLength), ("language", c.language ?? "", t),
+                ("title", c.title, t), ("code", c.code ?? "", VideoLimits.maxCodeLength),
+                ("language", c.language ?? "", t),
             ]
                 + Self.items("steps", c.steps)
         case .quiz(let c):
@@ -144,7 +147,7 @@ public enum SceneContent: Hashable, Codable, Sendable {
         case .exercise(let c):
             return [
                 ("title", c.title, t), ("instructions", c.instructions, t),
-                ("starter_code", c.starterCode ?? "", Limits.maxCodeLength),
+                ("starter_code", c.starterCode ?? "", VideoLimits.maxCodeLength),
                 ("language", c.language ?? "", t),
             ] + Self.items("hints", c.hints)
         case .custom: return []  // checked by CustomSceneContent.validate

@@ -1,7 +1,7 @@
 /// Everything needed to make one video: its identity, its look and its scenes.
 ///
 /// Every input adapter produces one of these, validated: a `VideoConfig` that exists has
-/// passed every limit in `Limits`.
+/// passed every limit in `VideoLimits`.
 public struct VideoConfig: Hashable, Codable, Sendable {
     /// A file-system-safe identifier; the output folder is named after it.
     public var videoID: String
@@ -18,15 +18,15 @@ public struct VideoConfig: Hashable, Codable, Sendable {
     /// Frames per second.
     public var fps: Int
     /// How scenes give way to each other, unless a scene sets its own.
-    public var transition: Transition
-    /// The scenes, in order (1 to `Limits.maxScenes`).
+    public var transition: SceneTransition
+    /// The scenes, in order (1 to `VideoLimits.maxScenes`).
     public var scenes: [SceneConfig]
 
     /// Creates and validates a video.
     /// - Throws: `VideoError` naming the field and the limit it breaks.
     public init(
         videoID: String, title: String, description: String = "", accentColor: AccentColor = .blue,
-        voice: Voice = .male, resolution: Resolution = .hd1080, fps: Int = 30, transition: Transition = .crossfade,
+        voice: Voice = .male, resolution: Resolution = .hd1080, fps: Int = 30, transition: SceneTransition = .crossfade,
         scenes: [SceneConfig]
     ) throws {
         self.videoID = videoID
@@ -56,17 +56,17 @@ public struct VideoConfig: Hashable, Codable, Sendable {
         voice = try c.decodeIfPresent(Voice.self, forKey: .voice) ?? .male
         resolution = try c.decodeIfPresent(Resolution.self, forKey: .resolution) ?? .hd1080
         fps = try c.decodeIfPresent(Int.self, forKey: .fps) ?? 30
-        transition = try c.decodeIfPresent(Transition.self, forKey: .transition) ?? .crossfade
+        transition = try c.decodeIfPresent(SceneTransition.self, forKey: .transition) ?? .crossfade
         scenes = try c.decode([SceneConfig].self, forKey: .scenes)
         try validate()
     }
 
-    /// Checks a video id: 1–`Limits.maxIDLength` ASCII letters, digits, '-', '_' and '.', not
+    /// Checks a video id: 1–`VideoLimits.maxIDLength` ASCII letters, digits, '-', '_' and '.', not
     /// starting with '.', so it is always a safe folder name (montages use it too).
     /// - Throws: `VideoError` (`.invalidInput`, field `video_id`) otherwise.
     public static func validate(videoID: String) throws {
-        guard !videoID.isEmpty, videoID.count <= Limits.maxIDLength else {
-            throw VideoError.invalid("video_id", "must be 1–\(Limits.maxIDLength) characters")
+        guard !videoID.isEmpty, videoID.count <= VideoLimits.maxIDLength else {
+            throw VideoError.invalid("video_id", "must be 1–\(VideoLimits.maxIDLength) characters")
         }
         guard videoID.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }),
             !videoID.hasPrefix(".")
@@ -79,21 +79,21 @@ public struct VideoConfig: Hashable, Codable, Sendable {
     /// Checks every limit.
     public func validate() throws {
         try Self.validate(videoID: videoID)
-        guard title.count <= Limits.maxTextLength else {
-            throw VideoError.invalid("title", "is \(title.count) characters; the limit is \(Limits.maxTextLength)")
+        guard title.count <= VideoLimits.maxTextLength else {
+            throw VideoError.invalid("title", "is \(title.count) characters; the limit is \(VideoLimits.maxTextLength)")
         }
-        guard description.count <= Limits.maxNarrationLength else {
+        guard description.count <= VideoLimits.maxNarrationLength else {
             throw VideoError.invalid(
-                "description", "is \(description.count) characters; the limit is \(Limits.maxNarrationLength)")
+                "description", "is \(description.count) characters; the limit is \(VideoLimits.maxNarrationLength)")
         }
         try resolution.validate()
-        guard Limits.fpsRange.contains(fps) else {
+        guard VideoLimits.fpsRange.contains(fps) else {
             throw VideoError.invalid(
-                "fps", "\(fps) is outside \(Limits.fpsRange.lowerBound)–\(Limits.fpsRange.upperBound)")
+                "fps", "\(fps) is outside \(VideoLimits.fpsRange.lowerBound)–\(VideoLimits.fpsRange.upperBound)")
         }
         guard !scenes.isEmpty else { throw VideoError.invalid("scenes", "a video needs at least one scene") }
-        guard scenes.count <= Limits.maxScenes else {
-            throw VideoError.invalid("scenes", "\(scenes.count) scenes; the limit is \(Limits.maxScenes)")
+        guard scenes.count <= VideoLimits.maxScenes else {
+            throw VideoError.invalid("scenes", "\(scenes.count) scenes; the limit is \(VideoLimits.maxScenes)")
         }
         var seen = Set<String>()
         for (i, scene) in scenes.enumerated() {

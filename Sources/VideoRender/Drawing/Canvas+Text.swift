@@ -1,4 +1,5 @@
 internal import CPangoCairo
+import VideoCore
 
 extension Canvas {
     /// Draws a text block inside a box, shrinking and then cutting it short so it never
@@ -15,7 +16,7 @@ extension Canvas {
     ///   - verticalAlignment: Where the text sits when it is shorter than the box.
     /// - Returns: The size used, the area covered and whether everything fitted.
     @discardableResult
-    public func draw(_ text: TextBlock, in rect: Rect, verticalAlignment: VerticalAlignment = .top) -> TextFit {
+    public func draw(_ text: TextBlock, in rect: Canvas.Rect, verticalAlignment: VerticalAlignment = .top) -> TextFit {
         let (layout, fit, origin) = prepare(text, in: rect, verticalAlignment: verticalAlignment)
         guard let layout else { return fit }
         cairo_save(cairo)
@@ -35,13 +36,13 @@ extension Canvas {
     }
 
     /// How a text block would be fitted into a box, without drawing it.
-    public func fit(_ text: TextBlock, in rect: Rect, verticalAlignment: VerticalAlignment = .top) -> TextFit {
+    public func fit(_ text: TextBlock, in rect: Canvas.Rect, verticalAlignment: VerticalAlignment = .top) -> TextFit {
         prepare(text, in: rect, verticalAlignment: verticalAlignment).fit
     }
 
     /// The size a text block takes at its style's size, wrapped at `width` pixels
     /// (`nil`: one line per paragraph), ink included.
-    public func measure(_ text: TextBlock, width: Double? = nil) -> Size {
+    public func measure(_ text: TextBlock, width: Double? = nil) -> Canvas.Size {
         let layout = TextLayout(text, engine: textEngine)
         layout.setWidth(width)
         let covered = layout.extents().covered

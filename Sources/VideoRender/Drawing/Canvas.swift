@@ -1,5 +1,6 @@
 internal import CPangoCairo
 import Foundation
+import VideoCore
 
 /// A picture being drawn: a 32-bit image of a fixed pixel size with a small drawing API.
 ///
@@ -51,7 +52,7 @@ public final class Canvas {
     }
 
     /// The whole canvas as a rectangle.
-    public var bounds: Rect { Rect(x: 0, y: 0, width: Double(width), height: Double(height)) }
+    public var bounds: Canvas.Rect { Rect(x: 0, y: 0, width: Double(width), height: Double(height)) }
 
     /// The Pango state for this canvas, made on first use.
     var textEngine: TextEngine {
@@ -77,7 +78,7 @@ public final class Canvas {
     ///   - rect: The area to fill.
     ///   - color: The fill colour; its opacity blends with what is below.
     ///   - cornerRadius: The corner radius in pixels; 0 for square corners.
-    public func fillRect(_ rect: Rect, color: RGBColor, cornerRadius: Double = 0) {
+    public func fillRect(_ rect: Canvas.Rect, color: RGBColor, cornerRadius: Double = 0) {
         guard rect.width > 0, rect.height > 0 else { return }
         addRectPath(rect, cornerRadius: cornerRadius)
         setSource(color)
@@ -90,7 +91,7 @@ public final class Canvas {
     ///   - color: The stroke colour.
     ///   - lineWidth: The stroke width in pixels.
     ///   - cornerRadius: The outer corner radius in pixels; 0 for square corners.
-    public func strokeRect(_ rect: Rect, color: RGBColor, lineWidth: Double = 1, cornerRadius: Double = 0) {
+    public func strokeRect(_ rect: Canvas.Rect, color: RGBColor, lineWidth: Double = 1, cornerRadius: Double = 0) {
         let path = rect.insetBy(dx: lineWidth / 2, dy: lineWidth / 2)
         guard lineWidth > 0, path.width > 0, path.height > 0 else { return }
         addRectPath(path, cornerRadius: max(0, cornerRadius - lineWidth / 2))
@@ -100,7 +101,7 @@ public final class Canvas {
     }
 
     /// Fills the ellipse inscribed in `rect` (a circle when it is square).
-    public func fillEllipse(in rect: Rect, color: RGBColor) {
+    public func fillEllipse(in rect: Canvas.Rect, color: RGBColor) {
         guard rect.width > 0, rect.height > 0 else { return }
         cairo_save(cairo)
         cairo_translate(cairo, rect.center.x, rect.center.y)
@@ -118,7 +119,7 @@ public final class Canvas {
     ///   - end: Where it ends.
     ///   - color: The line colour.
     ///   - width: The line width in pixels.
-    public func drawLine(from start: Point, to end: Point, color: RGBColor, width: Double = 1) {
+    public func drawLine(from start: Canvas.Point, to end: Canvas.Point, color: RGBColor, width: Double = 1) {
         guard width > 0 else { return }
         cairo_new_path(cairo)
         cairo_move_to(cairo, start.x, start.y)
@@ -156,7 +157,7 @@ public final class Canvas {
     ///   - other: The canvas to paint.
     ///   - origin: Where its top-left corner goes, in this canvas's pixels.
     ///   - alpha: Its opacity, 0–1.
-    public func paint(_ other: Canvas, at origin: Point, alpha: Double = 1) {
+    public func paint(_ other: Canvas, at origin: Canvas.Point, alpha: Double = 1) {
         let a = min(1, max(0, alpha))
         guard a > 0 else { return }
         cairo_surface_flush(other.surface)

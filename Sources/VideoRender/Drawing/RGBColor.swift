@@ -1,4 +1,6 @@
 /// An sRGB colour with 0–1 components and an opacity.
+import VideoCore
+
 public struct RGBColor: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Red, 0–1.
     public var red: Double

@@ -7,6 +7,8 @@
 /// ```swift
 /// TextBlock(markup: "<b>\(TextBlock.escapeMarkup(name))</b> said", style: body)
 /// ```
+import VideoCore
+
 public struct TextBlock: Hashable, Sendable {
     /// What the text is made of.
     public enum Content: Hashable, Sendable {

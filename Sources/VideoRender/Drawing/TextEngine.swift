@@ -1,4 +1,5 @@
 internal import CPangoCairo
+import VideoCore
 
 /// One canvas's Pango state: its own font map and context.
 ///

@@ -1,4 +1,6 @@
 /// How a text block was fitted into its box.
+import VideoCore
+
 public struct TextFit: Hashable, Sendable {
     /// Whether the whole text fitted; `false` means it was cut short with an ellipsis at
     /// `fontSize` (the style's minimum size) and the rest should go elsewhere.
@@ -6,12 +8,12 @@ public struct TextFit: Hashable, Sendable {
     /// The font size used, in pixels.
     public var fontSize: Double
     /// The area the text covers, in canvas pixels; it lies within the box.
-    public var frame: Rect
+    public var frame: Canvas.Rect
     /// The number of lines drawn.
     public var lineCount: Int
 
     /// Creates a fit result.
-    public init(fits: Bool, fontSize: Double, frame: Rect, lineCount: Int) {
+    public init(fits: Bool, fontSize: Double, frame: Canvas.Rect, lineCount: Int) {
         self.fits = fits
         self.fontSize = fontSize
         self.frame = frame

@@ -1,4 +1,5 @@
 internal import CPangoCairo
+import VideoCore
 
 /// A Pango layout holding one text block, fitted into a box: the thin wrapper over Pango.
 ///

@@ -1,4 +1,6 @@
 /// A font family name as fontconfig knows it.
+import VideoCore
+
 public enum FontFamily {
     /// The proportional sans-serif face used for headings and body text.
     public static let sans = "DejaVu Sans"

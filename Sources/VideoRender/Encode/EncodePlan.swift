@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// What a video stage encodes: its segments, each once, the order they play in, and its
 /// soundtrack — the one shape both kinds of video are planned into, so one cache and one join

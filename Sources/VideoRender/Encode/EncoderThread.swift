@@ -1,5 +1,6 @@
 /// Encoding on its own thread, so drawing the next frames overlaps with x264 encoding the last ones.
 import Foundation
+import VideoCore
 
 /// Owns an `MP4Writer` on a dedicated thread fed through a small bounded queue.
 ///

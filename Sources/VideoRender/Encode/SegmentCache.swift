@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// A task folder's cache of encoded segments (`segments/`), named by content hash.
 enum SegmentCache {

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import VideoCore
 
 /// Encodes an `EncodePlan`: the one cache and join path of every kind of video.
 ///

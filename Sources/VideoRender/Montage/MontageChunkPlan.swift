@@ -1,5 +1,7 @@
 /// How a montage's segments are grouped into separately encoded, cached chunks.
 import Foundation
+import VideoAI
+import VideoCore
 
 /// The chunks a montage is encoded in: runs of consecutive timeline segments, each encoded
 /// on its own (one x264 thread, no B-frames) so chunks render in parallel and are joined by

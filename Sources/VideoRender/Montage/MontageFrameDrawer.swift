@@ -1,5 +1,7 @@
 /// Draws a montage's frames: segments' pictures with their transitions and the colour grade.
 import Foundation
+import VideoAI
+import VideoCore
 
 /// Composes the final (graded, not yet encoded) frames of a timeline, segment by segment.
 ///

@@ -1,4 +1,6 @@
 import Foundation
+import VideoAI
+import VideoCore
 
 /// A beat-cut montage: the stage list music → media → plan → render → output (or music →
 /// render → output for an edited timeline), run by the `TaskEngine` in

@@ -1,4 +1,6 @@
 import Foundation
+import VideoAI
+import VideoCore
 
 /// What a montage task is started with, saved in its `state.json` (`TaskState<MontageTask>`,
 /// kind `montage`): what the montage is made from and how it is encoded.

@@ -1,5 +1,6 @@
 /// The last few photos decoded for a montage, shared by the chunks rendering in parallel.
 import Foundation
+import VideoCore
 
 /// Keeps the most recently decoded photos so the chunk that starts with a crossfade out of a
 /// photo does not decode again the picture the chunk before it just decoded (a 3000×2000 JPEG

@@ -1,5 +1,7 @@
 /// Where a segment's pictures come from: a photo decoded once, or a clip decoded as it plays.
 import Foundation
+import VideoAI
+import VideoCore
 
 /// Produces the frames of one timeline segment at the output size, before grading.
 ///

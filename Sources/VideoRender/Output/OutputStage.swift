@@ -1,4 +1,6 @@
 import Foundation
+import VideoAI
+import VideoCore
 
 /// The output stage: checks the encoded MP4 by reopening it, then moves it into place as
 /// `video.mp4` and writes `metadata.json`, `captions.srt`,
@@ -97,7 +99,7 @@ public struct RenderResult: Sendable {
     /// Its metadata.
     public var metadata: VideoMetadata
     /// Its caption cues.
-    public var captions: [Caption]
+    public var captions: [CaptionCue]
     /// Warnings raised while making it.
     public var warnings: [String] = []
     /// Seconds spent in each stage that ran, in order.

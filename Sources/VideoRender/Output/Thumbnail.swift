@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// Draws `thumbnail.png` (1280×720) from a video's title scene (or its first scene).
 public struct Thumbnail: Sendable {
@@ -8,10 +9,10 @@ public struct Thumbnail: Sendable {
     /// The renderers to draw with.
     public var registry: RendererRegistry
     /// The colour theme.
-    public var theme: Theme
+    public var theme: VideoTheme
 
     /// Creates a thumbnail maker.
-    public init(registry: RendererRegistry = .standard, theme: Theme = .dark) {
+    public init(registry: RendererRegistry = .standard, theme: VideoTheme = .dark) {
         self.registry = registry
         self.theme = theme
     }

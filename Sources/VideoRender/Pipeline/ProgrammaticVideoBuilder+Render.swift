@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 extension ProgrammaticVideoBuilder {
     /// Builds, validates and renders the video into `<directory>/<video_id>/`.
@@ -20,13 +21,13 @@ extension ProgrammaticVideoBuilder {
         events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
     ) async throws -> RenderResult {
         let config = try build()
-        let options = options ?? RenderOptions(theme: theme.map(Theme.init(named:)) ?? .dark)
+        let options = options ?? RenderOptions(theme: theme.map(VideoTheme.init(named:)) ?? .dark)
         let pipeline = VideoPipeline(audio: AudioStage(synthesizer: synthesizer), video: VideoStage(options: options))
         return try await pipeline.render(config, to: directory, events: events)
     }
 }
 
-extension Theme {
+extension VideoTheme {
     /// The theme a spec names: `.dark` or `.light`.
     public init(named name: ThemeName) {
         switch name {

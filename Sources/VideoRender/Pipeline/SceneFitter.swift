@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// Continues scenes whose text does not fit on follow-up scenes, so nothing is ever cut short.
 ///
@@ -6,18 +7,18 @@ import Foundation
 /// (items, or code lines at a blank line where possible), again and again until every part
 /// fits; the parts are headed "Heading (1/3)", "Heading (2/3)"… Narration the scene had is
 /// shared out by sentences; scenes without narration get the template's for each part. The
-/// video never grows past `Limits.maxScenes`: what still does not fit then is drawn as small
+/// video never grows past `VideoLimits.maxScenes`: what still does not fit then is drawn as small
 /// as the renderer allows, with a warning.
 struct SceneFitter {
     var registry: RendererRegistry
-    var theme: Theme
+    var theme: VideoTheme
 
     /// The video with overflowing scenes continued, and a warning for each continued scene.
     func fit(_ config: VideoConfig) throws -> (VideoConfig, [String]) {
         var scenes: [SceneConfig] = []
         var warnings: [String] = []
         for (index, scene) in config.scenes.enumerated() {
-            let room = Limits.maxScenes - scenes.count - (config.scenes.count - index - 1)
+            let room = VideoLimits.maxScenes - scenes.count - (config.scenes.count - index - 1)
             let parts = try split(scene, in: config, index: index, room: room)
             if parts.count > 1 {
                 warnings.append(
@@ -118,7 +119,7 @@ struct SceneFitter {
 /// follow-up scenes (`SceneFitter`), warning for each; the first stage of a document video.
 struct FitStage: PipelineStage {
     var registry: RendererRegistry
-    var theme: Theme
+    var theme: VideoTheme
 
     var name: String { "fit" }
 

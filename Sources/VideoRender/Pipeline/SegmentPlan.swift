@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// The segments a video is made of, each with a content hash that names its cached file.
 ///
@@ -29,7 +30,7 @@ struct SegmentPlan: Sendable {
         var frameCount: Int
         /// For a body: frames of the scene the transition before it took.
         var skip: Int
-        var transition: Transition
+        var transition: SceneTransition
         var key: String
         var fileName: String { "\(kind.rawValue)-\(key).mp4" }
     }
@@ -148,7 +149,7 @@ struct SegmentPlan: Sendable {
         var previous: SceneKey?
         var frameCount: Int
         var skip: Int
-        var transition: Transition
+        var transition: SceneTransition
         var options: RenderOptions
         var format: SegmentFormat
     }

@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 extension VideoPipeline {
     /// Renders `config` and delivers its events as an `AsyncStream`, ending after

@@ -1,4 +1,6 @@
 import Foundation
+import VideoAI
+import VideoCore
 
 /// A document video: the stage list fit → script → (your stages) → audio → video → output,
 /// run by the `TaskEngine` in one task folder, `<output-dir>/<video_id>/`.

@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// The video stage: draws every scene, encodes it in segments cached by content hash under
 /// `segments/`, and joins them by stream copy with the soundtrack into the MP4, following the
@@ -125,7 +126,7 @@ public struct VideoStage: PipelineStage {
             let convert = { (canvas: Canvas) in try canvas.withBGRA { try converter.convert(bgra: $0, stride: $1) } }
             let background = try Canvas(resolution: config.resolution)
             background.fill(options.theme.background)
-            let transition = SceneTransition(kind: job.transition, background: try convert(background))
+            let transition = TransitionFrames(kind: job.transition, background: try convert(background))
             let (from, to) = (try convert(previous), try convert(first))
             for f in 0..<job.frameCount {
                 try flag.check()

@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// Items stacked under each other with a marker in the accent colour, shrunk together to fit.
 struct BulletColumn {

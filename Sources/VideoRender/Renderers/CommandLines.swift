@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// The lines of a command scene, with a shell prompt added where the lines are commands.
 ///

@@ -2,6 +2,8 @@
 ///
 /// Shell lines get a `$ ` prompt in the accent colour (see `CommandLines`); code is coloured
 /// by `SyntaxHighlighter` for its language, in a monospace face.
+import VideoCore
+
 public struct CommandRenderer: SceneRenderer {
     /// Creates the renderer.
     public init() {}

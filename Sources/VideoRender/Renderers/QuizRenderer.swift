@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// Draws a multiple-choice question: a `Quiz` label, the question, the options as lettered
 /// cards (two columns on wide frames, one on square and portrait ones) and, once the answer

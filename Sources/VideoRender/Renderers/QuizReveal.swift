@@ -1,3 +1,5 @@
+import VideoCore
+
 extension QuizRenderer {
     /// When the answer appears, in seconds from the start of the scene.
     ///

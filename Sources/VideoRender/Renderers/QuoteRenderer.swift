@@ -1,5 +1,7 @@
 /// Draws a quotation: a large accent quotation mark, the quote, and the attribution
 /// under it in the accent colour.
+import VideoCore
+
 public struct QuoteRenderer: SceneRenderer {
     /// Creates the renderer.
     public init() {}

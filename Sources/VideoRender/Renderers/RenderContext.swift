@@ -1,11 +1,13 @@
 /// What a renderer needs to know about the video besides the scene itself.
+import VideoCore
+
 public struct RenderContext: Hashable, Sendable {
     /// The frame size.
     public var resolution: Resolution
     /// The video's accent colour, for bars, bullets and highlights.
     public var accentColor: AccentColor
     /// The background and text colours.
-    public var theme: Theme
+    public var theme: VideoTheme
     /// The scene's position in the video, from 0.
     public var sceneIndex: Int
     /// How many scenes the video has.
@@ -15,7 +17,8 @@ public struct RenderContext: Hashable, Sendable {
 
     /// Creates a context.
     public init(
-        resolution: Resolution = .hd1080, accentColor: AccentColor = .blue, theme: Theme = .dark, sceneIndex: Int = 0,
+        resolution: Resolution = .hd1080, accentColor: AccentColor = .blue, theme: VideoTheme = .dark,
+        sceneIndex: Int = 0,
         sceneCount: Int = 1, videoTitle: String = ""
     ) {
         self.resolution = resolution
@@ -28,7 +31,7 @@ public struct RenderContext: Hashable, Sendable {
 
     /// The area everything is drawn in: the frame less 5% of its width on the left and right
     /// and 5% of its height at the top and bottom (the title-safe margins).
-    public var safeArea: Rect {
+    public var safeArea: Canvas.Rect {
         let w = Double(resolution.width), h = Double(resolution.height)
         return Rect(x: w * 0.05, y: h * 0.05, width: w * 0.9, height: h * 0.9)
     }

@@ -1,4 +1,6 @@
 /// A moment within a scene: how far into it, and the scene's timeline.
+import VideoCore
+
 public struct SceneClock: Hashable, Sendable {
     /// Seconds from the start of the scene.
     public var time: Double

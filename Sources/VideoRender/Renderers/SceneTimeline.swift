@@ -3,6 +3,8 @@
 ///
 /// Made from the timing manifest for rendering (`init(_:fps:)`); stills and tests without
 /// speech use `still(duration:fps:)`, which knows no words.
+import VideoCore
+
 public struct SceneTimeline: Hashable, Sendable {
     /// How long the scene lasts, in seconds.
     public var duration: Double

@@ -1,4 +1,6 @@
 /// A small bold label in the secondary colour above a block ("Constraints", "Hints").
+import VideoCore
+
 enum SectionLabel {
     static func height(_ context: RenderContext) -> Double { 56 * context.scale }
 

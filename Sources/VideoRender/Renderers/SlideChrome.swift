@@ -2,6 +2,8 @@
 /// counter in the footer, and the accent-underlined heading.
 ///
 /// Custom renderers can use it to match the built-in look.
+import VideoCore
+
 public enum SlideChrome {
     /// Fills the background and draws the footer (video title on the left, `n / total` on the
     /// right, both inside the safe area).
@@ -11,7 +13,9 @@ public enum SlideChrome {
     ///   - showsFooter: Whether to draw the footer (title cards leave it out).
     /// - Returns: The area left for the scene's content, inside the safe area.
     @discardableResult
-    public static func drawBackground(on canvas: Canvas, context: RenderContext, showsFooter: Bool = true) -> Rect {
+    public static func drawBackground(on canvas: Canvas, context: RenderContext, showsFooter: Bool = true)
+        -> Canvas.Rect
+    {
         let theme = context.theme, u = context.scale, safe = context.safeArea
         canvas.fill(theme.background)
         guard showsFooter else { return safe }
@@ -48,7 +52,8 @@ public enum SlideChrome {
     ///   - canvas: The canvas to draw on.
     ///   - context: The video's look.
     /// - Returns: The area below the heading that is left for the content.
-    public static func drawHeading(_ heading: String, in area: Rect, on canvas: Canvas, context: RenderContext) -> Rect
+    public static func drawHeading(_ heading: String, in area: Canvas.Rect, on canvas: Canvas, context: RenderContext)
+        -> Canvas.Rect
     {
         let u = context.scale
         let style = TextStyle(
@@ -71,8 +76,8 @@ public enum SlideChrome {
     ///   - context: The video's look.
     /// - Returns: The area below the heading that is left for the content.
     public static func drawHeading(
-        _ heading: String, eyebrow: String, in area: Rect, on canvas: Canvas, context: RenderContext
-    ) -> Rect {
+        _ heading: String, eyebrow: String, in area: Canvas.Rect, on canvas: Canvas, context: RenderContext
+    ) -> Canvas.Rect {
         let pill = drawPill(
             eyebrow, at: Point(x: area.x, y: area.y), maxWidth: area.width, on: canvas, context: context)
         return drawHeading(heading, in: area.inset(top: pill.height + 22 * context.scale), on: canvas, context: context)

@@ -1,4 +1,6 @@
 /// Splits space among blocks stacked in a column (or placed in a row).
+import VideoCore
+
 enum StackLayout {
     /// Heights for blocks wanting `preferred` heights within `available` pixels after `gap`s
     /// between them: all they want when it fits; otherwise blocks smaller than an equal share

@@ -1,5 +1,7 @@
 /// A block of text on a rounded card in the theme's surface colour, with an accent edge on
 /// the left: problem statements and exercise instructions.
+import VideoCore
+
 struct TextCard {
     var text: TextBlock
     /// The colour of the left edge; `nil` for the accent colour.

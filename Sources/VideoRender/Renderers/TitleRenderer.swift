@@ -1,4 +1,6 @@
 /// Draws a title card: a large centred title, an accent bar and the subtitle under it.
+import VideoCore
+
 public struct TitleRenderer: SceneRenderer {
     /// Creates the renderer.
     public init() {}

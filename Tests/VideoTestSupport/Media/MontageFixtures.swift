@@ -24,7 +24,7 @@ package enum MontageFixtures {
             for bar in 0..<4 {
                 let x = Double(width) * (0.1 + 0.2 * Double(bar))
                 canvas.fillRect(
-                    Rect(x: x, y: Double(height) * 0.2, width: 6, height: Double(height) * 0.6),
+                    Canvas.Rect(x: x, y: Double(height) * 0.2, width: 6, height: Double(height) * 0.6),
                     color: bar % 2 == 0 ? .white : .black)
             }
             let url = folder.appendingPathComponent("\(prefix)\(i + 1).png")

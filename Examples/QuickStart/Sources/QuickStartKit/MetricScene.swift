@@ -1,3 +1,5 @@
+import VideoAI
+import VideoCore
 import VideoRender
 
 /// The app's own scene type: one big number with a label, for example "3× faster builds".
@@ -43,12 +45,13 @@ public struct MetricScene: SceneContentPayload {
                 size: 220 * u, minimumSize: 60 * u, weight: .bold, color: context.accent, alignment: .center)
             canvas.drawText(
                 content.text,
-                in: Rect(x: area.x, y: area.y + area.height * 0.2, width: area.width, height: area.height * 0.4),
+                in: Canvas.Rect(x: area.x, y: area.y + area.height * 0.2, width: area.width, height: area.height * 0.4),
                 style: value, verticalAlignment: .bottom)
             let label = TextStyle(size: 56 * u, minimumSize: 24 * u, color: context.theme.text, alignment: .center)
             canvas.drawText(
                 content.label,
-                in: Rect(x: area.x, y: area.y + area.height * 0.62, width: area.width, height: area.height * 0.25),
+                in: Canvas.Rect(
+                    x: area.x, y: area.y + area.height * 0.62, width: area.width, height: area.height * 0.25),
                 style: label)
         }
     }

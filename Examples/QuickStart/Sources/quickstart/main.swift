@@ -1,5 +1,6 @@
 import Foundation
 import QuickStartKit
+import VideoCore
 import VideoRender
 
 // Renders the app's release video: `swift run quickstart [OUTPUT_DIR] [WIDTHxHEIGHT]`.

@@ -1,6 +1,7 @@
 import Foundation
 import QuickStartKit
 import Testing
+import VideoCore
 import VideoRender
 
 /// How an app unit-tests its videos with vgen: validation, a plan-only pass with the

@@ -6,7 +6,7 @@ extension ProgrammaticVideoBuilder {
     @discardableResult
     public func addTitle(
         _ title: String, subtitle: String? = nil, id: String? = nil, narration: String? = nil, voice: Voice? = nil,
-        minDuration: Double? = nil, maxDuration: Double? = nil, transition: Transition? = nil
+        minDuration: Double? = nil, maxDuration: Double? = nil, transition: SceneTransition? = nil
     ) -> Self {
         add(
             .title(TitleContent(title: title, subtitle: subtitle)), id: id, narration: narration, voice: voice,
@@ -18,7 +18,7 @@ extension ProgrammaticVideoBuilder {
     public func addCommand(
         heading: String, code: String, language: String? = nil, caption: String? = nil, id: String? = nil,
         narration: String? = nil, voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil,
-        transition: Transition? = nil
+        transition: SceneTransition? = nil
     ) -> Self {
         add(
             .command(CommandContent(heading: heading, code: code, language: language, caption: caption)), id: id,
@@ -30,7 +30,7 @@ extension ProgrammaticVideoBuilder {
     @discardableResult
     public func addList(
         heading: String, items: [String], id: String? = nil, narration: String? = nil, voice: Voice? = nil,
-        minDuration: Double? = nil, maxDuration: Double? = nil, transition: Transition? = nil
+        minDuration: Double? = nil, maxDuration: Double? = nil, transition: SceneTransition? = nil
     ) -> Self {
         add(
             .list(ListContent(heading: heading, items: items)), id: id, narration: narration, voice: voice,
@@ -43,7 +43,7 @@ extension ProgrammaticVideoBuilder {
         heading: String, before: String, after: String, language: String? = nil,
         beforeLabel: String = CodeComparisonContent.defaultBeforeLabel,
         afterLabel: String = CodeComparisonContent.defaultAfterLabel, id: String? = nil, narration: String? = nil,
-        voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil, transition: Transition? = nil
+        voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil, transition: SceneTransition? = nil
     ) -> Self {
         let content = CodeComparisonContent(
             heading: heading, before: before, after: after, language: language, beforeLabel: beforeLabel,
@@ -57,7 +57,7 @@ extension ProgrammaticVideoBuilder {
     @discardableResult
     public func addQuote(
         _ text: String, attribution: String? = nil, id: String? = nil, narration: String? = nil, voice: Voice? = nil,
-        minDuration: Double? = nil, maxDuration: Double? = nil, transition: Transition? = nil
+        minDuration: Double? = nil, maxDuration: Double? = nil, transition: SceneTransition? = nil
     ) -> Self {
         add(
             .quote(QuoteContent(text: text, attribution: attribution)), id: id, narration: narration, voice: voice,
@@ -68,7 +68,7 @@ extension ProgrammaticVideoBuilder {
     @discardableResult
     public func addOutro(
         _ title: String, subtitle: String? = nil, id: String? = nil, narration: String? = nil, voice: Voice? = nil,
-        minDuration: Double? = nil, maxDuration: Double? = nil, transition: Transition? = nil
+        minDuration: Double? = nil, maxDuration: Double? = nil, transition: SceneTransition? = nil
     ) -> Self {
         add(
             .outro(OutroContent(title: title, subtitle: subtitle)), id: id, narration: narration, voice: voice,
@@ -80,7 +80,7 @@ extension ProgrammaticVideoBuilder {
     public func addLearningObjectives(
         _ objectives: [String], heading: String = LearningObjectivesContent.defaultHeading, id: String? = nil,
         narration: String? = nil, voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil,
-        transition: Transition? = nil
+        transition: SceneTransition? = nil
     ) -> Self {
         add(
             .learningObjectives(LearningObjectivesContent(heading: heading, objectives: objectives)), id: id,
@@ -92,7 +92,7 @@ extension ProgrammaticVideoBuilder {
     @discardableResult
     public func addProblem(
         title: String, statement: String, constraints: [String] = [], id: String? = nil, narration: String? = nil,
-        voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil, transition: Transition? = nil
+        voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil, transition: SceneTransition? = nil
     ) -> Self {
         add(
             .problem(ProblemContent(title: title, statement: statement, constraints: constraints)), id: id,
@@ -105,7 +105,7 @@ extension ProgrammaticVideoBuilder {
     public func addSolution(
         title: String, steps: [String] = [], code: String? = nil, language: String? = nil, id: String? = nil,
         narration: String? = nil, voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil,
-        transition: Transition? = nil
+        transition: SceneTransition? = nil
     ) -> Self {
         add(
             .solution(SolutionContent(title: title, steps: steps, code: code, language: language)), id: id,
@@ -118,7 +118,7 @@ extension ProgrammaticVideoBuilder {
     public func addQuiz(
         question: String, options: [String], answerIndex: Int, explanation: String? = nil, revealAfter: Double? = nil,
         id: String? = nil, narration: String? = nil, voice: Voice? = nil, minDuration: Double? = nil,
-        maxDuration: Double? = nil, transition: Transition? = nil
+        maxDuration: Double? = nil, transition: SceneTransition? = nil
     ) -> Self {
         let content = QuizContent(
             question: question, options: options, answerIndex: answerIndex, explanation: explanation,
@@ -133,7 +133,7 @@ extension ProgrammaticVideoBuilder {
     public func addCheckpoint(
         completed: [String], next: [String] = [], heading: String = CheckpointContent.defaultHeading, id: String? = nil,
         narration: String? = nil, voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil,
-        transition: Transition? = nil
+        transition: SceneTransition? = nil
     ) -> Self {
         add(
             .checkpoint(CheckpointContent(heading: heading, completed: completed, next: next)), id: id,
@@ -146,7 +146,7 @@ extension ProgrammaticVideoBuilder {
     public func addExercise(
         title: String, instructions: String, hints: [String] = [], starterCode: String? = nil, language: String? = nil,
         id: String? = nil, narration: String? = nil, voice: Voice? = nil, minDuration: Double? = nil,
-        maxDuration: Double? = nil, transition: Transition? = nil
+        maxDuration: Double? = nil, transition: SceneTransition? = nil
     ) -> Self {
         let content = ExerciseContent(
             title: title, instructions: instructions, hints: hints, starterCode: starterCode, language: language)

@@ -29,7 +29,7 @@ public final class ProgrammaticVideoBuilder {
         var voice: Voice?
         var minDuration: Double?
         var maxDuration: Double?
-        var transition: Transition?
+        var transition: SceneTransition?
     }
 
     /// The video's id; `nil` makes one from the title.
@@ -49,7 +49,7 @@ public final class ProgrammaticVideoBuilder {
     /// The colour theme to render with and record in exported YAML; `nil` for the default.
     public var theme: ThemeName?
     /// How scenes follow each other, unless a scene sets its own.
-    public var transition: Transition
+    public var transition: SceneTransition
     private var entries: [Entry] = []
 
     /// Creates an empty builder.
@@ -66,7 +66,7 @@ public final class ProgrammaticVideoBuilder {
     public init(
         videoID: String? = nil, title: String, description: String = "", accentColor: AccentColor = .blue,
         voice: Voice = .male, resolution: Resolution = .hd1080, fps: Int = 30, theme: ThemeName? = nil,
-        transition: Transition = .crossfade
+        transition: SceneTransition = .crossfade
     ) {
         self.videoID = videoID
         self.title = title
@@ -109,7 +109,7 @@ public final class ProgrammaticVideoBuilder {
     @discardableResult
     public func add(
         _ content: SceneContent, id: String? = nil, narration: String? = nil, voice: Voice? = nil,
-        minDuration: Double? = nil, maxDuration: Double? = nil, transition: Transition? = nil
+        minDuration: Double? = nil, maxDuration: Double? = nil, transition: SceneTransition? = nil
     ) -> Self {
         entries.append(
             Entry(
@@ -134,7 +134,7 @@ public final class ProgrammaticVideoBuilder {
     @discardableResult
     public func add<P: SceneContentPayload>(
         _ payload: P, id: String? = nil, narration: String? = nil, voice: Voice? = nil,
-        minDuration: Double? = nil, maxDuration: Double? = nil, transition: Transition? = nil
+        minDuration: Double? = nil, maxDuration: Double? = nil, transition: SceneTransition? = nil
     ) -> Self {
         let content: Result<SceneContent, VideoError>
         do {

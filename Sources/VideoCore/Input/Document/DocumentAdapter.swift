@@ -15,13 +15,13 @@ import Foundation
 /// leaves `narration` `nil` for the script stage to write.
 ///
 /// # Scene limit
-/// A video has at most `Limits.maxScenes` scenes. When a document would make more, the first
-/// `Limits.maxScenes - 1` are kept, then the outro, and `read()` reports it in `warnings`
+/// A video has at most `VideoLimits.maxScenes` scenes. When a document would make more, the first
+/// `VideoLimits.maxScenes - 1` are kept, then the outro, and `read()` reports it in `warnings`
 /// (`makeVideoConfig()` drops the warning).
 ///
 /// # Errors
 /// A missing file, a directory, a binary (NUL bytes or invalid UTF-8) file, an empty document,
-/// one larger than `Limits.maxDocumentBytes` or one with no readable text throws a `VideoError`
+/// one larger than `VideoLimits.maxDocumentBytes` or one with no readable text throws a `VideoError`
 /// (`.io` or `.invalidInput`) whose message names the file.
 public struct DocumentAdapter: InputAdapter {
     /// How the document's text is read.
@@ -95,17 +95,18 @@ public struct DocumentAdapter: InputAdapter {
         }
 
         var warnings: [String] = []
-        if drafts.count > Limits.maxScenes, let outro = drafts.last {
+        if drafts.count > VideoLimits.maxScenes, let outro = drafts.last {
             warnings.append(
-                "\(name) makes \(drafts.count) scenes; kept the first \(Limits.maxScenes - 1) and the outro (the limit is \(Limits.maxScenes))"
+                "\(name) makes \(drafts.count) scenes; kept the first \(VideoLimits.maxScenes - 1) and the outro (the limit is \(VideoLimits.maxScenes))"
             )
-            drafts = Array(drafts.prefix(Limits.maxScenes - 1)) + [outro]
+            drafts = Array(drafts.prefix(VideoLimits.maxScenes - 1)) + [outro]
         }
         let scenes = try drafts.enumerated().map { index, draft in
             let number = index + 1 < 10 ? "0\(index + 1)" : "\(index + 1)"
             // The builder keeps narration near SceneBuilder.maxNarration; this only guards the hard limit.
             let narration = draft.narration.map {
-                $0.count <= Limits.maxNarrationLength ? $0 : SpeechText.shorten($0, to: Limits.maxNarrationLength)
+                $0.count <= VideoLimits.maxNarrationLength
+                    ? $0 : SpeechText.shorten($0, to: VideoLimits.maxNarrationLength)
             }
             return try SceneConfig(sceneID: "s\(number)-\(draft.slug)", content: draft.content, narration: narration)
         }
@@ -130,7 +131,7 @@ public struct DocumentAdapter: InputAdapter {
     private func loadText() throws -> String {
         switch source {
         case .text(let text):
-            guard text.utf8.count <= Limits.maxDocumentBytes else {
+            guard text.utf8.count <= VideoLimits.maxDocumentBytes else {
                 throw DocumentText.tooLarge(name, bytes: text.utf8.count)
             }
             return text

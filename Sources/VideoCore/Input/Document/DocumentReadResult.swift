@@ -2,8 +2,8 @@
 public struct DocumentReadResult: Hashable, Sendable {
     /// The validated video.
     public var config: VideoConfig
-    /// One line per adjustment made to fit `Limits` (for example scenes dropped past
-    /// `Limits.maxScenes`), for the person running the tool.
+    /// One line per adjustment made to fit `VideoLimits` (for example scenes dropped past
+    /// `VideoLimits.maxScenes`), for the person running the tool.
     public var warnings: [String]
 
     /// Creates a result.

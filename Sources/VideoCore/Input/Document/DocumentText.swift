@@ -2,7 +2,7 @@ import Foundation
 
 /// Reading a document's bytes safely and preparing its text.
 enum DocumentText {
-    /// Reads a regular, UTF-8, text file of at most `Limits.maxDocumentBytes`.
+    /// Reads a regular, UTF-8, text file of at most `VideoLimits.maxDocumentBytes`.
     /// - Throws: `VideoError` naming the file: `.io` when it is missing or unreadable,
     ///   `.invalidInput` when it is a directory, not a regular file, too large or binary.
     static func read(_ url: URL, name: String) throws -> String {
@@ -16,18 +16,18 @@ enum DocumentText {
         if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
             throw VideoError(.invalidInput, "\(name) is not a regular file")
         }
-        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > Limits.maxDocumentBytes {
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > VideoLimits.maxDocumentBytes {
             throw tooLarge(name, bytes: size)
         }
         let data: Data
         do {
             let handle = try FileHandle(forReadingFrom: url)
             defer { try? handle.close() }
-            data = try handle.read(upToCount: Limits.maxDocumentBytes + 1) ?? Data()
+            data = try handle.read(upToCount: VideoLimits.maxDocumentBytes + 1) ?? Data()
         } catch {
             throw VideoError(.io, "\(name) cannot be read: \(error.localizedDescription)")
         }
-        guard data.count <= Limits.maxDocumentBytes else { throw tooLarge(name, bytes: data.count) }
+        guard data.count <= VideoLimits.maxDocumentBytes else { throw tooLarge(name, bytes: data.count) }
         guard !data.contains(0) else {
             throw VideoError(
                 .invalidInput, "\(name) looks like a binary file (it contains NUL bytes); expected UTF-8 text")
@@ -41,7 +41,7 @@ enum DocumentText {
 
     /// The error for a document over the size limit.
     static func tooLarge(_ name: String, bytes: Int) -> VideoError {
-        VideoError(.invalidInput, "\(name) is \(bytes) bytes; the limit is \(Limits.maxDocumentBytes)")
+        VideoError(.invalidInput, "\(name) is \(bytes) bytes; the limit is \(VideoLimits.maxDocumentBytes)")
     }
 
     /// The text with `\n` line endings, without a byte-order mark or YAML front matter.

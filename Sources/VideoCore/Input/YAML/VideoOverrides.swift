@@ -44,7 +44,7 @@ public struct VideoOverrides: Hashable, Sendable {
 
 /// The colour theme a spec asks for: `dark` (light text on slate, the default) or `light`.
 ///
-/// VideoRender maps it to its `Theme` (`Theme(named:)`).
+/// VideoRender maps it to its `VideoTheme` (`VideoTheme(named:)`).
 public enum ThemeName: String, Hashable, Sendable, CaseIterable, Codable {
     /// Light text on a deep slate background.
     case dark

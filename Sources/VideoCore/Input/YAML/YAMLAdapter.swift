@@ -22,7 +22,7 @@ import Yams
 /// Every problem throws a `VideoError` (`.invalidInput`, or `.io` for an unreadable file)
 /// whose message starts with `file.yaml:LINE:COLUMN:` and names the scene: malformed YAML,
 /// unknown keys (with a "did you mean"), unknown scene types, colours, themes and voices (with
-/// the valid values), missing required fields, and every limit of `Limits`.
+/// the valid values), missing required fields, and every limit of `VideoLimits`.
 ///
 /// # Voices
 /// The four portable names (`male`, `female`, `male_warm`, `female_friendly`) are always
@@ -139,9 +139,9 @@ public struct YAMLAdapter: InputAdapter {
             do { data = try Data(contentsOf: url) } catch {
                 throw VideoError(.io, "\(name): cannot be read (\(error))")
             }
-            guard data.count <= Limits.maxDocumentBytes else {
+            guard data.count <= VideoLimits.maxDocumentBytes else {
                 throw VideoError(
-                    .invalidInput, "\(name): is \(data.count) bytes; the limit is \(Limits.maxDocumentBytes)")
+                    .invalidInput, "\(name): is \(data.count) bytes; the limit is \(VideoLimits.maxDocumentBytes)")
             }
             guard let text = String(data: data, encoding: .utf8), !text.contains("\0") else {
                 throw VideoError(.invalidInput, "\(name): is not UTF-8 text")

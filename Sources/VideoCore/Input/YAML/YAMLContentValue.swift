@@ -9,11 +9,11 @@ import Yams
 enum YAMLContentValue {
     /// Reads the custom fields of a scene: every entry of `map` except `skipping`.
     /// - Throws: `VideoError` (`.invalidInput`) at the offending node when a value nests
-    ///   deeper than `Limits.maxContentDepth`, the fields hold more than
-    ///   `Limits.maxContentValues` values (aliases count each time they are used), a number
+    ///   deeper than `VideoLimits.maxContentDepth`, the fields hold more than
+    ///   `VideoLimits.maxContentValues` values (aliases count each time they are used), a number
     ///   is not finite, or a mapping repeats a key or has a key that is not text.
     static func fields(of map: YAMLMapping, skipping: [String]) throws -> [String: JSONValue] {
-        var budget = Limits.maxContentValues
+        var budget = VideoLimits.maxContentValues
         var fields: [String: JSONValue] = [:]
         for entry in map.entries where !skipping.contains(entry.key) {
             fields[entry.key] = try value(of: entry.value, key: entry.key, depth: 2, budget: &budget, in: map)
@@ -27,7 +27,8 @@ enum YAMLContentValue {
     ) throws -> JSONValue {
         budget -= 1
         guard budget >= 0 else {
-            throw map.context.error(node.mark, map.path, "the fields hold more than \(Limits.maxContentValues) values")
+            throw map.context.error(
+                node.mark, map.path, "the fields hold more than \(VideoLimits.maxContentValues) values")
         }
         switch node {
         case .scalar(let scalar):
@@ -52,9 +53,9 @@ enum YAMLContentValue {
     }
 
     private static func check(_ depth: Int, _ node: Node, _ key: String, in map: YAMLMapping) throws {
-        guard depth <= Limits.maxContentDepth else {
+        guard depth <= VideoLimits.maxContentDepth else {
             throw map.context.error(
-                node.mark, map.path, "'\(key)' nests deeper than \(Limits.maxContentDepth) levels")
+                node.mark, map.path, "'\(key)' nests deeper than \(VideoLimits.maxContentDepth) levels")
         }
     }
 

@@ -22,7 +22,7 @@ struct YAMLSceneReader {
         var voice: Voice?
         var minDuration: Double?
         var maxDuration: Double?
-        var transition: Transition?
+        var transition: SceneTransition?
         var mapping: YAMLMapping
     }
 
@@ -58,7 +58,7 @@ struct YAMLSceneReader {
             try context.located(map.value("voice")?.mark, map.path) { try Self.voice(name) }
         }
         let transition = try map.string("transition").map { name in
-            try context.located(map.value("transition")?.mark, map.path) { try Transition(validating: name) }
+            try context.located(map.value("transition")?.mark, map.path) { try SceneTransition(validating: name) }
         }
         return Draft(
             id: id, content: content, narration: try map.string("narration"), voice: voice,

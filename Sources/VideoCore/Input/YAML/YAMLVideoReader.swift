@@ -23,7 +23,7 @@ struct YAMLVideoReader {
         var resolution: Resolution?
         var fps: Int?
         var theme: ThemeName?
-        var transition: Transition?
+        var transition: SceneTransition?
     }
 
     /// Reads every video of the document.
@@ -121,16 +121,16 @@ struct YAMLVideoReader {
             }
         }
         if let fps = try map.int("fps") {
-            guard Limits.fpsRange.contains(fps) else {
+            guard VideoLimits.fpsRange.contains(fps) else {
                 throw context.error(
                     map.mark(of: "fps"), map.path,
-                    "fps \(fps) is outside \(Limits.fpsRange.lowerBound)–\(Limits.fpsRange.upperBound)")
+                    "fps \(fps) is outside \(VideoLimits.fpsRange.lowerBound)–\(VideoLimits.fpsRange.upperBound)")
             }
             look.fps = fps
         }
         if let name = try map.string("transition") {
             look.transition = try context.located(map.mark(of: "transition"), map.path) {
-                try Transition(validating: name)
+                try SceneTransition(validating: name)
             }
         }
         if let name = try map.string("theme") {

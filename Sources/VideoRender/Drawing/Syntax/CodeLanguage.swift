@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// A family of languages the syntax highlighter tells apart.
 public enum CodeLanguage: String, Hashable, Sendable, CaseIterable {

@@ -1,4 +1,6 @@
 /// The colours code is highlighted with, one per token kind.
+import VideoCore
+
 struct SyntaxPalette: Hashable, Sendable {
     var text: RGBColor
     var keyword: RGBColor
@@ -9,7 +11,7 @@ struct SyntaxPalette: Hashable, Sendable {
 
     /// The palette for code drawn on `theme`'s panels: light colours on dark themes, deep ones
     /// on light themes (each at least 4.5:1 against the panel).
-    init(theme: Theme) {
+    init(theme: VideoTheme) {
         text = theme.text
         if theme.isDark {
             keyword = RGBColor(hex: 0xC678DD)
@@ -38,7 +40,7 @@ struct SyntaxPalette: Hashable, Sendable {
     }
 }
 
-extension Theme {
+extension VideoTheme {
     /// Whether the background is dark (its relative luminance is below one half).
     public var isDark: Bool {
         0.2126 * background.red + 0.7152 * background.green + 0.0722 * background.blue < 0.5

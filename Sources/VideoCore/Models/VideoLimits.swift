@@ -1,5 +1,5 @@
 /// The limits every `VideoConfig` is validated against at the input boundary.
-public enum Limits {
+public enum VideoLimits {
     /// Most scenes one video may have.
     public static let maxScenes = 100
     /// Longest `scene_id` or `video_id`, in characters.

@@ -1,5 +1,7 @@
 /// One caption cue: up to two lines shown between two times.
-public struct Caption: Hashable, Sendable, Codable {
+import VideoCore
+
+public struct CaptionCue: Hashable, Sendable, Codable {
     /// When the cue appears, in seconds.
     public var start: Double
     /// When it disappears, in seconds.

@@ -1,5 +1,5 @@
 /// How one scene gives way to the next.
-public enum Transition: String, Codable, CaseIterable, Sendable {
+public enum SceneTransition: String, Codable, CaseIterable, Sendable {
     /// The new scene replaces the old at once.
     case cut
     /// The old scene fades to the background colour, then the new one fades in.
@@ -12,10 +12,11 @@ public enum Transition: String, Codable, CaseIterable, Sendable {
     /// Parses a transition name.
     /// - Throws: `VideoError` listing the valid names.
     public init(validating name: String, field: String = "transition") throws {
-        guard let value = Transition(rawValue: name.lowercased()) else {
+        guard let value = SceneTransition(rawValue: name.lowercased()) else {
             throw VideoError.invalid(
                 field,
-                "unknown transition '\(name)'; valid: \(Transition.allCases.map(\.rawValue).joined(separator: ", "))")
+                "unknown transition '\(name)'; valid: \(SceneTransition.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         self = value
     }

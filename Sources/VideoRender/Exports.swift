@@ -1,2 +1,0 @@
-// VideoRender: scene renderers, drawing, encoding and the assembled pipeline.
-@_exported import VideoAI
