@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `vgen` binary as a user would, in a subprocess.
 struct CLI {
@@ -6,6 +7,8 @@ struct CLI {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Whether the process exited (rather than being killed by a signal, a crash's).
+        var exited = true
     }
 
     /// The `vgen` executable built beside the test bundle.
@@ -29,14 +32,18 @@ struct CLI {
         try process.run()
         // Read both pipes to the end before waiting, so a chatty child never blocks.
         let errData = ReadBox()
-        let thread = Thread { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
+        let errRead = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            errData.set(err.fileHandleForReading.readDataToEndOfFile())
+            errRead.signal()
+        }
         thread.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !errData.done { usleep(1000) }
+        errRead.wait()
         return Outcome(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData.data ?? Data(), as: UTF8.self))
+            stderr: String(decoding: errData.data, as: UTF8.self), exited: process.terminationReason == .exit)
     }
 
     /// A fresh temporary folder.
@@ -47,14 +54,11 @@ struct CLI {
     }
 }
 
-final class ReadBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _data: Data?
-    var data: Data? {
-        get { lock.withLock { _data } }
-        set { lock.withLock { _data = newValue } }
-    }
-    var done: Bool { data != nil }
+/// What a reader thread read, handed to the thread waiting for it.
+final class ReadBox: Sendable {
+    private let stored = Mutex(Data())
+    var data: Data { stored.withLock { $0 } }
+    func set(_ data: Data) { stored.withLock { $0 = data } }
 }
 
 extension CLI {
