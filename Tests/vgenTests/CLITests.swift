@@ -11,7 +11,7 @@ import Testing
         let (arguments, expected) = try bad.prepare(in: dir)
         let outcome = try CLI.run(["--resolution", "320x180"] + arguments, in: dir)
         #expect(outcome.status != 0, "\(bad): exit status \(outcome.status)")
-        let lines = outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
+        let lines = outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("vgen: error: ") }
         #expect(lines.count == 1, "\(bad): \(outcome.stderr)")
         #expect(outcome.stderr.lowercased().contains(expected.lowercased()), "\(bad): \(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)
