@@ -50,6 +50,17 @@ import Testing
         #expect(line.hasPrefix("vgen: error: bad.yaml:5:5: scenes[0]: unknown key 'colour'"), "\(line)")
     }
 
+    @Test func deeplyNestedYAMLFailsInsteadOfCrashing() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let levels = 10_000
+        try ("title: T\nscenes: " + String(repeating: "[", count: levels) + String(repeating: "]", count: levels))
+            .write(to: dir.appendingPathComponent("deep.yaml"), atomically: true, encoding: .utf8)
+        let line = errorLine(try CLI.run(["--yaml", "deep.yaml", "--output-dir", "out"], in: dir), status: 1)
+        #expect(
+            line.hasPrefix("vgen: error: deep.yaml:2:72: lists and mappings are nested more than 64 levels"), "\(line)")
+    }
+
     @Test func deeplyNestedTimelineFailsInsteadOfCrashing() throws {
         // Foundation's JSON parser stops at 512 levels by itself; the failure is one line too.
         let dir = try CLI.temporaryDirectory()

@@ -21,9 +21,10 @@ import Yams
 /// # Errors
 /// Every problem throws a `VideoError` (`.invalidInput`, or `.io` for an unreadable file)
 /// whose `location` holds the file, line and column (its description starts with
-/// `file.yaml:LINE:COLUMN:`) and whose field names the scene: malformed YAML, unknown keys
-/// (with a "did you mean"), unknown scene types, colours, themes and voices (with the valid
-/// values), missing required fields, and every limit of `Limits`.
+/// `file.yaml:LINE:COLUMN:`) and whose field names the scene: malformed YAML, nesting deeper
+/// than `YAMLNestingGuard.maxDepth`, unknown keys (with a "did you mean"), unknown scene types,
+/// colours, themes and voices (with the valid values), missing required fields, and every limit
+/// of `Limits`.
 ///
 /// # Voices
 /// The four portable names (`male`, `female`, `male_warm`, `female_friendly`) are always
@@ -106,6 +107,8 @@ public struct YAMLAdapter: InputAdapter {
     public func readVideos() throws -> [YAMLVideo] {
         let context = YAMLContext(fileName: name)
         let text = try readText()
+        // Yams composes recursively: a hostile spec nested thousands deep would overflow the stack.
+        try YAMLNestingGuard.check(text, fileName: name)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
