@@ -8,7 +8,7 @@ struct BatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "batch",
         abstract: "Render many documents and YAML specs, then print a summary table.",
-        discussion: "Exits 1 when any input failed; the others are rendered all the same.")
+        discussion: "Exits 1 when any input failed (the others are rendered all the same), 130 when cancelled.")
 
     @Argument(help: "Documents (.md, .txt) and YAML specs (.yaml, .yml).")
     var files: [String]
@@ -57,7 +57,11 @@ struct BatchCommand: AsyncParsableCommand {
             }
         }
         Self.printSummary(rows, to: task.json ? FileHandle.standardError : FileHandle.standardOutput)
-        if rows.contains(where: { $0.status != "ok" }) { throw ExitCode(1) }
+        if rows.contains(where: { $0.status == "cancelled" }) { throw CancellationError() }
+        let failed = rows.filter { $0.status != "ok" }.count
+        if failed > 0 {
+            throw CommandFailure(message: "\(failed) of \(rows.count) failed (see the summary)", status: .failure)
+        }
     }
 
     static func read(_ file: String, render: RenderArguments) throws -> [(VideoConfig, RenderOptions)] {

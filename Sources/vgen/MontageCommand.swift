@@ -128,12 +128,13 @@ struct MontageCommand: AsyncParsableCommand {
 
     private func loadTimeline(_ path: String) throws -> MontageTimeline {
         let data: Data
+        let file = VideoError.Location(file: path)
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw VideoError(.io, "cannot read \(path): \(error.localizedDescription)")
+            throw VideoError(.io, "cannot be read", location: file, underlying: error)
         }
         var plan: MontageTimeline
         do { plan = try JSONDecoder().decode(MontageTimeline.self, from: data) } catch {
-            throw VideoError(.invalidInput, "\(path) is not a montage timeline: \(error)", field: "timeline")
+            throw VideoError(.invalidInput, "is not a montage timeline", location: file, underlying: error)
         }
         if let videoId { plan.videoID = videoId }
         return plan

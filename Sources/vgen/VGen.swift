@@ -21,6 +21,21 @@ struct VGen: AsyncParsableCommand {
             ScenesCommand.self, BeatsCommand.self, MontageCommand.self,
         ],
         defaultSubcommand: RenderCommand.self)
+
+    /// Parses the command line and runs the command. Every failure, the parser's included,
+    /// ends in `CLIRunner.fail`: one line `vgen: error: …` and the status of `ExitStatus`.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            CLIRunner.fail(error)
+        }
+    }
 }
 
 /// `vgen [render] --document PATH | --yaml PATH`: documents and YAML specs into narrated videos.

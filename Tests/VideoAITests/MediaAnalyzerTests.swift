@@ -104,3 +104,29 @@ import VideoTestSupport
         #expect(MediaQuality.hammingDistance(clipHash, sidewaysHash) >= 16)
     }
 }
+
+/// The analysis does not depend on how many files are decoded at once.
+@Suite struct MediaAnalyzerWorkerTests {
+    @Test func workerCountDoesNotChangeTheResult() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-workers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var files: [URL] = []
+        for (i, seconds) in [1, 2, 1, 3].enumerated() {
+            let url = dir.appendingPathComponent("clip\(i).mp4")
+            let writer = try MP4Writer(url: url, width: 96, height: 64, fps: 10, sampleRate: nil, preset: "ultrafast")
+            for frame in 0..<(seconds * 10) {
+                try writer.writeVideo(
+                    try YUVFrame.filled(width: 96, height: 64, y: UInt8(40 + (frame * 13 + i * 50) % 180)))
+            }
+            try writer.finish()
+            files.append(url)
+        }
+        let one = try MediaAnalyzer(workers: 1).analyze(files, order: .name)
+        #expect(one.count == 4)
+        for workers in [2, 3, 16] {
+            #expect(try MediaAnalyzer(workers: workers).analyze(files, order: .name) == one, "\(workers) workers")
+        }
+        #expect(MediaAnalyzer().workers == ProcessInfo.processInfo.activeProcessorCount)
+    }
+}

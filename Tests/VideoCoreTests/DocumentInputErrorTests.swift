@@ -3,7 +3,7 @@ import Testing
 import VideoCore
 import VideoTestSupport
 
-/// Bad documents: each is a `VideoError` naming the file, never a crash.
+/// Bad documents: each is a `VideoError` located at the file, never a crash.
 @Suite struct DocumentInputErrorTests {
     typealias S = DocumentTestSupport
 
@@ -16,8 +16,10 @@ import VideoTestSupport
         let folder = temporary.url
         let error = error(reading: folder.appendingPathComponent("MISSING.md"))
         #expect(error?.code == .io)
-        #expect(error?.message.contains("MISSING.md") == true)
-        #expect(error?.message.contains("no such file") == true)
+        #expect(error?.location?.file.hasSuffix("MISSING.md") == true)
+        #expect(error?.location?.line == nil)
+        #expect(error?.message == "no such file")
+        #expect(error?.description.hasSuffix("MISSING.md: no such file") == true, "\(String(describing: error))")
     }
 
     @Test func directoryIsRejected() throws {
@@ -27,10 +29,11 @@ import VideoTestSupport
         try FileManager.default.createDirectory(at: docs, withIntermediateDirectories: true)
         let error = error(reading: docs)
         #expect(error?.code == .invalidInput)
-        #expect(error?.message.contains("docs.md is a directory") == true)
+        #expect(error?.description.contains("docs.md: is a directory") == true)
         let device = self.error(reading: URL(fileURLWithPath: "/dev/zero"))  // would never end if read whole
         #expect(device?.code == .invalidInput)
-        #expect(device?.message == "/dev/zero is not a regular file")
+        #expect(device?.description == "/dev/zero: is not a regular file")
+        #expect(device?.location == VideoError.Location(file: "/dev/zero"))
     }
 
     @Test func binaryFilesAreRejected() throws {
@@ -40,16 +43,16 @@ import VideoTestSupport
         try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]).write(to: png)
         let nul = error(reading: png)
         #expect(nul?.code == .invalidInput)
-        #expect(nul?.message.contains("logo.md looks like a binary file") == true)
+        #expect(nul?.description.contains("logo.md: looks like a binary file") == true)
 
         let latin1 = folder.appendingPathComponent("latin1.txt")
         try Data([0x43, 0x61, 0x66, 0xE9, 0x20, 0x6E, 0x6F, 0x69, 0x72, 0x0A]).write(to: latin1)  // "Café noir" in Latin-1
         let utf8 = error(reading: latin1)
         #expect(utf8?.code == .invalidInput)
-        #expect(utf8?.message.contains("latin1.txt is not valid UTF-8") == true)
+        #expect(utf8?.description.contains("latin1.txt: is not valid UTF-8") == true)
 
         let text = #expect(throws: VideoError.self) { try S.read("# A\u{0}B") }
-        #expect(text?.message.contains("README.md") == true)
+        #expect(text?.location?.file == "README.md")
     }
 
     @Test func emptyAndBlankDocumentsAreRejected() throws {
@@ -60,7 +63,7 @@ import VideoTestSupport
             try Data(content.utf8).write(to: url)
             let error = error(reading: url)
             #expect(error?.code == .invalidInput)
-            #expect(error?.message == "\(url.relativePath) is empty")
+            #expect(error?.description == "\(url.relativePath): is empty")
         }
         let nothing = #expect(throws: VideoError.self) {
             try S.read(
@@ -68,7 +71,7 @@ import VideoTestSupport
                 name: "badges.md")
         }
         #expect(nothing?.code == .invalidInput)
-        #expect(nothing?.message.contains("badges.md has no readable text") == true)
+        #expect(nothing?.description.contains("badges.md: has no readable text") == true)
     }
 
     @Test func oversizedDocumentsAreRejected() throws {
@@ -79,13 +82,13 @@ import VideoTestSupport
         try Data(String(repeating: line, count: 5_000_000 / line.utf8.count + 1).utf8).write(to: big)
         let file = error(reading: big)
         #expect(file?.code == .invalidInput)
-        #expect(file?.message.contains("big.md is") == true)
+        #expect(file?.description.contains("big.md: is") == true)
         #expect(file?.message.contains("the limit is \(VideoLimits.maxDocumentBytes)") == true)
 
         let text = #expect(throws: VideoError.self) {
             try S.read(String(repeating: "a", count: VideoLimits.maxDocumentBytes + 1), name: "huge.md")
         }
-        #expect(text?.message.contains("huge.md is 2000001 bytes") == true)
+        #expect(text?.description.contains("huge.md: is 2000001 bytes") == true)
     }
 
     @Test func hostileNestingDoesNotCrash() throws {

@@ -48,6 +48,33 @@ import VideoCore
         #expect(error?.field == "voice")
     }
 
+    /// Synthesis runs on a thread of its own; a task cancelled before it starts gets
+    /// `CancellationError` instead of speech, and the engine keeps working.
+    @Test func cancelledTaskSpeaksNothing() async throws {
+        let synth = synth
+        let outcome = await Task {
+            withUnsafeCurrentTask { $0?.cancel() }
+            return try await synth.synthesize("Never said.", voice: .male)
+        }.result
+        #expect(throws: CancellationError.self) { try outcome.get() }
+        let audio = try await synth.synthesize("Still here.", voice: .male)
+        #expect(audio.words.map(\.text) == ["Still", "here."])
+    }
+
+    /// Many syntheses at once (each on its own thread, one at a time in espeak-ng) all finish
+    /// with their own words.
+    @Test func concurrentSynthesesKeepTheirWords() async throws {
+        let synth = synth
+        let texts = (0..<8).map { "Sentence number \($0) is spoken." }
+        let results = try await withThrowingTaskGroup(of: (Int, [String]).self) { group in
+            for (i, text) in texts.enumerated() {
+                group.addTask { (i, try await synth.synthesize(text, voice: .female).words.map(\.text)) }
+            }
+            return try await group.reduce(into: [Int: [String]]()) { $0[$1.0] = $1.1 }
+        }
+        for (i, text) in texts.enumerated() { #expect(results[i] == text.split(separator: " ").map(String.init)) }
+    }
+
     @Test func nonASCIIWordsMapBackToTheirText() async throws {
         let audio = try await synth.synthesize("Café déjà vu — naïve façade.", voice: .male)
         #expect(audio.words.first?.text == "Café")

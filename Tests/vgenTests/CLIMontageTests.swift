@@ -57,7 +57,7 @@ import VideoTestSupport
         try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
         let failed = try await CLI.run(["montage", "--music", song.path, empty.path, "--output-dir", out.path])
         #expect(
-            failed.status != 0 && failed.stderr.split(separator: "\n").contains { $0.hasPrefix("error: ") },
+            failed.status != 0 && failed.stderr.split(separator: "\n").contains { $0.hasPrefix("vgen: error: ") },
             "\(failed.stderr)")
     }
 }

@@ -34,7 +34,8 @@ import VideoTestSupport
             to: spec, atomically: true, encoding: .utf8)
         let outcome = try await CLI.run(["--yaml", spec.path, "--output-dir", dir.appendingPathComponent("out").path])
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.hasPrefix("error: ") && outcome.stderr.contains("bad.yaml:3:"), "\(outcome.stderr)")
+        #expect(
+            outcome.stderr.hasPrefix("vgen: error: ") && outcome.stderr.contains("bad.yaml:3:"), "\(outcome.stderr)")
         #expect(outcome.stderr.contains("code_comparison"), "lists the valid types: \(outcome.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path))
     }

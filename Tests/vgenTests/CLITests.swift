@@ -13,7 +13,7 @@ import VideoTestSupport
         let (arguments, expected) = try bad.prepare(in: dir)
         let outcome = try await CLI.run(["--resolution", "320x180"] + arguments, in: dir)
         #expect(outcome.status != 0, "\(bad): exit status \(outcome.status)")
-        let lines = outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }
+        let lines = outcome.stderr.split(separator: "\n").filter { $0.hasPrefix("vgen: error: ") }
         #expect(lines.count == 1, "\(bad): \(outcome.stderr)")
         #expect(outcome.stderr.lowercased().contains(expected.lowercased()), "\(bad): \(outcome.stderr)")
         #expect(outcome.stdout.isEmpty)

@@ -1,5 +1,6 @@
 internal import CFFTW
 import Foundation
+import Synchronization
 import VideoCore
 
 /// Magnitude spectra of windowed frames on FFTW's single-precision real FFT (`fftw3f`).
@@ -55,7 +56,12 @@ final class FloatSpectrum {
     }
 }
 
-/// One single-precision forward plan, shared by every `FloatSpectrum` of its size.
+/// One single-precision forward plan, shared by every `FloatSpectrum` of its size and kept for
+/// the process.
+///
+/// # Thread safety
+/// A thin owner of one C plan that never changes after `init` (executing it on other arrays is
+/// thread-safe): hence `@unchecked Sendable`.
 private final class FloatPlan: @unchecked Sendable {
     let pointer: OpaquePointer
 
@@ -69,9 +75,10 @@ private final class FloatPlan: @unchecked Sendable {
             fftwf_free(real)
             fftwf_free(complex)
         }
-        RealFFT.plannerLock.lock()
-        pointer = fftwf_plan_dft_r2c_1d(Int32(size), real, complex, UInt32(FFTW_ESTIMATE))
-        RealFFT.plannerLock.unlock()
+        var plan: OpaquePointer?
+        RealFFT.planner.withLock { _ in plan = fftwf_plan_dft_r2c_1d(Int32(size), real, complex, UInt32(FFTW_ESTIMATE))
+        }
+        pointer = plan!
     }
 
     static func shared(size: Int) -> FloatPlan { cache.plan(size: size, make: FloatPlan.init) }

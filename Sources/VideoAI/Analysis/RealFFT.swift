@@ -1,5 +1,6 @@
 internal import CFFTW
 import Foundation
+import Synchronization
 import VideoCore
 
 /// A double-precision real-input FFT of one size on FFTW, with its forward and inverse plans
@@ -11,15 +12,17 @@ import VideoCore
 /// under one process-wide lock.
 ///
 /// # Thread safety
-/// Instances are immutable after `init` and may be shared; workspaces may not.
+/// Instances are immutable after `init` and may be shared; workspaces may not. A thin owner of
+/// its two C plans (destroyed in `deinit`), with no mutable state: hence `@unchecked Sendable`.
 final class RealFFT: @unchecked Sendable {
     /// The transform length, in samples.
     let size: Int
     private let forwardPlan: OpaquePointer
     private let inversePlan: OpaquePointer
 
-    /// Serialises FFTW plan creation and destruction (FFTW's planner is not thread-safe).
-    static let plannerLock = NSLock()
+    /// Serialises FFTW plan creation and destruction (FFTW's planner is not thread-safe), for
+    /// every precision.
+    static let planner = Mutex(())
     private static let cache = PlanCache<RealFFT>()
 
     /// Makes the plans for transforms of `size` samples (an even number, at least 4).
@@ -34,17 +37,23 @@ final class RealFFT: @unchecked Sendable {
             fftw_free(complex)
         }
         let flags = UInt32(FFTW_ESTIMATE)
-        RealFFT.plannerLock.lock()
-        forwardPlan = fftw_plan_dft_r2c_1d(Int32(size), real, complex, flags)
-        inversePlan = fftw_plan_dft_c2r_1d(Int32(size), complex, real, flags)
-        RealFFT.plannerLock.unlock()
+        var plans: (forward: OpaquePointer, inverse: OpaquePointer)?
+        RealFFT.planner.withLock { _ in
+            plans = (
+                fftw_plan_dft_r2c_1d(Int32(size), real, complex, flags)!,
+                fftw_plan_dft_c2r_1d(Int32(size), complex, real, flags)!
+            )
+        }
+        forwardPlan = plans!.forward
+        inversePlan = plans!.inverse
     }
 
     deinit {
-        RealFFT.plannerLock.lock()
-        fftw_destroy_plan(forwardPlan)
-        fftw_destroy_plan(inversePlan)
-        RealFFT.plannerLock.unlock()
+        let (forward, inverse) = (forwardPlan, inversePlan)
+        RealFFT.planner.withLock { _ in
+            fftw_destroy_plan(forward)
+            fftw_destroy_plan(inverse)
+        }
     }
 
     /// The process-wide transform of `size` samples, made on first use.

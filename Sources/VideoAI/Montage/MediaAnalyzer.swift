@@ -1,5 +1,6 @@
 /// Finds the usable media among the inputs, scores them and orders them: the montage's analysis stage.
 import Foundation
+import Synchronization
 import VideoCore
 
 /// Decodes every candidate photo and clip once at small size and measures it.
@@ -17,7 +18,7 @@ import VideoCore
 /// Files that fail to decode are skipped with a warning; none usable is an error.
 ///
 /// # Thread safety
-/// A value; `analyze` decodes on two threads internally.
+/// A value; `analyze` decodes on `workers` threads internally.
 public struct MediaAnalyzer: Sendable {
     /// Seconds between sampled clip frames.
     public var clipSampleInterval: Double
@@ -25,12 +26,23 @@ public struct MediaAnalyzer: Sendable {
     public var maximumClipAnalysis: Double
     /// A gap in capture times longer than this starts a new moment, in seconds.
     public var momentGap: Double
+    /// How many files are decoded at once (at least 1).
+    public var workers: Int
 
     /// Creates an analyzer.
-    public init(clipSampleInterval: Double = 0.25, maximumClipAnalysis: Double = 120, momentGap: Double = 3 * 3600) {
+    /// - Parameters:
+    ///   - clipSampleInterval: Seconds between sampled clip frames.
+    ///   - maximumClipAnalysis: The longest stretch of a clip analysed, in seconds.
+    ///   - momentGap: A gap in capture times longer than this starts a new moment, in seconds.
+    ///   - workers: Files decoded at once; by default one per active processor.
+    public init(
+        clipSampleInterval: Double = 0.25, maximumClipAnalysis: Double = 120, momentGap: Double = 3 * 3600,
+        workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) {
         self.clipSampleInterval = clipSampleInterval
         self.maximumClipAnalysis = maximumClipAnalysis
         self.momentGap = momentGap
+        self.workers = workers
     }
 
     /// The media files named by `inputs`: files as given, folders expanded (recursively, hidden
@@ -69,13 +81,12 @@ public struct MediaAnalyzer: Sendable {
     /// - Throws: `VideoError` (`.invalidInput`) when no file is usable.
     public func analyze(_ files: [URL], order: MediaOrder, warn: (String) -> Void = { _ in }) throws -> [AnalyzedMedia]
     {
-        let results = ResultBox(count: files.count)
         // Largest files first (clips before photos), each worker taking the next one when free,
-        // so neither waits long for the other at the end.
+        // so none waits long for the others at the end.
         let sizes = files.map(Self.size)
-        let queue = files.indices.sorted { sizes[$0] > sizes[$1] }
-        DispatchQueue.concurrentPerform(iterations: min(2, max(files.count, 1))) { _ in
-            while let index = results.next(in: queue) {
+        let results = ResultBox(queue: files.indices.sorted { sizes[$0] > sizes[$1] })
+        DispatchQueue.concurrentPerform(iterations: min(max(1, workers), max(files.count, 1))) { _ in
+            while let index = results.next() {
                 results.set(index, Result { try analyzeFile(files[index]) })
             }
         }
@@ -241,79 +252,35 @@ public struct MediaAnalyzer: Sendable {
         guard !values.isEmpty else { return 0 }
         return values.sorted()[values.count / 2]
     }
-
-    // MARK: - Order and moments
-
-    private func ordered(_ media: [AnalyzedMedia], by order: MediaOrder) -> [AnalyzedMedia] {
-        switch order {
-        case .name:
-            return media.sorted { naturalLess($0.item.url.lastPathComponent, $1.item.url.lastPathComponent) }
-        case .time:
-            return media.sorted {
-                $0.item.captureDate != $1.item.captureDate
-                    ? $0.item.captureDate < $1.item.captureDate
-                    : naturalLess($0.item.url.lastPathComponent, $1.item.url.lastPathComponent)
-            }
-        case .shuffle:
-            var rng = SeededRandom(
-                seed: media.reduce(0xcbf2_9ce4_8422_2325) { hash, m in
-                    m.item.url.lastPathComponent.utf8.reduce(hash) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
-                })
-            var shuffled = media.sorted { naturalLess($0.item.url.lastPathComponent, $1.item.url.lastPathComponent) }
-            for i in stride(from: shuffled.count - 1, to: 0, by: -1) {
-                shuffled.swapAt(i, Int(rng.next() % UInt64(i + 1)))
-            }
-            return shuffled
-        }
-    }
-
-    /// Moments follow capture time: sorted by time, a gap over `momentGap` starts a new one.
-    private func assignMoments(_ media: [AnalyzedMedia]) -> [AnalyzedMedia] {
-        let byTime = media.indices.sorted { media[$0].item.captureDate < media[$1].item.captureDate }
-        var out = media
-        var moment = 0
-        for (k, index) in byTime.enumerated() {
-            if k > 0, media[index].item.captureDate.timeIntervalSince(media[byTime[k - 1]].item.captureDate) > momentGap
-            {
-                moment += 1
-            }
-            out[index].moment = moment
-        }
-        return out
-    }
 }
 
-/// File names compared as people expect: digit runs by value ("img2" before "img10").
-func naturalLess(_ a: String, _ b: String) -> Bool {
-    a.compare(b, options: [.numeric, .caseInsensitive]) == .orderedAscending
-}
-
-/// SplitMix64: a small deterministic generator.
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
+/// The work queue of `analyze` and the results its workers write, each index by one worker.
+private final class ResultBox: Sendable {
+    private struct State {
+        /// File indices in the order to take them.
+        let queue: [Int]
+        var taken = 0
+        var values: [Result<AnalyzedMedia, any Error>?]
     }
-}
 
-/// Results written by worker threads, each index by exactly one worker.
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [Result<AnalyzedMedia, any Error>?]
-    private var taken = 0
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Result<AnalyzedMedia, any Error>) { lock.withLock { values[index] = value } }
-    /// The next entry of `queue` no worker has taken yet.
-    func next(in queue: [Int]) -> Int? {
-        lock.withLock {
-            guard taken < queue.count else { return nil }
-            taken += 1
-            return queue[taken - 1]
+    private let state: Mutex<State>
+
+    /// A box for the files at `queue`'s indices, taken in that order.
+    init(queue: [Int]) {
+        state = Mutex(State(queue: queue, values: Array(repeating: nil, count: queue.count)))
+    }
+
+    /// The results so far, by file index (`nil` for files not analysed).
+    var values: [Result<AnalyzedMedia, any Error>?] { state.withLock { $0.values } }
+
+    func set(_ index: Int, _ value: Result<AnalyzedMedia, any Error>) { state.withLock { $0.values[index] = value } }
+
+    /// The next file index no worker has taken yet.
+    func next() -> Int? {
+        state.withLock { state in
+            guard state.taken < state.queue.count else { return nil }
+            state.taken += 1
+            return state.queue[state.taken - 1]
         }
     }
 }

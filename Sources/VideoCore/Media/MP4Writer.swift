@@ -47,7 +47,8 @@ package final class MP4Writer {
     ///   - audioChannels: Channels of the AAC track: 1, or 2 to duplicate the mono input.
     ///   - preset: The x264 speed preset (for example "veryfast").
     ///   - crf: The x264 constant rate factor (0–51, lower is better).
-    ///   - threads: x264 threads (2 suits this 2-core machine; 1 when several writers run at once).
+    ///   - threads: x264 threads; by default one per active processor (pass fewer when several
+    ///     writers run at once, and 1 for output that must not depend on the machine).
     ///   - bFrames: B-frames between references; `nil` keeps the preset's. Segments that are
     ///     joined by stream copy use 0, so every packet's decode and presentation times agree.
     ///   - displayRotation: Degrees clockwise a player turns the pictures (0, 90, 180 or 270),
@@ -59,7 +60,8 @@ package final class MP4Writer {
     package init(
         url: URL, width: Int, height: Int, fps: Int, sampleRate: Int?, audioChannels: Int = 2,
         preset: String = "veryfast", crf: Int = 23, bFrames: Int? = nil,
-        threads: Int = 2, displayRotation: Int = 0, keyframeInterval: Int? = nil
+        threads: Int = ProcessInfo.processInfo.activeProcessorCount, displayRotation: Int = 0,
+        keyframeInterval: Int? = nil
     ) throws {
         guard [0, 90, 180, 270].contains(displayRotation) else {
             throw VideoError(.invalidInput, "display rotation \(displayRotation)° must be 0, 90, 180 or 270")

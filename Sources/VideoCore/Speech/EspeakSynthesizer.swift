@@ -1,5 +1,6 @@
 internal import CEspeakNG
 import Foundation
+import Synchronization
 
 /// The embedded default voice: espeak-ng, linked in process, offline on a fresh machine.
 ///
@@ -9,7 +10,9 @@ import Foundation
 /// as it is (`de`, `fr+f2`, `en-gb`, …) and rejected with a clear error if it is unknown.
 ///
 /// # Thread safety
-/// espeak-ng keeps global state, so every synthesis in the process runs under one lock.
+/// espeak-ng keeps global state, so every synthesis in the process runs under one lock, on a
+/// thread of its own (`DedicatedThread`): the blocking C calls never hold up Swift's
+/// cooperative thread pool.
 public struct EspeakSynthesizer: SpeechSynthesizer {
     /// Words per minute for voices that do not set their own rate.
     public var wordsPerMinute: Int
@@ -23,10 +26,19 @@ public struct EspeakSynthesizer: SpeechSynthesizer {
     /// `espeak-ng` with its version and rate.
     public var identifier: String { "espeak-ng \(EspeakEngine.shared.version) rate \(wordsPerMinute)" }
 
-    /// Synthesizes `text` with `voice`.
+    /// Synthesizes `text` with `voice`, on a dedicated thread.
+    /// - Parameters:
+    ///   - text: What to say.
+    ///   - voice: A portable voice name or an espeak-ng voice.
+    /// - Returns: The speech and the time of each written word.
+    /// - Throws: `VideoError` (`.invalidInput` for an unknown voice, `.speech` when espeak-ng
+    ///   fails); `CancellationError` when the calling task is cancelled before the synthesis
+    ///   starts.
     public func synthesize(_ text: String, voice: Voice) async throws -> SpeechAudio {
         let setting = EspeakVoiceSetting(voice: voice, wordsPerMinute: wordsPerMinute)
-        return try EspeakEngine.shared.synthesize(text, setting: setting)
+        return try await DedicatedThread.run(name: "vgen-espeak") { flag in
+            try EspeakEngine.shared.synthesize(text, setting: setting, cancellation: flag)
+        }
     }
 
     /// The portable voice names and the espeak-ng voices they map to.
@@ -35,7 +47,8 @@ public struct EspeakSynthesizer: SpeechSynthesizer {
     ]
 }
 
-struct EspeakVoiceSetting {
+/// The espeak-ng voice, rate and pitch a portable or espeak-ng voice name stands for.
+struct EspeakVoiceSetting: Sendable {
     var name: String
     var rate: Int
     var pitch: Int
@@ -53,35 +66,51 @@ struct EspeakVoiceSetting {
     }
 }
 
-/// The process-wide espeak-ng instance; all access goes through `lock`.
-final class EspeakEngine: @unchecked Sendable {
+/// The process-wide espeak-ng instance: set up once, then every call into the library holds
+/// `library` (espeak-ng's state is global).
+final class EspeakEngine: Sendable {
     static let shared = EspeakEngine()
 
-    private let lock = NSLock()
-    private var sampleRate: Int32 = 0
-    private var initError: String?
+    /// Held around every call into espeak-ng after `init`.
+    private let library = Mutex(())
+    private let sampleRate: Int32
+    private let initError: String?
+    /// espeak-ng's version, for example `1.51` (read once, so asking never waits for a synthesis).
+    let version: String
 
     private init() {
-        lock.lock()
-        defer { lock.unlock() }
-        sampleRate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nil, Int32(espeakINITIALIZE_DONT_EXIT))
-        if sampleRate <= 0 {
+        // Runs once (Swift initialises `shared` lazily and exactly once), before any other call.
+        let rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, nil, Int32(espeakINITIALIZE_DONT_EXIT))
+        sampleRate = rate
+        if rate <= 0 {
             initError = "espeak-ng could not start (is espeak-ng-data installed?)"
         } else {
+            initError = nil
             espeak_SetSynthCallback(espeakCallback)
+        }
+        var path: UnsafePointer<CChar>?
+        version = espeak_Info(&path).map { String(cString: $0) } ?? "unknown"
+    }
+
+    /// Speaks `text` with `setting`, blocking until done (call it on a dedicated thread).
+    /// - Parameters:
+    ///   - text: What to say.
+    ///   - setting: The voice, rate and pitch.
+    ///   - cancellation: Checked once the lock is held, before synthesis starts.
+    /// - Returns: The samples and the time of each written word.
+    /// - Throws: `VideoError` for an unknown voice or a failed synthesis; `CancellationError`.
+    func synthesize(_ text: String, setting: EspeakVoiceSetting, cancellation: CancellationFlag? = nil) throws
+        -> SpeechAudio
+    {
+        if let initError { throw VideoError(.speech, initError) }
+        return try library.withLock { _ in
+            try cancellation?.check()
+            return try synthesizeLocked(text, setting: setting)
         }
     }
 
-    var version: String {
-        var path: UnsafePointer<CChar>?
-        guard let v = espeak_Info(&path) else { return "unknown" }
-        return String(cString: v)
-    }
-
-    func synthesize(_ text: String, setting: EspeakVoiceSetting) throws -> SpeechAudio {
-        lock.lock()
-        defer { lock.unlock() }
-        if let initError { throw VideoError(.speech, initError) }
+    /// The synthesis proper; the caller holds `library`.
+    private func synthesizeLocked(_ text: String, setting: EspeakVoiceSetting) throws -> SpeechAudio {
         guard espeak_SetVoiceByName(setting.name) == EE_OK else {
             throw VideoError(
                 .invalidInput,

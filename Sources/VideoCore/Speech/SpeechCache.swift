@@ -1,22 +1,34 @@
 import Foundation
+import Synchronization
 
 /// Spoken narration kept by (voice engine, voice, text) in a task folder's `speech-cache/`.
 ///
 /// espeak-ng carries a little state from one utterance to the next, so speaking a whole video
 /// again after one edit would shift the other scenes by a few samples; reusing their cached
 /// speech keeps them exactly as they were.
-public final class SpeechCache: @unchecked Sendable {
+///
+/// # Thread safety
+/// Safe to share: the keys this run used are kept under a `Mutex`, and each entry's files are
+/// written atomically.
+public final class SpeechCache: Sendable {
     private let directory: URL
-    private let lock = NSLock()
-    private var used: Set<String> = []
+    /// The keys loaded or stored by this run, which `prune` keeps.
+    private let used = Mutex<Set<String>>([])
 
     /// Opens (creating) the cache folder.
+    /// - Parameter directory: The cache folder, created when missing.
+    /// - Throws: `VideoError` (`.io`) when the folder cannot be created.
     public init(directory: URL) throws {
         self.directory = directory
         try AtomicFile.makeDirectory(directory)
     }
 
     /// The cache key of `text` spoken by `engine` with `voice`.
+    /// - Parameters:
+    ///   - engine: The synthesizer's identifier (its engine, version and settings).
+    ///   - voice: The voice.
+    ///   - text: What is said.
+    /// - Returns: A hex digest naming the entry's files.
     public static func key(engine: String, voice: Voice, text: String) -> String {
         ContentHash.hex("\(engine)\u{1}\(voice.name)\u{1}\(text)".utf8)
     }
@@ -29,7 +41,7 @@ public final class SpeechCache: @unchecked Sendable {
             let words = try? JSONDecoder().decode([SpokenWord].self, from: json),
             let (samples, rate) = try? wavSamples(wav, name: key)
         else { return nil }
-        lock.withLock { _ = used.insert(key) }
+        used.withLock { _ = $0.insert(key) }
         return SpeechAudio(samples: samples, sampleRate: rate, words: words)
     }
 
@@ -39,12 +51,12 @@ public final class SpeechCache: @unchecked Sendable {
         try AtomicFile.write(try JSONEncoder().encode(speech.words), to: base.appendingPathExtension("json"))
         try AtomicFile.write(
             wavData(samples: speech.samples, sampleRate: speech.sampleRate), to: base.appendingPathExtension("wav"))
-        lock.withLock { _ = used.insert(key) }
+        used.withLock { _ = $0.insert(key) }
     }
 
     /// Removes entries this run did not use.
     func prune() {
-        let keep = lock.withLock { used }
+        let keep = used.withLock { $0 }
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] {
             let key = (name as NSString).deletingPathExtension
             if !keep.contains(key) { try? FileManager.default.removeItem(at: directory.appendingPathComponent(name)) }

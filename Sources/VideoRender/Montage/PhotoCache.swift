@@ -1,5 +1,6 @@
 /// The last few photos decoded for a montage, shared by the chunks rendering in parallel.
 import Foundation
+import Synchronization
 import VideoCore
 
 /// Keeps the most recently decoded photos so the chunk that starts with a crossfade out of a
@@ -7,8 +8,9 @@ import VideoCore
 /// costs about 60 ms).
 ///
 /// # Thread safety
-/// Safe to share: entries are immutable `DecodedImage`s and the table is guarded by a lock.
-final class PhotoCache: @unchecked Sendable {
+/// Safe to share: entries are immutable `DecodedImage`s and the table is guarded by a `Mutex`
+/// (decoding happens outside it, so two chunks may decode the same photo once each).
+final class PhotoCache: Sendable {
     private struct Key: Hashable {
         var path: String
         var width: Int
@@ -16,9 +18,8 @@ final class PhotoCache: @unchecked Sendable {
     }
 
     private let capacity: Int
-    private let lock = NSLock()
     /// Least recently used first.
-    private var entries: [(key: Key, image: ImageDecoder.DecodedImage)] = []
+    private let entries = Mutex<[(key: Key, image: ImageDecoder.DecodedImage)]>([])
 
     /// Creates a cache of `capacity` photos.
     init(capacity: Int = 4) { self.capacity = max(1, capacity) }
@@ -27,16 +28,15 @@ final class PhotoCache: @unchecked Sendable {
     /// - Throws: `VideoError` (`.media`) when it cannot be decoded.
     func decoded(_ url: URL, covering width: Int, _ height: Int) throws -> ImageDecoder.DecodedImage {
         let key = Key(path: url.path, width: width, height: height)
-        if let hit = lock.withLock({ () -> ImageDecoder.DecodedImage? in
+        let hit = entries.withLock { entries -> ImageDecoder.DecodedImage? in
             guard let index = entries.firstIndex(where: { $0.key == key }) else { return nil }
             let entry = entries.remove(at: index)
             entries.append(entry)
             return entry.image
-        }) {
-            return hit
         }
+        if let hit { return hit }
         let image = try ImageDecoder.decode(url, covering: width, height)
-        lock.withLock {
+        entries.withLock { entries in
             if !entries.contains(where: { $0.key == key }) { entries.append((key, image)) }
             if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
         }

@@ -91,7 +91,8 @@ public struct DocumentAdapter: InputAdapter {
         let outline = DocumentOutline(blocks: blocks, fallbackTitle: DocumentText.title(fromFileName: baseName))
         var drafts = SceneBuilder.drafts(for: outline)
         if drafts.count <= 2, outline.titleSource == .fallback {
-            throw VideoError(.invalidInput, "\(name) has no readable text (only images, links, code fences or HTML)")
+            throw DocumentText.error(
+                .invalidInput, name, "has no readable text (only images, links, code fences or HTML)")
         }
 
         var warnings: [String] = []

@@ -3,18 +3,18 @@ import Foundation
 /// Reading a document's bytes safely and preparing its text.
 enum DocumentText {
     /// Reads a regular, UTF-8, text file of at most `VideoLimits.maxDocumentBytes`.
-    /// - Throws: `VideoError` naming the file: `.io` when it is missing or unreadable,
+    /// - Throws: `VideoError` located at the file: `.io` when it is missing or unreadable,
     ///   `.invalidInput` when it is a directory, not a regular file, too large or binary.
     static func read(_ url: URL, name: String) throws -> String {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw VideoError(.io, "\(name): no such file")
+            throw error(.io, name, "no such file")
         }
-        guard !isDirectory.boolValue else { throw VideoError(.invalidInput, "\(name) is a directory, not a document") }
+        guard !isDirectory.boolValue else { throw error(.invalidInput, name, "is a directory, not a document") }
         let attributes = try? manager.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
         if let type = attributes?[.type] as? FileAttributeType, type != .typeRegular {
-            throw VideoError(.invalidInput, "\(name) is not a regular file")
+            throw error(.invalidInput, name, "is not a regular file")
         }
         if let size = (attributes?[.size] as? NSNumber)?.intValue, size > VideoLimits.maxDocumentBytes {
             throw tooLarge(name, bytes: size)
@@ -25,23 +25,27 @@ enum DocumentText {
             defer { try? handle.close() }
             data = try handle.read(upToCount: VideoLimits.maxDocumentBytes + 1) ?? Data()
         } catch {
-            throw VideoError(.io, "\(name) cannot be read: \(error.localizedDescription)")
+            throw VideoError(.io, "cannot be read", location: VideoError.Location(file: name), underlying: error)
         }
         guard data.count <= VideoLimits.maxDocumentBytes else { throw tooLarge(name, bytes: data.count) }
         guard !data.contains(0) else {
-            throw VideoError(
-                .invalidInput, "\(name) looks like a binary file (it contains NUL bytes); expected UTF-8 text")
+            throw error(.invalidInput, name, "looks like a binary file (it contains NUL bytes); expected UTF-8 text")
         }
         let text = String(decoding: data, as: UTF8.self)
         guard text.utf8.elementsEqual(data) else {
-            throw VideoError(.invalidInput, "\(name) is not valid UTF-8 text (a binary file?)")
+            throw error(.invalidInput, name, "is not valid UTF-8 text (a binary file?)")
         }
         return text
     }
 
     /// The error for a document over the size limit.
     static func tooLarge(_ name: String, bytes: Int) -> VideoError {
-        VideoError(.invalidInput, "\(name) is \(bytes) bytes; the limit is \(VideoLimits.maxDocumentBytes)")
+        error(.invalidInput, name, "is \(bytes) bytes; the limit is \(VideoLimits.maxDocumentBytes)")
+    }
+
+    /// An error about the whole document `name`: `README.md: is empty`.
+    static func error(_ code: VideoError.Code, _ name: String, _ message: String) -> VideoError {
+        VideoError(code, message, location: VideoError.Location(file: name))
     }
 
     /// The text with `\n` line endings, without a byte-order mark or YAML front matter.
@@ -52,7 +56,7 @@ enum DocumentText {
         var afterCR = false
         for s in text.unicodeScalars {
             if s == "\0" {
-                throw VideoError(.invalidInput, "\(name) looks like a binary file (it contains NUL characters)")
+                throw error(.invalidInput, name, "looks like a binary file (it contains NUL characters)")
             }
             if s == "\r" {
                 scalars.append("\n")
@@ -63,7 +67,7 @@ enum DocumentText {
             afterCR = false
         }
         var result = String(scalars)
-        guard !result.allSatisfy(\.isWhitespace) else { throw VideoError(.invalidInput, "\(name) is empty") }
+        guard !result.allSatisfy(\.isWhitespace) else { throw error(.invalidInput, name, "is empty") }
         // YAML front matter: "---" on the first line, "key: value" lines, a closing "---" or "...".
         if result.hasPrefix("---\n") {
             let lines = result.split(separator: "\n", maxSplits: 200, omittingEmptySubsequences: false)
@@ -72,7 +76,7 @@ enum DocumentText {
             {
                 result = lines[(close + 1)...].joined(separator: "\n")
                 guard !result.allSatisfy(\.isWhitespace) else {
-                    throw VideoError(.invalidInput, "\(name) has only front matter")
+                    throw error(.invalidInput, name, "has only front matter")
                 }
             }
         }

@@ -1,5 +1,6 @@
 internal import CCmarkGFM
 import Foundation
+import Synchronization
 
 /// The one thin wrapper over cmark-gfm: parses CommonMark with the GFM extensions (table,
 /// strikethrough, autolink, task list) and converts cmark's tree into `MarkdownBlock` values.
@@ -12,7 +13,8 @@ enum MarkdownParser {
     /// emphasis) is dropped instead of recursed into, so hostile input cannot exhaust the stack.
     static let maxDepth = 48
 
-    private static let lock = NSLock()
+    /// Held around every parse.
+    private static let lock = Mutex(())
     /// Registers the core extensions exactly once (Swift runs a global's initialiser once).
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
@@ -21,11 +23,10 @@ enum MarkdownParser {
 
     /// Parses Markdown text into top-level blocks.
     static func parse(_ text: String) -> [MarkdownBlock] {
-        lock.lock()
-        defer { lock.unlock() }
-        _ = registered
-        let document = CmarkDocument(parsing: text)
-        return document.blocks()
+        lock.withLock { _ in
+            _ = registered
+            return CmarkDocument(parsing: text).blocks()
+        }
     }
 }
 

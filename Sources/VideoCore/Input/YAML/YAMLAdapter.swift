@@ -20,9 +20,11 @@ import Yams
 ///
 /// # Errors
 /// Every problem throws a `VideoError` (`.invalidInput`, or `.io` for an unreadable file)
-/// whose message starts with `file.yaml:LINE:COLUMN:` and names the scene: malformed YAML,
-/// unknown keys (with a "did you mean"), unknown scene types, colours, themes and voices (with
-/// the valid values), missing required fields, and every limit of `VideoLimits`.
+/// whose `location` holds the file, line and column (its description starts with
+/// `file.yaml:LINE:COLUMN:`) and whose field names the scene: malformed YAML, nesting deeper
+/// than `YAMLNestingGuard.maxDepth`, unknown keys (with a "did you mean"), unknown scene types,
+/// colours, themes and voices (with the valid values), missing required fields, and every limit
+/// of `VideoLimits`.
 ///
 /// # Voices
 /// The four portable names (`male`, `female`, `male_warm`, `female_friendly`) are always
@@ -88,7 +90,8 @@ public struct YAMLAdapter: InputAdapter {
     public func makeVideoConfig() throws -> VideoConfig {
         let videos = try readVideos()
         guard videos.count == 1 else {
-            throw VideoError(.invalidInput, "\(name): holds a set of \(videos.count) videos; read it as a video set")
+            throw VideoError(
+                .invalidInput, "holds a set of \(videos.count) videos; read it as a video set", location: fileLocation)
         }
         return videos[0].config
     }
@@ -104,13 +107,17 @@ public struct YAMLAdapter: InputAdapter {
     public func readVideos() throws -> [YAMLVideo] {
         let context = YAMLContext(fileName: name)
         let text = try readText()
+        // Yams composes recursively: a hostile spec nested thousands deep would overflow the stack.
+        try YAMLNestingGuard.check(text, fileName: name)
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
             throw Self.syntaxError(error, context: context)
         }
-        guard let root, !YAMLMapping.isNull(root) else { throw VideoError(.invalidInput, "\(name): the spec is empty") }
+        guard let root, !YAMLMapping.isNull(root) else {
+            throw VideoError(.invalidInput, "the spec is empty", location: fileLocation)
+        }
         return try YAMLVideoReader(context: context, customTypes: customSceneTypes, overrides: overrides).read(root)
     }
 
@@ -126,25 +133,31 @@ public struct YAMLAdapter: InputAdapter {
         try MediaPathResolver(baseDirectory: baseDirectory).resolve(path)
     }
 
+    /// The spec file as a location without a line, for problems with the whole file.
+    private var fileLocation: VideoError.Location { VideoError.Location(file: name) }
+
     private func readText() throws -> String {
         switch source {
         case .text(let text): return text
         case .file(let url):
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                throw VideoError(.io, "\(name): no such file")
+                throw VideoError(.io, "no such file", location: fileLocation)
             }
-            guard !isDirectory.boolValue else { throw VideoError(.io, "\(name): is a directory, not a YAML file") }
+            guard !isDirectory.boolValue else {
+                throw VideoError(.io, "is a directory, not a YAML file", location: fileLocation)
+            }
             let data: Data
             do { data = try Data(contentsOf: url) } catch {
-                throw VideoError(.io, "\(name): cannot be read (\(error))")
+                throw VideoError(.io, "cannot be read", location: fileLocation, underlying: error)
             }
             guard data.count <= VideoLimits.maxDocumentBytes else {
                 throw VideoError(
-                    .invalidInput, "\(name): is \(data.count) bytes; the limit is \(VideoLimits.maxDocumentBytes)")
+                    .invalidInput, "is \(data.count) bytes; the limit is \(VideoLimits.maxDocumentBytes)",
+                    location: fileLocation)
             }
             guard let text = String(data: data, encoding: .utf8), !text.contains("\0") else {
-                throw VideoError(.invalidInput, "\(name): is not UTF-8 text")
+                throw VideoError(.invalidInput, "is not UTF-8 text", location: fileLocation)
             }
             return text
         }
@@ -158,15 +171,18 @@ public struct YAMLAdapter: InputAdapter {
             let detail = ctx.map { " (\($0.text) at line \($0.mark.line))" } ?? ""
             return context.error(mark, "", "malformed YAML: \(problem)\(detail)")
         case .reader(let problem, let offset, _, let yaml):
-            var location = context.fileName
+            var location = VideoError.Location(file: context.fileName)
             if let offset {
                 let lines = yaml.utf8.prefix(offset).split(
                     separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-                location += ":\(lines.count):\((lines.last?.count ?? 0) + 1)"
+                location = VideoError.Location(
+                    file: context.fileName, line: lines.count, column: (lines.last?.count ?? 0) + 1)
             }
-            return VideoError(.invalidInput, "\(location): malformed YAML: \(problem)")
+            return VideoError(.invalidInput, "malformed YAML: \(problem)", location: location)
         default:
-            return VideoError(.invalidInput, "\(context.fileName): malformed YAML: \(error)")
+            return VideoError(
+                .invalidInput, "malformed YAML", location: VideoError.Location(file: context.fileName),
+                underlying: error)
         }
     }
 }

@@ -6,15 +6,15 @@ struct YAMLContext: Sendable {
     /// The file name shown in messages, for example `course.yaml`.
     let fileName: String
 
-    /// `file.yaml:12:5`, or the file name alone when the position is unknown.
-    func location(_ mark: Mark?) -> String {
-        guard let mark else { return fileName }
-        return "\(fileName):\(mark.line):\(mark.column)"
+    /// The file, with the line and column of `mark` when there is one.
+    func location(_ mark: Mark?) -> VideoError.Location {
+        VideoError.Location(file: fileName, line: mark?.line, column: mark?.column)
     }
 
-    /// An `.invalidInput` error reading `file.yaml:12:5: scenes[2] (intro): message`.
-    func error(_ mark: Mark?, _ path: String, _ message: String) -> VideoError {
-        VideoError(.invalidInput, "\(location(mark)): \(path.isEmpty ? "" : "\(path): ")\(message)")
+    /// An `.invalidInput` error reading `file.yaml:12:5: scenes[2] (intro): message`: located
+    /// at `mark`, with `path` (when not empty) as its field.
+    func error(_ mark: Mark?, _ path: String, _ message: String, cause: String? = nil) -> VideoError {
+        VideoError(.invalidInput, message, field: path.isEmpty ? nil : path, location: location(mark), cause: cause)
     }
 
     /// Runs `body`, re-raising a `VideoError` it throws with the YAML position in front.
@@ -22,7 +22,7 @@ struct YAMLContext: Sendable {
         do {
             return try body()
         } catch let error as VideoError {
-            throw self.error(mark, path, (error.field.map { "\($0): " } ?? "") + error.message)
+            throw self.error(mark, path, (error.field.map { "\($0): " } ?? "") + error.message, cause: error.cause)
         }
     }
 }
