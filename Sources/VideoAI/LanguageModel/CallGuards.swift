@@ -17,6 +17,25 @@ struct Redactor: Sendable {
         secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: Self.mark) }
     }
 
+    /// `value` with every secret replaced in its strings and member names.
+    func callAsFunction(_ value: JSONValue) -> JSONValue {
+        switch value {
+        case .string(let text): .string(self(text))
+        case .array(let elements): .array(elements.map { self($0) })
+        case .object(let members):
+            .object(Dictionary(members.map { (self($0.key), self($0.value)) }, uniquingKeysWith: { first, _ in first }))
+        default: value
+        }
+    }
+
+    /// `response` with every secret replaced in its text and JSON.
+    func callAsFunction(_ response: LanguageModelResponse) -> LanguageModelResponse {
+        var clean = response
+        clean.text = self(response.text)
+        clean.json = response.json.map { self($0) }
+        return clean
+    }
+
     /// `error` with its message and field redacted.
     func callAsFunction(_ error: VideoError) -> VideoError {
         VideoError(error.code, self(error.message), field: error.field.map { self($0) }, isRetryable: error.isRetryable)

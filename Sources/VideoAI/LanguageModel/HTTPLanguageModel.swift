@@ -112,9 +112,11 @@ public struct HTTPLanguageModel: LanguageModel {
         } else if let refusal = reply.refusal {
             throw VideoError(.io, "\(name): the model refused: \(refusal.prefix(300))")
         }
-        let response = LanguageModelResponse(
-            text: reply.text, json: json, model: reply.model.isEmpty ? model : reply.model,
-            inputTokens: inputTokens, outputTokens: outputTokens)
+        // A server or model that echoes the key must not get it into a narration or a file.
+        let response = redact(
+            LanguageModelResponse(
+                text: reply.text, json: json, model: reply.model.isEmpty ? model : reply.model,
+                inputTokens: inputTokens, outputTokens: outputTokens))
         if let cache {
             do { try cache.store(response, as: key) } catch { note("\(name): answer not cached: \(error)", redact) }
         }

@@ -108,6 +108,19 @@ import Testing
         #expect(started.seconds(to: .now) >= 0.3)
     }
 
+    @Test func cancellingTheCallingTaskEndsAHeldRequest() async throws {
+        let server = try LocalHTTPServer(fallback: F.openAI("never read").delayed(20))
+        let model = F.openAIModel(server, options: F.fastOptions(timeout: 30))
+        let started = ContinuousClock.now
+        let call = Task { try await model.complete(F.textRequest()) }
+        var arrivals = server.arrivals.makeAsyncIterator()
+        _ = await arrivals.next()
+        call.cancel()
+        await #expect(throws: CancellationError.self) { try await call.value }
+        #expect(started.seconds(to: .now) < 10)
+        #expect(server.requests.count == 1)
+    }
+
     @Test func theCircuitBreakerOpensFailsFastAndClosesAfterTheCoolDown() async throws {
         let server = try LocalHTTPServer(fallback: F.error(500, "api_error", "down"))
         let now = Mutex(ContinuousClock.now)

@@ -133,16 +133,20 @@ import VideoAI
     @Test func theKeyAppearsInNoFileErrorOrLogLine() async throws {
         let server = try LocalHTTPServer()
         let echo = "Incorrect API key provided: \(F.secretKey). You can find your API key at https://example.invalid."
+        // The answer echoes the key too, as a misbehaving server or model might.
+        let echoing: JSONValue = ["title": .string("k: \(F.secretKey)"), "mood": "calm", "bullets": ["a"]]
         server.enqueue(
             F.error(500, "api_error", "internal error for key \(F.secretKey)"),
-            F.openAI(F.validAnswer.jsonString),
+            F.openAI(echoing.jsonString),
             F.error(401, "invalid_request_error", echo))
         let folder = try F.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let log = Log()
         let model = F.openAIModel(server, options: F.fastOptions(cache: folder, log: log))
 
-        _ = try await model.complete(F.structuredRequest())
+        let answer = try await model.complete(F.structuredRequest())
+        #expect(answer.json?["title"] == "k: [redacted]")
+        #expect(!answer.text.contains(F.secretKey))
         let error = try await #require(throws: VideoError.self) { try await model.complete(F.textRequest()) }
         #expect(server.requests.count == 3)
         #expect(server.requests.allSatisfy { $0.headers["authorization"] == "Bearer \(F.secretKey)" })

@@ -41,6 +41,9 @@ final class LocalHTTPServer: Sendable {
 
     /// The port the server listens on.
     let port: UInt16
+    /// One element per request, as soon as it has been read (before any hold).
+    let arrivals: AsyncStream<Void>
+    private let arrived: AsyncStream<Void>.Continuation
     private let listener: Int32
     private let state = Mutex(State())
 
@@ -70,6 +73,7 @@ final class LocalHTTPServer: Sendable {
             throw POSIXError(.EADDRNOTAVAIL)
         }
         listener = fd
+        (arrivals, arrived) = AsyncStream.makeStream(of: Void.self)
         port = UInt16(bigEndian: address.sin_port)
         state.withLock { $0.fallback = fallback }
         let thread = Thread { [self] in acceptLoop() }
@@ -100,6 +104,7 @@ final class LocalHTTPServer: Sendable {
         guard first else { return }
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
+        arrived.finish()
     }
 
     private func acceptLoop() {
@@ -129,6 +134,7 @@ final class LocalHTTPServer: Sendable {
             if !state.replies.isEmpty { return state.replies.removeFirst() }
             return state.fallback ?? StubReply(status: 500, body: Data(#"{"error":"no reply scripted"}"#.utf8))
         }
+        arrived.yield()
         if reply.delay > 0, !hold(connection, seconds: reply.delay) { return }
         var head = "HTTP/1.1 \(reply.status) \(Self.reason(reply.status))\r\n"
         head += "Content-Length: \(reply.body.count)\r\nConnection: close\r\n"
