@@ -92,6 +92,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
     public var jsonString: String { String(decoding: jsonData(), as: UTF8.self) }
 
     /// The member `key` of an object; nil for a missing key or a value that is not an object.
+    /// - Parameter key: The member's name.
     public subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { return members[key] }
         return nil
