@@ -178,7 +178,9 @@ public struct HTTPLanguageModel: LanguageModel {
             let failure: AttemptFailure
             do {
                 let transport = self.transport
-                let response = try await Deadline.run(seconds: options.timeout) { try await transport.send(request) }
+                // The transport enforces the timeout; this is the backstop for one that does not.
+                let backstop = options.timeout * 1.5 + 1
+                let response = try await Deadline.run(seconds: backstop) { try await transport.send(request) }
                 if (200..<300).contains(response.status) {
                     breaker.recordSuccess()
                     return response

@@ -63,8 +63,8 @@ public struct HTTPResponse: Sendable, Hashable {
 /// # Contract
 /// - Return every response the server sends, whatever its status; throw only when there is
 ///   none (connection refused, reset, timed out, cancelled).
-/// - Give up after `request.timeout` seconds. (`HTTPLanguageModel` also enforces the timeout
-///   around the call, so a transport that overruns is abandoned, not waited for.)
+/// - Give up after `request.timeout` seconds. (`HTTPLanguageModel` abandons a transport that
+///   overruns by half as much again plus a second.)
 /// - Stop when the calling task is cancelled.
 /// - Never log or keep the request's headers: they hold the API key.
 ///
@@ -99,6 +99,10 @@ public final class URLSessionTransport: HTTPTransport {
     deinit { session.invalidateAndCancel() }
 
     /// Sends `request` and collects the whole response.
+    ///
+    /// The timeout is decided on the threads that deliver the answer and fire the timer, not
+    /// on Swift's task pool, so a pool kept busy by other work cannot turn an answer that came
+    /// in time into a timeout.
     /// - Parameter request: The request.
     /// - Returns: The response, whatever its status.
     /// - Throws: `URLError` when no response arrived (`.timedOut` after `request.timeout`);
@@ -108,44 +112,82 @@ public final class URLSessionTransport: HTTPTransport {
         urlRequest.httpMethod = request.method
         urlRequest.httpBody = request.body.isEmpty ? nil : request.body
         // Foundation's own timer is only a backstop: on Linux it has fired early (0.24 s of a
-        // 0.3 s timeout), so the deadline below decides.
+        // 0.3 s timeout), so the timer below decides.
         urlRequest.timeoutInterval = request.timeout + 1
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
 
-        do {
-            return try await Deadline.run(seconds: request.timeout) { [session, urlRequest] in
-                try await Self.exchange(urlRequest, in: session)
-            }
-        } catch is DeadlineExceeded {
-            throw URLError(.timedOut)
-        }
-    }
-
-    private static func exchange(_ urlRequest: URLRequest, in session: URLSession) async throws -> HTTPResponse {
-        let running = Mutex<URLSessionDataTask?>(nil)
+        let exchange = Exchange()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, any Error>) in
                 let task = session.dataTask(with: urlRequest) { data, response, error in
-                    if let error {
-                        let cancelled = (error as? URLError)?.code == .cancelled
-                        continuation.resume(throwing: cancelled ? CancellationError() : error)
-                    } else if let http = response as? HTTPURLResponse {
-                        var headers: [String: String] = [:]
-                        for (name, value) in http.allHeaderFields {
-                            if let name = name as? String, let value = value as? String { headers[name] = value }
-                        }
-                        continuation.resume(
-                            returning: HTTPResponse(status: http.statusCode, headers: headers, body: data ?? Data()))
-                    } else {
-                        continuation.resume(throwing: URLError(.badServerResponse))
-                    }
+                    exchange.finish(Self.result(data, response, error))
                 }
-                running.withLock { $0 = task }
+                exchange.start(continuation, task: task)
+                DispatchQueue.global().asyncAfter(deadline: .now() + request.timeout) {
+                    exchange.finish(.failure(URLError(.timedOut)))
+                }
                 task.resume()
-                if Task.isCancelled { task.cancel() }
             }
         } onCancel: {
-            running.withLock { $0 }?.cancel()
+            exchange.finish(.failure(CancellationError()))
+        }
+    }
+
+    private static func result(_ data: Data?, _ response: URLResponse?, _ error: (any Error)?) -> Result<
+        HTTPResponse, any Error
+    > {
+        if let error {
+            return .failure((error as? URLError)?.code == .cancelled ? CancellationError() : error)
+        }
+        guard let http = response as? HTTPURLResponse else { return .failure(URLError(.badServerResponse)) }
+        var headers: [String: String] = [:]
+        for (name, value) in http.allHeaderFields {
+            if let name = name as? String, let value = value as? String { headers[name] = value }
+        }
+        return .success(HTTPResponse(status: http.statusCode, headers: headers, body: data ?? Data()))
+    }
+
+    /// One request's outcome: the first of answer, timeout and cancellation wins; the task is
+    /// cancelled once it is decided.
+    private final class Exchange: Sendable {
+        private struct State {
+            var continuation: CheckedContinuation<HTTPResponse, any Error>?
+            var task: URLSessionDataTask?
+            var early: Result<HTTPResponse, any Error>?
+            var done = false
+        }
+
+        private let state = Mutex(State())
+
+        func start(_ continuation: CheckedContinuation<HTTPResponse, any Error>, task: URLSessionDataTask) {
+            let early: Result<HTTPResponse, any Error>? = state.withLock { state in
+                state.task = task
+                guard let early = state.early else {
+                    state.continuation = continuation
+                    return nil
+                }
+                return early
+            }
+            if let early {
+                task.cancel()
+                continuation.resume(with: early)
+            }
+        }
+
+        func finish(_ result: Result<HTTPResponse, any Error>) {
+            let (continuation, task): (CheckedContinuation<HTTPResponse, any Error>?, URLSessionDataTask?) =
+                state.withLock { state in
+                    guard !state.done else { return (nil, nil) }
+                    state.done = true
+                    guard let continuation = state.continuation else {
+                        state.early = result
+                        return (nil, nil)
+                    }
+                    state.continuation = nil
+                    return (continuation, state.task)
+                }
+            continuation?.resume(with: result)
+            task?.cancel()
         }
     }
 }

@@ -84,9 +84,10 @@ enum LanguageModelFixtures {
             headers: headers)
     }
 
-    /// Options that keep tests fast: tiny backoff, short timeout.
+    /// Options that keep tests fast: tiny backoff. The timeout is long unless a test is about
+    /// it: the full suite runs CPU-bound tests beside these.
     static func fastOptions(
-        attempts: Int = 3, timeout: Double = 5, threshold: Int = 50, cache: URL? = nil, log: Log? = nil
+        attempts: Int = 3, timeout: Double = 30, threshold: Int = 50, cache: URL? = nil, log: Log? = nil
     ) -> LanguageModelOptions {
         var sink: (@Sendable (String) -> Void)?
         if let log { sink = { line in log.add(line) } }

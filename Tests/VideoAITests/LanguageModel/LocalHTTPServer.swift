@@ -18,6 +18,14 @@ struct RecordedRequest: Sendable {
     var receivedAt: ContinuousClock.Instant
 }
 
+/// How a held connection ended.
+enum HoldOutcome: Sendable, Equatable {
+    /// The client closed it before the answer was due.
+    case hungUp
+    /// The server answered when the hold was over.
+    case answered
+}
+
 /// What the server answers one request with.
 struct StubReply: Sendable {
     var status = 200
@@ -44,6 +52,9 @@ final class LocalHTTPServer: Sendable {
     /// One element per request, as soon as it has been read (before any hold).
     let arrivals: AsyncStream<Void>
     private let arrived: AsyncStream<Void>.Continuation
+    /// One element per reply with a delay, when the hold ends.
+    let holds: AsyncStream<HoldOutcome>
+    private let held: AsyncStream<HoldOutcome>.Continuation
     private let listener: Int32
     private let state = Mutex(State())
 
@@ -74,6 +85,7 @@ final class LocalHTTPServer: Sendable {
         }
         listener = fd
         (arrivals, arrived) = AsyncStream.makeStream(of: Void.self)
+        (holds, held) = AsyncStream.makeStream(of: HoldOutcome.self)
         port = UInt16(bigEndian: address.sin_port)
         state.withLock { $0.fallback = fallback }
         let thread = Thread { [self] in acceptLoop() }
@@ -105,6 +117,7 @@ final class LocalHTTPServer: Sendable {
         shutdown(listener, Int32(SHUT_RDWR))
         close(listener)
         arrived.finish()
+        held.finish()
     }
 
     private func acceptLoop() {
@@ -135,7 +148,11 @@ final class LocalHTTPServer: Sendable {
             return state.fallback ?? StubReply(status: 500, body: Data(#"{"error":"no reply scripted"}"#.utf8))
         }
         arrived.yield()
-        if reply.delay > 0, !hold(connection, seconds: reply.delay) { return }
+        if reply.delay > 0 {
+            let answered = hold(connection, seconds: reply.delay)
+            held.yield(answered ? .answered : .hungUp)
+            if !answered { return }
+        }
         var head = "HTTP/1.1 \(reply.status) \(Self.reason(reply.status))\r\n"
         head += "Content-Length: \(reply.body.count)\r\nConnection: close\r\n"
         for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
