@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// Anthropic Messages: `POST {base}/v1/messages`, `x-api-key: KEY`,
 /// `anthropic-version: 2023-06-01`, `max_tokens` always present.

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import VideoCore
 
 /// Takes secrets out of text: every error message, log line and file goes through one.
 struct Redactor: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

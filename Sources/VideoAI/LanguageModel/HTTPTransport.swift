@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import VideoCore
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

@@ -12,6 +12,8 @@
 ///
 /// `HTTPLanguageModel` speaks the OpenAI Chat Completions and Anthropic Messages wire
 /// formats; `LanguageModelConfiguration.languageModel(environment:)` builds the configured one.
+import VideoCore
+
 public protocol LanguageModel: Sendable {
     /// The wire format's name: `openai` or `anthropic`.
     var provider: String { get }

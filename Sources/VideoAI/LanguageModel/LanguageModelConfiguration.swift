@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// A language-model wire format.
 public enum LanguageModelProvider: String, Sendable, Hashable, CaseIterable {

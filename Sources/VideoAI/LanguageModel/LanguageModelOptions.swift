@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// How `HTTPLanguageModel` calls its server: timeouts, retries, the circuit breaker and the
 /// response cache.

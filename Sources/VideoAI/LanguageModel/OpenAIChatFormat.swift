@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// OpenAI Chat Completions: `POST {base}/chat/completions`, `Authorization: Bearer KEY`,
 /// structured output through `response_format` `json_schema` in strict mode. Local servers

@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// Answers kept in a folder, so a resumed or re-rendered task never pays for the same request
 /// twice.

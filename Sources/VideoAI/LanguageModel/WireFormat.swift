@@ -1,4 +1,5 @@
 import Foundation
+import VideoCore
 
 /// One provider's wire format: where requests go, which headers they carry, how a request
 /// becomes a body and a body becomes an answer. Pure functions; no I/O.

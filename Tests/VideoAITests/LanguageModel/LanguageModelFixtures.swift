@@ -1,3 +1,4 @@
+import VideoCore
 import Foundation
 import Synchronization
 import VideoAI

@@ -1,69 +1,9 @@
 import Foundation
+import VideoCore
 
-/// A JSON value: what a language model answers with when asked for structured output, and
-/// the JSON schemas that describe such answers.
-///
-/// Numbers are held as `Double` (integers up to 2⁵³ exactly). Objects are unordered; they are
-/// written with sorted keys, so the same value always encodes to the same bytes.
-///
-/// Literals build values directly:
-/// ```swift
-/// let schema: JSONValue = ["type": "object", "properties": ["title": ["type": "string"]]]
-/// ```
-public enum JSONValue: Sendable, Hashable, Codable {
-    /// `null`.
-    case null
-    /// `true` or `false`.
-    case bool(Bool)
-    /// A number.
-    case number(Double)
-    /// A string.
-    case string(String)
-    /// An array.
-    case array([JSONValue])
-    /// An object.
-    case object([String: JSONValue])
-
-    /// Decodes any JSON value.
-    /// - Parameter decoder: The decoder to read from.
-    /// - Throws: `DecodingError` when the input is not JSON.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
-    /// Encodes the value as JSON.
-    /// - Parameter encoder: The encoder to write to.
-    /// - Throws: `EncodingError` for a number that is not finite.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .number(let value):
-            if value.rounded() == value, abs(value) < 9.0e15 {
-                try container.encode(Int64(value))
-            } else {
-                try container.encode(value)
-            }
-        case .string(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
-    }
-
+/// Reading and writing `JSONValue` (VideoCore's JSON value, shared with custom scene content)
+/// for language-model requests and answers.
+extension JSONValue {
     /// Parses JSON text.
     /// - Parameter data: UTF-8 JSON.
     /// - Returns: The value.
