@@ -17,6 +17,13 @@ extension SpeechText {
         "instead", "however", "therefore", "thus", "example", "e.g.", "i.e.", "etc",
     ]
 
+    /// Words that start a new part of a sentence (a preposition, a conjunction, a relative
+    /// word): a shortened phrase ends before the last of them rather than inside that part.
+    private static let partStarters: Set<String> = [
+        "for", "with", "of", "in", "on", "to", "from", "by", "at", "into", "that", "which", "who", "and", "or", "but",
+        "while", "when", "where", "because", "so", "as", "than", "via", "using", "without", "through", "until",
+    ]
+
     /// Openings that only link a sentence to the one before ("For example, …"); a shortened
     /// sentence shows what follows them.
     private static let discourseMarkers = [
@@ -44,8 +51,48 @@ extension SpeechText {
         if s.count <= limit { return s }
         let clauses = clauseEnds(s).map { trimmedTail(String(s[..<$0])) }
             .filter { $0.count <= limit && $0.split(separator: " ").count >= minClauseWords }
-        if let longest = clauses.last, longest.count * 2 >= limit { return longest }
+        if let longest = clauses.last.map({ tidied($0, limit: limit) }), longest.count * 2 >= limit { return longest }
         return firstWords(s, limit: limit)
+    }
+
+    /// A clause without a short tail after its last colon or semicolon ("… module:
+    /// ServerBootstrap" ends at "module") and without a dangling last word ("… directly:
+    /// instead").
+    private static func tidied(_ clause: String, limit: Int) -> String {
+        var s = clause
+        if let mark = [": ", "; "].compactMap({ s.range(of: $0, options: .backwards) })
+            .max(by: { $0.lowerBound < $1.lowerBound }),
+            s[mark.upperBound...].split(separator: " ").count <= 3,
+            s[..<mark.lowerBound].split(separator: " ").count >= minClauseWords
+        {
+            s = String(s[..<mark.lowerBound])
+        }
+        var words = s.split(separator: " ")
+        while words.count > minClauseWords, let last = words.last,
+            danglingWords.contains(last.lowercased().trimmingCharacters(in: .punctuationCharacters))
+        {
+            words.removeLast()
+        }
+        return trimmedTail(words.joined(separator: " "))
+    }
+
+    /// Words cut one word after a new part of the sentence began end before that part, again
+    /// while at least half the room stays filled: "a framework for rapid" becomes "a
+    /// framework", "a program without having to worry" becomes "a program".
+    private static func withoutFragment(_ phrase: String, limit: Int) -> String {
+        var words = phrase.split(separator: " ")
+        while words.count > 4,
+            partStarters.contains(words[words.count - 2].lowercased().trimmingCharacters(in: .punctuationCharacters)),
+            words.dropLast(2).joined(separator: " ").count * 2 >= limit
+        {
+            words.removeLast(2)
+            while words.count > 3, let last = words.last,
+                danglingWords.contains(last.lowercased().trimmingCharacters(in: .punctuationCharacters))
+            {
+                words.removeLast()
+            }
+        }
+        return words.joined(separator: " ")
     }
 
     /// The sentence without a leading discourse marker ("However, we …" gives "We …").
@@ -148,7 +195,12 @@ extension SpeechText {
             length += add
         }
         if words.isEmpty { return String(s.prefix(limit)) }  // one very long word
-        var phrase = words.joined(separator: " ")
+        func dangling(_ word: Substring) -> Bool {
+            let bare = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            return danglingWords.contains(bare) || bare.hasSuffix("'s") || bare.hasSuffix("’s")  // "the file's"
+        }
+        while words.count > 3, let last = words.last, dangling(last) { words.removeLast() }
+        var phrase = withoutFragment(words.joined(separator: " "), limit: limit)
         // An unclosed bracket or quote goes, with what it holds.
         for (open, close) in [("(", ")"), ("[", "]")]
         where phrase.filter({ String($0) == open }).count > phrase.filter({ String($0) == close }).count {
@@ -170,11 +222,7 @@ extension SpeechText {
         {
             phrase = String(phrase[..<mark.lowerBound])
         }
-        var kept = phrase.split(separator: " ")
-        func dangling(_ word: Substring) -> Bool {
-            let bare = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
-            return danglingWords.contains(bare) || bare.hasSuffix("'s") || bare.hasSuffix("’s")  // "the file's"
-        }
+        var kept = trimmedTail(phrase).split(separator: " ")
         while kept.count > 3, let last = kept.last, dangling(last) { kept.removeLast() }
         return trimmedTail(kept.joined(separator: " "))
     }
@@ -187,3 +235,8 @@ extension SpeechText {
         return s
     }
 }
+
+/// The text shortened to at most `limit` characters for a screen or a title, never cut
+/// mid-word or with "…": its first sentence, leading clause or first words (see
+/// `SpeechText.keyPhrase`). Shared with the metadata writer's short titles.
+package func keyPhrase(of text: String, limit: Int) -> String { SpeechText.keyPhrase(text, limit: limit) }
