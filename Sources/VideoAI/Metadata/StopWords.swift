@@ -30,7 +30,7 @@ extension KeywordExtractor {
         "follow", "currently", "today", "time", "times", "note", "yes", "true", "false", "runs", "waits",
         "passes", "owns", "happen", "happens", "reaches", "spreads", "contains", "includes", "returns", "shows",
         "lets", "helps", "works", "means", "becomes", "comes", "starts", "keeps", "built", "written", "known",
-        "tend", "tends", "try", "tries", "ensure", "ensures", "whole", "part", "kind", "sort",
+        "tend", "tends", "try", "tries", "ensure", "ensures", "whole", "part", "kind", "sort", "started",
         // The narration templates and the adapter's wording.
         "welcome", "thanks", "watching", "point", "points", "run", "command", "commands", "terminal", "code",
         "line", "lines", "long", "website", "continued", "overview", "introduction", "outro", "quote", "consider",
