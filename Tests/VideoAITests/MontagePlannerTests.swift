@@ -1,8 +1,9 @@
-/// Edit planner, quality measures and timeline format tests.
 import Foundation
 import Testing
 import VideoAI
 import VideoCore
+
+/// Edit planner, quality measures and timeline format tests.
 
 @Suite struct MontagePlannerTests {
     private func profile(bpm: Double = 120, seconds: Double = 20, energy: Double = 0.8) -> AudioAnalysisProfile {

@@ -1,9 +1,10 @@
-/// `VideoClipDecoder` on clips the ffmpeg CLI made (not our `MP4Writer`): they come out upright
-/// by the display rotation ffmpeg recorded, as ffmpeg itself shows them.
 import Foundation
 import Testing
 import VideoCore
 import VideoTestSupport
+
+/// `VideoClipDecoder` on clips the ffmpeg CLI made (not our `MP4Writer`): they come out upright
+/// by the display rotation ffmpeg recorded, as ffmpeg itself shows them.
 
 @Suite struct ClipRotationTests {
     private let temporary: TemporaryDirectory

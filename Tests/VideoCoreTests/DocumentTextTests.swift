@@ -33,7 +33,15 @@ import Testing
             """)
         #expect(blocks.count == 8)
         #expect(blocks[0] == .heading(level: 1, text: InlineText("Title")))
-        #expect(blocks[1] == .paragraph(InlineText("Some emphasis, code, gone and a link .")))
+        guard case .paragraph(let text) = blocks[1] else {
+            Issue.record("not a paragraph: \(blocks[1])")
+            return
+        }
+        #expect(text.display == "Some emphasis, code, gone and a link .")
+        #expect(text.speech == text.display)
+        #expect(text.unlinked == "Some emphasis, code, gone and a  .")  // the link's text is linked
+        #expect(text.links == ["https://a.example"])
+        #expect(text.images == [InlineImage(alt: "img", source: "b.png", isLinked: false)])
         guard case .list(let ordered, let items) = blocks[2] else {
             Issue.record("not a list: \(blocks[2])")
             return

@@ -1,8 +1,9 @@
-/// Tests for `ImageDecoder`, `ImageEncoder`, `VideoClipDecoder` and `MediaMetadata`, on generated media.
 import Foundation
 import Testing
 import VideoCore
 import VideoTestSupport
+
+/// Tests for `ImageDecoder`, `ImageEncoder`, `VideoClipDecoder` and `MediaMetadata`, on generated media.
 
 @Suite struct ImageDecoderTests {
     private let folder: TemporaryDirectory

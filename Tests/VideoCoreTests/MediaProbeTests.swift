@@ -1,8 +1,9 @@
-/// Tests for `MediaProbe`: frame signatures, decoded audio and the errors for bad files.
 import Foundation
 import Testing
 import VideoCore
 import VideoTestSupport
+
+/// Tests for `MediaProbe`: frame signatures, decoded audio and the errors for bad files.
 
 @Suite struct MediaProbeTests {
     private let temporary: TemporaryDirectory

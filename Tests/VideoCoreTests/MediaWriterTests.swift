@@ -1,8 +1,9 @@
-/// Tests for `FrameConverter`, `MP4Writer` and `wavData`: write small clips in-process and judge them by decoding.
 import Foundation
 import Testing
 import VideoCore
 import VideoTestSupport
+
+/// Tests for `FrameConverter`, `MP4Writer` and `wavData`: write small clips in-process and judge them by decoding.
 
 extension MediaTestClip {
     /// The reference clip: 2 s of 320x240 at 30 fps, a solid red first second drawn once and repeated,

@@ -1,8 +1,9 @@
-/// The shared test support (`VideoTestSupport`) does what the other tests rely on.
 import Foundation
 import Testing
 import VideoCore
 import VideoTestSupport
+
+/// The shared test support (`VideoTestSupport`) does what the other tests rely on.
 
 @Suite struct TestSupportTests {
     @Test func temporaryDirectoryRemovesItselfWithItsFiles() throws {

@@ -1,10 +1,11 @@
-/// End-to-end montage tests: generated photos, clips and beat tracks, judged by decoding the video.
 import Foundation
 import Testing
 import VideoAI
 import VideoCore
 import VideoRender
 import VideoTestSupport
+
+/// End-to-end montage tests: generated photos, clips and beat tracks, judged by decoding the video.
 
 @Suite struct MontageEndToEndTests {
     private let temporary: TemporaryDirectory

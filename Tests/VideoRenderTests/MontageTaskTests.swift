@@ -1,4 +1,3 @@
-/// Montage tasks: resume after any stage, the chunk cache after a timeline edit, parallel chunks.
 import Foundation
 import Testing
 import VideoAI
@@ -6,6 +5,8 @@ import VideoCore
 import VideoTestSupport
 
 @testable import VideoRender
+
+/// Montage tasks: resume after any stage, the chunk cache after a timeline edit, parallel chunks.
 
 @Suite struct MontageTaskTests {
     private let temporary: TemporaryDirectory

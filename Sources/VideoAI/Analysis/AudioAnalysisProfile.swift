@@ -1,9 +1,10 @@
+import VideoCore
+
 /// What the music analysis found in a piece: its length, tempo, beats, bar starts and loudness.
 ///
 /// Encodes to the JSON that `vgen beats --json` prints:
 /// `{"duration": …, "tempo_bpm": …, "beats": […], "downbeats": […], "energy": {"hop_seconds": …, "values": […]}}`,
 /// all times in seconds.
-import VideoCore
 
 public struct AudioAnalysisProfile: Codable, Sendable, Equatable {
     /// A loudness curve sampled at a fixed hop.

@@ -1,8 +1,9 @@
+import VideoCore
+
 /// Frame-rate features of a whole piece, small enough to keep for hours of audio.
 ///
 /// Made by `SpectralFrontEnd` from streamed samples; the tempo estimator, beat tracker and
 /// downbeat estimator read it.
-import VideoCore
 
 struct OnsetEnvelope: Sendable {
     /// Frames per second of `strength`, `lowStrength` and `bands`.

@@ -1,8 +1,9 @@
+import VideoCore
+
 /// Builds caption cues from the timing manifest's word timings.
 ///
 /// Cues hold at most two lines of at most 42 characters, break after sentences where they
 /// can, and never cross a scene boundary.
-import VideoCore
 
 public struct CaptionBuilder: Sendable {
     /// The longest line, in characters.

@@ -1,5 +1,6 @@
-/// One caption cue: up to two lines shown between two times.
 import VideoCore
+
+/// One caption cue: up to two lines shown between two times.
 
 public struct CaptionCue: Hashable, Sendable, Codable {
     /// When the cue appears, in seconds.

@@ -1,5 +1,6 @@
-/// Writes caption cues as SubRip (`.srt`) or WebVTT (`.vtt`) text.
 import VideoCore
+
+/// Writes caption cues as SubRip (`.srt`) or WebVTT (`.vtt`) text.
 
 public enum CaptionFormat: Sendable {
     /// SubRip: numbered cues, `HH:MM:SS,mmm`.

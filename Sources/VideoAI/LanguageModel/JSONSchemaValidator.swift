@@ -1,3 +1,5 @@
+import VideoCore
+
 /// Checks a JSON value against the subset of JSON Schema that vgen's prompts use.
 ///
 /// Understood keywords: `type` (a name or an array of names; `integer` is a whole number),
@@ -6,7 +8,6 @@
 /// Unicode scalars, as JSON Schema counts characters). Other keywords (`description`,
 /// `title`, …) are ignored, so a schema written for a provider's strict mode validates here
 /// unchanged.
-import VideoCore
 
 package struct JSONSchemaValidator: Sendable {
     /// The most problems one validation reports.

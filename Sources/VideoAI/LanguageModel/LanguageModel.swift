@@ -1,3 +1,5 @@
+import VideoCore
+
 /// A large language model that answers a conversation: the extension point for writers that
 /// draft narration, titles or descriptions with a model instead of templates.
 ///
@@ -12,7 +14,6 @@
 ///
 /// `HTTPLanguageModel` speaks the OpenAI Chat Completions and Anthropic Messages wire
 /// formats; `LanguageModelConfiguration.languageModel(environment:)` builds the configured one.
-import VideoCore
 
 public protocol LanguageModel: Sendable {
     /// The wire format's name: `openai` or `anthropic`.

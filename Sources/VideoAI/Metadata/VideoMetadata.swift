@@ -1,12 +1,20 @@
-/// What a publisher needs to know about a finished video: `metadata.json`.
 import VideoCore
 
+/// What a publisher needs to know about a finished video: `metadata.json`, made offline.
+///
+/// Besides the scenes and chapters, it proposes what an upload form asks for: title variants,
+/// a description whose chapter list follows YouTube's rules (`YouTubeRules.chapters`), and
+/// tags from the narration's key phrases (`KeywordExtractor`) within YouTube's 500
+/// characters. See `Docs/Metadata.md`.
 public struct VideoMetadata: Codable, Sendable, Hashable {
     /// The video's id.
     public var videoID: String
     /// The title.
     public var title: String
-    /// The description, with the chapter list appended when there are chapters.
+    /// Other titles: with the subtitle, as a question, "How to …", and short.
+    public var titleVariants: TitleVariants
+    /// The description, with the chapter list (`youtubeChapters`) appended when YouTube
+    /// would show it.
     public var description: String
     /// The length in seconds.
     public var duration: Double
@@ -18,6 +26,18 @@ public struct VideoMetadata: Codable, Sendable, Hashable {
     public var scenes: [Scene]
     /// Chapters: one per section of the source, with its start time.
     public var chapters: [Chapter]
+    /// The chapters as the description lists them: `chapters` with short ones merged so that
+    /// there are at least three, the first at 0:00, each at least 10 s long; empty when the
+    /// video is too short for that (`notes` says so).
+    public var youtubeChapters: [Chapter]
+    /// Key phrases of the titles and narration, best first, lower-cased.
+    public var keywords: [String]
+    /// Tags for the upload form: the title's name, then the keywords, within YouTube's
+    /// `YouTubeRules.maximumTagCharacters`.
+    public var tags: [String]
+    /// What the publisher should know about this metadata (for example why the description
+    /// has no chapters).
+    public var notes: [String]
 
     /// One scene's entry.
     public struct Scene: Codable, Sendable, Hashable {
@@ -41,13 +61,26 @@ public struct VideoMetadata: Codable, Sendable, Hashable {
         /// Its start in seconds.
         public var startTime: Double
         enum CodingKeys: String, CodingKey { case title, startTime = "start_time" }
+
+        /// Creates a chapter.
+        /// - Parameters:
+        ///   - title: The chapter's title.
+        ///   - startTime: Its start in seconds.
+        public init(title: String, startTime: Double) {
+            self.title = title
+            self.startTime = startTime
+        }
     }
 
     enum CodingKeys: String, CodingKey {
         case videoID = "video_id", title, description, duration, resolution, fps, scenes, chapters
+        case titleVariants = "title_variants", youtubeChapters = "youtube_chapters", keywords, tags, notes
     }
 
     /// Builds the metadata of `config` rendered to `manifest`.
+    /// - Parameters:
+    ///   - config: The narrated video (its scenes' narration gives the keywords).
+    ///   - manifest: Its timing.
     public init(config: VideoConfig, manifest: TimingManifest) {
         videoID = config.videoID
         title = config.title
@@ -64,11 +97,49 @@ public struct VideoMetadata: Codable, Sendable, Hashable {
             chapters.append(Chapter(title: name, startTime: timing.startTime))
         }
         self.chapters = chapters
-        let listing = chapters.map { "\(Self.clock($0.startTime)) \($0.title)" }.joined(separator: "\n")
+        let (listed, note) = YouTubeRules.chapters(from: chapters, duration: manifest.totalDuration)
+        youtubeChapters = listed
+        notes = note.map { [$0] } ?? []
+        let listing = listed.map { "\(Self.clock($0.startTime)) \($0.title)" }.joined(separator: "\n")
         description = [config.description, listing].filter { !$0.isEmpty }.joined(separator: "\n\n")
+
+        var subtitle: String?
+        if case .title(let card) = config.scenes.first?.content { subtitle = card.subtitle }
+        titleVariants = TitleVariants(title: config.title, subtitle: subtitle, chapterTitles: chapters.map(\.title))
+        let spoken = zip(config.scenes, manifest.scenes).map { scene, timing in
+            scene.narration ?? timing.words.map(\.text).joined(separator: " ")
+        }
+        // Each section's name counts once, however many scenes it has; the subtitle is said
+        // over the title card, so it counts with the narration.
+        let headings = [config.title] + chapters.dropFirst().map(\.title)
+        keywords = KeywordExtractor().keywords(titles: headings, body: spoken)
+        let name = removingEmoji(from: config.title).trimmingCharacters(in: .whitespaces).lowercased()
+        tags = YouTubeRules.tags(preferred: name.count <= 30 ? [name] : [], keywords: keywords)
     }
 
-    /// A chapter name from a scene's heading, without a "(2/3)" part suffix.
+    /// Reads metadata, also one written before the title variants, YouTube chapters, keywords,
+    /// tags and notes existed (they are then empty, the variants the title's own).
+    /// - Throws: `DecodingError` when a field that was always there is missing or malformed.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        videoID = try c.decode(String.self, forKey: .videoID)
+        title = try c.decode(String.self, forKey: .title)
+        description = try c.decode(String.self, forKey: .description)
+        duration = try c.decode(Double.self, forKey: .duration)
+        resolution = try c.decode(String.self, forKey: .resolution)
+        fps = try c.decode(Int.self, forKey: .fps)
+        scenes = try c.decode([Scene].self, forKey: .scenes)
+        chapters = try c.decode([Chapter].self, forKey: .chapters)
+        titleVariants =
+            try c.decodeIfPresent(TitleVariants.self, forKey: .titleVariants)
+            ?? TitleVariants(title: title, subtitle: nil, chapterTitles: [])
+        youtubeChapters = try c.decodeIfPresent([Chapter].self, forKey: .youtubeChapters) ?? []
+        keywords = try c.decodeIfPresent([String].self, forKey: .keywords) ?? []
+        tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
+        notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
+    }
+
+    /// A chapter name from a scene's heading, without a "(2/3)" or "(continued)" part suffix.
     static func chapterTitle(of content: SceneContent) -> String {
         let raw: String
         switch content {
@@ -91,6 +162,7 @@ public struct VideoMetadata: Codable, Sendable, Hashable {
             }
         }
         var name = raw
+        if name.hasSuffix(" (continued)") { name.removeLast(" (continued)".count) }
         if let open = name.range(of: " (", options: .backwards), name.hasSuffix(")"),
             name[open.upperBound...].dropLast().allSatisfy({ $0.isNumber || $0 == "/" })
         {

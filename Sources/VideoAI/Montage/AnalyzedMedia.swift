@@ -1,6 +1,7 @@
-/// A media item with its quality measures, near-duplicate hash, moment and (for clips) per-moment scores.
 import Foundation
 import VideoCore
+
+/// A media item with its quality measures, near-duplicate hash, moment and (for clips) per-moment scores.
 
 /// What the media analysis found about one photo or clip.
 public struct AnalyzedMedia: Codable, Sendable, Equatable {

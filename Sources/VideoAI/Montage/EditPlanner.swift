@@ -1,6 +1,7 @@
-/// The edit planner: picks shot lengths from the music's energy, cuts on beat frames, assigns media.
 import Foundation
 import VideoCore
+
+/// The edit planner: picks shot lengths from the music's energy, cuts on beat frames, assigns media.
 
 /// Turns analysed media and a music profile into a `MontageTimeline`.
 ///

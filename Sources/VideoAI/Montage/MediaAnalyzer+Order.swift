@@ -1,6 +1,7 @@
-/// How `MediaAnalyzer` orders the media and groups them into moments.
 import Foundation
 import VideoCore
+
+/// How `MediaAnalyzer` orders the media and groups them into moments.
 
 extension MediaAnalyzer {
     /// `media` in the order asked for.

@@ -1,7 +1,8 @@
-/// Finds the usable media among the inputs, scores them and orders them: the montage's analysis stage.
 import Foundation
 import Synchronization
 import VideoCore
+
+/// Finds the usable media among the inputs, scores them and orders them: the montage's analysis stage.
 
 /// Decodes every candidate photo and clip once at small size and measures it.
 ///

@@ -1,6 +1,7 @@
-/// One photo or clip offered to the montage, with what its decoding revealed.
 import Foundation
 import VideoCore
+
+/// One photo or clip offered to the montage, with what its decoding revealed.
 
 /// Whether a media file is a still picture or a moving clip.
 public enum MediaKind: String, Codable, Sendable, Hashable {

@@ -1,5 +1,6 @@
-/// Picture-quality measures on small grayscale images: sharpness, exposure and a perceptual hash.
 import VideoCore
+
+/// Picture-quality measures on small grayscale images: sharpness, exposure and a perceptual hash.
 
 /// A grayscale image: `width × height` luma values, row-major.
 public struct GrayImage: Sendable, Equatable {

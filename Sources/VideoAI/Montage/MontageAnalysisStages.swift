@@ -1,6 +1,7 @@
-/// The montage's analysis stages: media, music and the edit plan, each a `PipelineStage`.
 import Foundation
 import VideoCore
+
+/// The montage's analysis stages: media, music and the edit plan, each a `PipelineStage`.
 
 /// Finds, decodes, scores and orders the photos and clips (`media`).
 public struct MediaAnalysisStage: PipelineStage {

@@ -1,5 +1,6 @@
-/// Style presets: the colour grade, transitions, pace and motion of a montage.
 import VideoCore
+
+/// Style presets: the colour grade, transitions, pace and motion of a montage.
 
 /// A named look for a montage: how it is graded, cut and moved.
 public struct MontageStyle: Sendable, Equatable {

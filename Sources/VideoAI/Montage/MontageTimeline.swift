@@ -1,6 +1,7 @@
-/// The edit plan of a montage, as written to timeline.json and read back for a re-render.
 import Foundation
 import VideoCore
+
+/// The edit plan of a montage, as written to timeline.json and read back for a re-render.
 
 /// A montage's complete edit: picture format, music, and the segments in order.
 ///

@@ -1,3 +1,5 @@
+import VideoCore
+
 /// Writes what is said over a scene: the script stage's extension point.
 ///
 /// The default, `TemplateNarrationWriter`, is deterministic and offline. LLM-backed writers
@@ -10,7 +12,6 @@
 ///
 /// # Thread safety
 /// Called from one task at a time per video, but from several videos at once.
-import VideoCore
 
 public protocol NarrationWriter: Sendable {
     /// A name for logs and cache keys (for example `templates v1`).

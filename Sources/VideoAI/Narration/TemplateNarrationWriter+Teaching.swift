@@ -1,6 +1,7 @@
+import VideoCore
+
 /// The templates of the teaching scene types: code comparison, learning objectives, problem,
 /// solution, quiz, checkpoint and exercise.
-import VideoCore
 
 extension TemplateNarrationWriter {
     static func codeComparisonNarration(_ c: CodeComparisonContent) -> String {

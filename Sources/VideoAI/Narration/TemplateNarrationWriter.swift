@@ -1,8 +1,9 @@
+import VideoCore
+
 /// The default narration writer: one deterministic template per scene type, written to be
 /// spoken (whole sentences, an ordinal for each list item, no symbols read aloud).
 ///
 /// An app adds a template for its own scene type with `register(_:template:)`.
-import VideoCore
 
 public struct TemplateNarrationWriter: NarrationWriter {
     /// Writes the narration of one scene of an app's own type.

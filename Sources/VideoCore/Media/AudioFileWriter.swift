@@ -1,5 +1,6 @@
-/// An audio-only MP4 (`.m4a`): AAC encoded from mono or stereo samples, for soundtracks made ahead of a join.
 import Foundation
+
+/// An audio-only MP4 (`.m4a`): AAC encoded from mono or stereo samples, for soundtracks made ahead of a join.
 
 /// Encodes samples to AAC in an audio-only MP4, to be laid under video later by
 /// `SegmentJoiner(url:template:fps:audio:)` without encoding again.

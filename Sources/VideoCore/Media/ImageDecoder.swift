@@ -1,6 +1,7 @@
 internal import CFFmpeg
-/// Still images (JPEG, PNG, WebP, BMP, TIFF, HEIC where libav has a decoder) decoded with libav.
 import Foundation
+
+/// Still images (JPEG, PNG, WebP, BMP, TIFF, HEIC where libav has a decoder) decoded with libav.
 
 /// Decodes still images through libavformat/libavcodec and scales them with libswscale.
 ///

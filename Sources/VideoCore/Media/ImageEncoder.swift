@@ -1,6 +1,7 @@
 internal import CFFmpeg
-/// Writes single pictures as PNG or JPEG files with libavcodec (thumbnails, generated test images).
 import Foundation
+
+/// Writes single pictures as PNG or JPEG files with libavcodec (thumbnails, generated test images).
 
 /// Encodes one picture into an image file.
 package enum ImageEncoder {

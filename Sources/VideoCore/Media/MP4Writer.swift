@@ -1,6 +1,7 @@
 internal import CFFmpeg
-/// The in-process MP4 writer: H.264 (libx264) video and AAC audio muxed by libavformat.
 import Foundation
+
+/// The in-process MP4 writer: H.264 (libx264) video and AAC audio muxed by libavformat.
 
 /// Encodes converted frames and mono audio into an MP4 file (H.264 + AAC, `+faststart`).
 ///

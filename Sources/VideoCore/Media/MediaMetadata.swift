@@ -1,5 +1,6 @@
-/// When a photo or clip was taken, from its metadata or, failing that, from the file's dates.
 import Foundation
+
+/// When a photo or clip was taken, from its metadata or, failing that, from the file's dates.
 
 /// Reads capture times from the metadata libav exports: EXIF `DateTimeOriginal` /
 /// `DateTimeDigitized` / `DateTime` ("2024:07:14 18:03:22", local time, read as UTC) for photos

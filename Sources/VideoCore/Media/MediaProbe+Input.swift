@@ -1,6 +1,7 @@
 internal import CFFmpeg
-/// The owned libav piece behind `MediaProbe`: an opened input file (decoding is `StreamDecoder`).
 import Foundation
+
+/// The owned libav piece behind `MediaProbe`: an opened input file (decoding is `StreamDecoder`).
 
 extension MediaProbe {
     /// Owns an opened, probed `AVFormatContext`.

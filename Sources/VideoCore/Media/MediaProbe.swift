@@ -1,6 +1,7 @@
 internal import CFFmpeg
-/// Reads media files back in-process: stream facts, per-frame signatures and decoded audio.
 import Foundation
+
+/// Reads media files back in-process: stream facts, per-frame signatures and decoded audio.
 
 /// Inspects and decodes media files with libavformat/libavcodec, to check what vgen wrote and
 /// to read inputs (music, clips).

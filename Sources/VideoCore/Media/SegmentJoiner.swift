@@ -1,6 +1,7 @@
 internal import CFFmpeg
-/// Joins video-only MP4 segments by stream copy and adds one AAC soundtrack (encoded here or copied).
 import Foundation
+
+/// Joins video-only MP4 segments by stream copy and adds one AAC soundtrack (encoded here or copied).
 
 /// Writes an MP4 whose H.264 track is the packets of several segment files, copied without
 /// re-encoding and laid end to end, and whose AAC track is encoded from one continuous

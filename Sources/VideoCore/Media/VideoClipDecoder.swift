@@ -1,6 +1,7 @@
 internal import CFFmpeg
-/// Video clips (MP4, MOV, MKV, WebM…) decoded frame by frame with libav, streaming.
 import Foundation
+
+/// Video clips (MP4, MOV, MKV, WebM…) decoded frame by frame with libav, streaming.
 
 /// Decodes a clip's main video stream one frame at a time, so only a couple of frames are ever
 /// held in memory, and answers "which frame shows at time t" for increasing times.

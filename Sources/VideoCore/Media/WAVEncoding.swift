@@ -1,5 +1,6 @@
-/// Pure-Swift encoding of Float samples as a 16-bit PCM WAV file.
 import Foundation
+
+/// Pure-Swift encoding of Float samples as a 16-bit PCM WAV file.
 
 /// Encodes samples as a RIFF/WAVE file: 16-bit signed little-endian PCM.
 ///

@@ -1,6 +1,7 @@
 internal import CFFmpeg
-/// Turning pictures upright: the eight EXIF orientations.
 import Foundation
+
+/// Turning pictures upright: the eight EXIF orientations.
 
 extension YUVFrame {
     /// A copy turned by an EXIF orientation (1 as stored; 2 mirrored; 3 turned 180°; 4 flipped;

@@ -1,5 +1,6 @@
-/// The content hash that names cached files (segments, chunks, speech).
 import Foundation
+
+/// The content hash that names cached files (segments, chunks, speech).
 
 /// 128 bits of FNV-1a (two differently seeded and mixed 64-bit lanes) as 32 hex digits: enough
 /// to name cache entries by what they were made from. Not a cryptographic hash.

@@ -1,6 +1,7 @@
+import VideoCore
+
 /// Drawing geometry, in pixels: namespaced in `Canvas` (`Canvas.Point`, `Canvas.Size`,
 /// `Canvas.Rect`) so the names never clash with a platform's own `Point` or `Rect`.
-import VideoCore
 
 extension Canvas {
     /// A point in canvas pixels, origin at the top left.

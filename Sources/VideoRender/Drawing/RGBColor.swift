@@ -1,5 +1,6 @@
-/// An sRGB colour with 0–1 components and an opacity.
 import VideoCore
+
+/// An sRGB colour with 0–1 components and an opacity.
 
 public struct RGBColor: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Red, 0–1.

@@ -1,3 +1,5 @@
+import VideoCore
+
 /// Text to draw with its style: plain text (shown exactly as written) or Pango markup.
 ///
 /// Plain text is never interpreted as markup, so user text cannot inject formatting. To
@@ -7,7 +9,6 @@
 /// ```swift
 /// TextBlock(markup: "<b>\(TextBlock.escapeMarkup(name))</b> said", style: body)
 /// ```
-import VideoCore
 
 public struct TextBlock: Hashable, Sendable {
     /// What the text is made of.

@@ -1,5 +1,6 @@
-/// How a text block was fitted into its box.
 import VideoCore
+
+/// How a text block was fitted into its box.
 
 public struct TextFit: Hashable, Sendable {
     /// Whether the whole text fitted; `false` means it was cut short with an ellipsis at

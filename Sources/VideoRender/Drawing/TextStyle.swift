@@ -1,5 +1,6 @@
-/// A font family name as fontconfig knows it.
 import VideoCore
+
+/// A font family name as fontconfig knows it.
 
 public enum FontFamily {
     /// The proportional sans-serif face used for headings and body text.

@@ -1,5 +1,6 @@
-/// The colours scenes are drawn with, apart from the video's accent colour.
 import VideoCore
+
+/// The colours scenes are drawn with, apart from the video's accent colour.
 
 public struct VideoTheme: Hashable, Sendable, Codable {
     /// The frame's background.

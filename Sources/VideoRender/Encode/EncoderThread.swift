@@ -1,7 +1,8 @@
-/// Encoding on its own thread, so drawing the next frames overlaps with x264 encoding the last ones.
 import Foundation
 import Synchronization
 import VideoCore
+
+/// Encoding on its own thread, so drawing the next frames overlaps with x264 encoding the last ones.
 
 /// Owns an `MP4Writer` on a dedicated thread fed through a small bounded queue.
 ///

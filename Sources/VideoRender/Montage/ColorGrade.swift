@@ -1,6 +1,7 @@
 import VideoAI
-/// A style's colour grade as three 256-entry lookup tables on yuv420p samples.
 import VideoCore
+
+/// A style's colour grade as three 256-entry lookup tables on yuv420p samples.
 
 /// A colour grade compiled to per-plane lookup tables, applied to each output frame in a few
 /// milliseconds at 1080p (about three million table look-ups, no floating point per pixel).

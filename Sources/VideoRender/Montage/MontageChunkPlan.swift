@@ -1,7 +1,8 @@
-/// How a montage's segments are grouped into separately encoded, cached chunks.
 import Foundation
 import VideoAI
 import VideoCore
+
+/// How a montage's segments are grouped into separately encoded, cached chunks.
 
 /// The chunks a montage is encoded in: runs of consecutive timeline segments, each encoded
 /// on its own (one x264 thread, no B-frames) so chunks render in parallel and are joined by

@@ -1,7 +1,8 @@
-/// Draws a montage's frames: segments' pictures with their transitions and the colour grade.
 import Foundation
 import VideoAI
 import VideoCore
+
+/// Draws a montage's frames: segments' pictures with their transitions and the colour grade.
 
 /// Composes the final (graded, not yet encoded) frames of a timeline, segment by segment.
 ///

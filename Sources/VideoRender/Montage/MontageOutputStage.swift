@@ -1,7 +1,8 @@
-/// The montage's output stage: verify the encoded file, then publish it and the files beside it.
 import Foundation
 import VideoAI
 import VideoCore
+
+/// The montage's output stage: verify the encoded file, then publish it and the files beside it.
 
 /// Reopens the encoded MP4 to check its codecs, frame size, frame count and audio length
 /// against the timeline, then writes `timeline.json` and moves the thumbnail and the video into

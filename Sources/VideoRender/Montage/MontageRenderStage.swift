@@ -1,8 +1,9 @@
-/// The montage's video stage: draws a timeline in cached chunks, in parallel, and joins them with the soundtrack.
 import Foundation
 import Synchronization
 import VideoAI
 import VideoCore
+
+/// The montage's video stage: draws a timeline in cached chunks, in parallel, and joins them with the soundtrack.
 
 /// Renders a `MontageTimeline` to `context.directory/.video.mp4.partial` and its thumbnail to
 /// `context.directory/.thumbnail.png.partial`.

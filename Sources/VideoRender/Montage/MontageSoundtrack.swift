@@ -1,7 +1,8 @@
-/// The montage's sound: the song, faded in and out and trimmed to the video, with clip sound under it.
 import Foundation
 import VideoAI
 import VideoCore
+
+/// The montage's sound: the song, faded in and out and trimmed to the video, with clip sound under it.
 
 /// Streams the soundtrack a segment at a time: the music decoded as it goes (never held whole),
 /// shaped by its volume and fades, with each clip's own sound mixed in at

@@ -1,7 +1,8 @@
-/// The last few photos decoded for a montage, shared by the chunks rendering in parallel.
 import Foundation
 import Synchronization
 import VideoCore
+
+/// The last few photos decoded for a montage, shared by the chunks rendering in parallel.
 
 /// Keeps the most recently decoded photos so the chunk that starts with a crossfade out of a
 /// photo does not decode again the picture the chunk before it just decoded (a 3000×2000 JPEG

@@ -1,7 +1,8 @@
-/// Where a segment's pictures come from: a photo decoded once, or a clip decoded as it plays.
 import Foundation
 import VideoAI
 import VideoCore
+
+/// Where a segment's pictures come from: a photo decoded once, or a clip decoded as it plays.
 
 /// Produces the frames of one timeline segment at the output size, before grading.
 ///

@@ -48,7 +48,9 @@ public struct OutputStage: PipelineStage {
         try AtomicFile.write(Data(CaptionFormat.vtt.render(captions).utf8), to: context.file("captions.vtt"))
         try thumbnail.write(config, to: context.file("thumbnail.png"))
         try AtomicFile.replace(context.file("video.mp4"), with: encoded)
-        return VideoMetadata(config: config, manifest: manifest)
+        let metadata = VideoMetadata(config: config, manifest: manifest)
+        for note in metadata.notes { context.warn(note) }
+        return metadata
     }
 
     /// Whether the published video is still there.

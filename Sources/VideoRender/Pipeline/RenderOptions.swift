@@ -1,5 +1,6 @@
-/// How frames are drawn and encoded.
 import VideoCore
+
+/// How frames are drawn and encoded.
 
 public struct RenderOptions: Hashable, Sendable, Codable {
     /// The x264 preset (`ultrafast` … `veryslow`).

@@ -1,6 +1,7 @@
+import VideoCore
+
 /// A title, an accent bar and an optional subtitle, centred as a group: the title and
 /// outro cards.
-import VideoCore
 
 struct CenteredCard {
     var eyebrow: String?

@@ -1,7 +1,8 @@
+import VideoCore
+
 /// Draws a checkpoint: the heading, a progress bar (items done out of all), the completed
 /// items with accent check marks and what comes next with hollow rings, in two columns on
 /// wide frames and stacked on square and portrait ones.
-import VideoCore
 
 public struct CheckpointRenderer: SceneRenderer {
     /// Creates the renderer.

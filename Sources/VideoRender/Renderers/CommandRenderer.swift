@@ -1,8 +1,9 @@
+import VideoCore
+
 /// Draws commands or code in a terminal-like panel under a heading, with a caption below.
 ///
 /// Shell lines get a `$ ` prompt in the accent colour (see `CommandLines`); code is coloured
 /// by `SyntaxHighlighter` for its language, in a monospace face.
-import VideoCore
 
 public struct CommandRenderer: SceneRenderer {
     /// Creates the renderer.

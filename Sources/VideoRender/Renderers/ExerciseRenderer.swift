@@ -1,7 +1,8 @@
+import VideoCore
+
 /// Draws an exercise: an `Exercise` label, the title, the instructions on a card, the hints
 /// and the starter code; the code goes to the right on wide frames and under the hints on
 /// square and portrait ones.
-import VideoCore
 
 public struct ExerciseRenderer: SceneRenderer {
     /// Creates the renderer.

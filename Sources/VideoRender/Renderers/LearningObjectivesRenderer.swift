@@ -1,6 +1,7 @@
+import VideoCore
+
 /// Draws what the viewer will learn: the heading and the objectives, each numbered in an
 /// accent badge, all at one size that shrinks until they fit.
-import VideoCore
 
 public struct LearningObjectivesRenderer: SceneRenderer {
     /// Creates the renderer.

@@ -1,6 +1,7 @@
+import VideoCore
+
 /// Draws a heading and bullet items: accent bullets, each item wrapped, all items at one
 /// font size that shrinks until the list fits.
-import VideoCore
 
 public struct ListRenderer: SceneRenderer {
     /// Creates the renderer.

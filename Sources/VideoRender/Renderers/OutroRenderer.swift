@@ -1,6 +1,7 @@
+import VideoCore
+
 /// Draws the closing card: the video's title small in the accent colour, the main line large,
 /// an accent bar and the subtitle.
-import VideoCore
 
 public struct OutroRenderer: SceneRenderer {
     /// Creates the renderer.

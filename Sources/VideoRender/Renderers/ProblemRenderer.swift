@@ -1,6 +1,7 @@
+import VideoCore
+
 /// Draws a problem: a `Problem` label, the title, the statement on a card and the
 /// constraints beside it (wide frames) or under it (square and portrait frames).
-import VideoCore
 
 public struct ProblemRenderer: SceneRenderer {
     /// Creates the renderer.

@@ -1,6 +1,7 @@
+import VideoCore
+
 /// Draws a quotation: a large accent quotation mark, the quote, and the attribution
 /// under it in the accent colour.
-import VideoCore
 
 public struct QuoteRenderer: SceneRenderer {
     /// Creates the renderer.

@@ -1,5 +1,6 @@
-/// What a renderer needs to know about the video besides the scene itself.
 import VideoCore
+
+/// What a renderer needs to know about the video besides the scene itself.
 
 public struct RenderContext: Hashable, Sendable {
     /// The frame size.

@@ -1,10 +1,11 @@
+import VideoCore
+
 /// The renderers a video is drawn with, one per scene type.
 ///
 /// Start from `standard` and register an app's own renderers; registering a renderer for a
 /// type that already has one replaces it. The registry hands each renderer its scene's
 /// typed content (`SceneRenderer.Content`) and throws one clear error when a scene's content
 /// is not of that type.
-import VideoCore
 
 public struct RendererRegistry: Sendable {
     private var entries: [SceneType: Entry] = [:]

@@ -1,5 +1,6 @@
-/// A moment within a scene: how far into it, and the scene's timeline.
 import VideoCore
+
+/// A moment within a scene: how far into it, and the scene's timeline.
 
 public struct SceneClock: Hashable, Sendable {
     /// Seconds from the start of the scene.

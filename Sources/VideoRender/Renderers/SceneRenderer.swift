@@ -1,3 +1,5 @@
+import VideoCore
+
 /// Draws one type of scene onto a canvas, from the scene's typed content.
 ///
 /// vgen ships a renderer for each built-in scene type (see `RendererRegistry.standard`); an
@@ -48,7 +50,6 @@
 /// Renderers are `Sendable` values shared by all the tasks rendering a video: several
 /// scenes may be drawn at once, each on its own canvas. Keep no mutable state in a renderer;
 /// per-drawing state (fonts, layouts) belongs to the canvas.
-import VideoCore
 
 public protocol SceneRenderer: Sendable {
     /// The content this renderer draws; `Content.sceneType` is the scene type it draws.

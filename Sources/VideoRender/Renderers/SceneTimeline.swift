@@ -1,9 +1,10 @@
+import VideoCore
+
 /// When a scene's words are spoken: what a renderer needs to change its picture in time
 /// with the narration (a quiz reveals its answer on the word that starts it).
 ///
 /// Made from the timing manifest for rendering (`init(_:fps:)`); stills and tests without
 /// speech use `still(duration:fps:)`, which knows no words.
-import VideoCore
 
 public struct SceneTimeline: Hashable, Sendable {
     /// How long the scene lasts, in seconds.

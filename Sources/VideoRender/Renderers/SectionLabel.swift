@@ -1,5 +1,6 @@
-/// A small bold label in the secondary colour above a block ("Constraints", "Hints").
 import VideoCore
+
+/// A small bold label in the secondary colour above a block ("Constraints", "Hints").
 
 enum SectionLabel {
     static func height(_ context: RenderContext) -> Double { 56 * context.scale }

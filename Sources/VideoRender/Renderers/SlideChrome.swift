@@ -1,8 +1,9 @@
+import VideoCore
+
 /// The frame shared by the built-in scenes: background, the video title and the scene
 /// counter in the footer, and the accent-underlined heading.
 ///
 /// Custom renderers can use it to match the built-in look.
-import VideoCore
 
 public enum SlideChrome {
     /// Fills the background and draws the footer (video title on the left, `n / total` on the

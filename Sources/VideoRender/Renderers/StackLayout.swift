@@ -1,5 +1,6 @@
-/// Splits space among blocks stacked in a column (or placed in a row).
 import VideoCore
+
+/// Splits space among blocks stacked in a column (or placed in a row).
 
 enum StackLayout {
     /// Heights for blocks wanting `preferred` heights within `available` pixels after `gap`s

@@ -1,6 +1,7 @@
+import VideoCore
+
 /// A block of text on a rounded card in the theme's surface colour, with an accent edge on
 /// the left: problem statements and exercise instructions.
-import VideoCore
 
 struct TextCard {
     var text: TextBlock

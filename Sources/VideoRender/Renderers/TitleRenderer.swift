@@ -1,5 +1,6 @@
-/// Draws a title card: a large centred title, an accent bar and the subtitle under it.
 import VideoCore
+
+/// Draws a title card: a large centred title, an accent bar and the subtitle under it.
 
 public struct TitleRenderer: SceneRenderer {
     /// Creates the renderer.

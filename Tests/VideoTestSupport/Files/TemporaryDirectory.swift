@@ -1,5 +1,6 @@
-/// Temporary folders that remove themselves.
 import Foundation
+
+/// Temporary folders that remove themselves.
 
 /// A fresh, empty folder under the system's temporary directory, removed with everything in it
 /// when the last reference to it goes.

@@ -1,6 +1,7 @@
-/// Pictures and tones the media tests draw their clips from.
 import Foundation
 import VideoCore
+
+/// Pictures and tones the media tests draw their clips from.
 
 /// Builds the pictures and tones the media tests share.
 package enum MediaTestClip {

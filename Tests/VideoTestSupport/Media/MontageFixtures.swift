@@ -1,7 +1,8 @@
-/// Generated media for the montage tests: patterned photos, a corrupt file, clips and a beat track.
 import Foundation
 import VideoCore
 import VideoRender
+
+/// Generated media for the montage tests: patterned photos, a corrupt file, clips and a beat track.
 
 package enum MontageFixtures {
     /// Distinct, clearly different colours (luma far apart from one to the next).

@@ -1,6 +1,7 @@
+import Foundation
+
 /// WAV files written independently of the library's own `wavData`, so decoder and analyser
 /// tests never judge the library by its own writer.
-import Foundation
 
 /// 16-bit PCM WAV bytes for tests.
 package enum TestWAV {

@@ -1,7 +1,8 @@
-/// Collecting values from any thread and waiting for one that matches.
 import Foundation
 import Synchronization
 import VideoCore
+
+/// Collecting values from any thread and waiting for one that matches.
 
 /// Collects values (pipeline events, output lines) sent from any thread, and lets a test wait,
 /// without polling, until one matching a predicate has arrived.

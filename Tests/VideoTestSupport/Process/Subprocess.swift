@@ -1,6 +1,7 @@
-/// Running a program (the built `vgen`, the ffmpeg CLI) as a user would.
 import Foundation
 import VideoCore
+
+/// Running a program (the built `vgen`, the ffmpeg CLI) as a user would.
 
 /// How a program ended and what it printed.
 package struct ProcessOutcome: Sendable {

@@ -2,17 +2,24 @@ import Foundation
 
 /// Turns a Markdown or plain-text document (typically a README) into the scenes of a narrated video.
 ///
-/// The first H1 becomes the title card, its first paragraph the subtitle. Each following
-/// section (H2, H3; deeper headings join the section above) becomes a list scene of its
-/// bullets and table rows (or of its paragraphs' first sentences when it has only prose), a
-/// command scene per code block and a quote scene per block quote; long sections split over
-/// several scenes headed "Heading (2/3)". An outro closes the video. Text without headings is
-/// chunked by paragraphs into list scenes.
+/// The first H1 becomes the title card, its first paragraph the subtitle. Every other heading
+/// starts a section of its own, a subsection titled after its parent ("Basic Architecture ·
+/// EventLoop"). In document order, a section's bullets, table rows and paragraphs become list
+/// scenes (a paragraph shows its sentences, a long sentence or item its key phrase, never cut
+/// with "…"), each code block a command scene (with the short paragraphs before and after it
+/// as its caption and narration) and each block quote a quote scene; a long run continues on
+/// scenes headed "Heading (continued)". An outro closes the video. Text without headings is
+/// chunked by paragraphs into list scenes. See `Docs/Documents.md`.
 ///
-/// Badges, images, raw HTML, link addresses and empty sections are dropped; links become their
-/// text. A scene with prose gets that prose as its `narration`, cleaned for speech (no
-/// addresses, emoji or Markdown, at most about 900 characters per scene); a scene without prose
-/// leaves `narration` `nil` for the script stage to write.
+/// Images, raw HTML, link addresses and empty sections are dropped; links become their text.
+/// Boilerplate is left out with a warning naming it: badge rows, and unless `keepsBoilerplate`
+/// is set, tables of contents and one-line License or Contributing sections.
+///
+/// A list scene says what its lines stand for: paragraphs are read whole while their key
+/// sentences are shown, a shortened item is read whole, cleaned for speech (no addresses,
+/// emoji or Markdown, at most about 900 characters per scene). A list scene whose lines say
+/// everything, like a code block without a caption, leaves `narration` `nil` for the script
+/// stage to write.
 ///
 /// # Scene limit
 /// A video has at most `VideoLimits.maxScenes` scenes. When a document would make more, the first
@@ -50,6 +57,9 @@ public struct DocumentAdapter: InputAdapter {
     public let format: Format
     /// The settings applied to the video.
     public let settings: VideoSettings
+    /// Whether tables of contents and one-line License or Contributing sections stay in the
+    /// video (`false`: they are left out, with a warning).
+    public var keepsBoilerplate = false
 
     /// Creates an adapter for a file; the format comes from its extension.
     /// - Parameters:
@@ -88,14 +98,16 @@ public struct DocumentAdapter: InputAdapter {
     public func read() throws -> DocumentReadResult {
         let text = try DocumentText.normalized(try loadText(), name: name)
         let blocks = format == .markdown ? MarkdownParser.parse(text) : PlainTextParser.parse(text)
-        let outline = DocumentOutline(blocks: blocks, fallbackTitle: DocumentText.title(fromFileName: baseName))
+        let outline = DocumentOutline(
+            blocks: blocks, fallbackTitle: DocumentText.title(fromFileName: baseName),
+            keepsBoilerplate: keepsBoilerplate)
         var drafts = SceneBuilder.drafts(for: outline)
         if drafts.count <= 2, outline.titleSource == .fallback {
             throw DocumentText.error(
                 .invalidInput, name, "has no readable text (only images, links, code fences or HTML)")
         }
 
-        var warnings: [String] = []
+        var warnings = outline.omitted.map { "\(name): left out \($0) as boilerplate" }
         if drafts.count > VideoLimits.maxScenes, let outro = drafts.last {
             warnings.append(
                 "\(name) makes \(drafts.count) scenes; kept the first \(VideoLimits.maxScenes - 1) and the outro (the limit is \(VideoLimits.maxScenes))"

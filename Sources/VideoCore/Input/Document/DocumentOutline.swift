@@ -6,13 +6,20 @@ struct DocumentSection: Hashable, Sendable {
     var level: Int
     /// The section's blocks, without headings.
     var blocks: [MarkdownBlock]
+    /// What its scenes are headed: the heading, after its parent section's heading for a
+    /// subsection ("Basic Architecture · EventLoop").
+    var title: String?
 }
 
 /// A document's outline: its title, the title's first paragraph, the introduction and the sections.
 ///
 /// The first H1 is the title; the text before it and between it and the next heading is the
 /// introduction. Without an H1, a short first line standing alone is the title, or else the
-/// fallback title (from the file name). Sections below H3 merge into the section before them.
+/// fallback title (from the file name). Every other heading starts a section of its own; a
+/// subsection's title names its parent section too.
+///
+/// Boilerplate is left out and named in `omitted`: badge rows always (they show nothing), and
+/// unless asked to keep them, tables of contents and short License or Contributing pointers.
 struct DocumentOutline: Hashable, Sendable {
     /// The video title, screen text.
     var title: String
@@ -34,22 +41,35 @@ struct DocumentOutline: Hashable, Sendable {
     var intro: [MarkdownBlock]
     /// The other sections, in order.
     var sections: [DocumentSection]
+    /// The boilerplate left out, one phrase each ("a badge row (Build, License)").
+    var omitted: [String] = []
 
     /// Longest title or heading shown, in characters.
     static let maxHeadingLength = 120
+    /// Longest "Section · Subsection" title; longer ones shorten the parent or drop it.
+    static let maxTitleLength = 64
 
     /// Builds the outline of parsed blocks.
-    init(blocks: [MarkdownBlock], fallbackTitle: String) {
+    /// - Parameters:
+    ///   - blocks: The document's blocks.
+    ///   - fallbackTitle: The title when the document shows none.
+    ///   - keepsBoilerplate: Whether tables of contents and pointer sections stay in.
+    init(blocks: [MarkdownBlock], fallbackTitle: String, keepsBoilerplate: Bool = false) {
         var preamble: [MarkdownBlock] = []
         var sections: [DocumentSection] = []
-        for block in blocks.compactMap(HTMLText.block) {
+        var omitted: [String] = []
+        for raw in blocks {
+            if let badges = Boilerplate.badges(raw) {
+                omitted.append("a badge row (\(badges.joined(separator: ", ")))")
+                continue
+            }
+            guard let block = HTMLText.block(raw) else { continue }
             if case .heading(let level, let text) = block {
                 let shown = SpeechText.display(text.display)
                 sections.append(
                     DocumentSection(
-                        heading: shown.isEmpty ? nil : SpeechText.shorten(shown, to: Self.maxHeadingLength),
-                        level: level,
-                        blocks: []))
+                        heading: shown.isEmpty ? nil : SpeechText.keyPhrase(shown, limit: Self.maxHeadingLength),
+                        level: level, blocks: []))
             } else if sections.isEmpty {
                 preamble.append(block)
             } else {
@@ -67,11 +87,59 @@ struct DocumentOutline: Hashable, Sendable {
             titleSource = .firstLine
             intro = Array(preamble.dropFirst())
         } else {
-            title = SpeechText.shorten(fallbackTitle, to: Self.maxHeadingLength)
+            title = SpeechText.keyPhrase(fallbackTitle, limit: Self.maxHeadingLength)
             titleSource = .fallback
             intro = preamble
         }
-        self.sections = Self.mergingDeepSections(sections)
+        sections = Self.titled(sections)
+        if !keepsBoilerplate {
+            Self.dropContents(intro: &intro, sections: &sections, omitted: &omitted)
+            sections.removeAll { section in
+                guard let heading = Boilerplate.pointer(section) else { return false }
+                omitted.append("the “\(heading)” section (a short pointer)")
+                return true
+            }
+        }
+        self.sections = sections
+        self.omitted = omitted
+    }
+
+    /// Removes tables of contents: sections headed "Contents" and lists of links to headings.
+    private static func dropContents(
+        intro: inout [MarkdownBlock], sections: inout [DocumentSection], omitted: inout [String]
+    ) {
+        sections.removeAll { section in
+            guard let heading = section.heading, Boilerplate.isContentsHeading(heading) else { return false }
+            omitted.append("the table of contents (“\(heading)”)")
+            return true
+        }
+        let headings = Set(sections.compactMap(\.heading).map(Boilerplate.normalized))
+        func strip(_ blocks: inout [MarkdownBlock], in place: String) {
+            let before = blocks.count
+            blocks.removeAll { Boilerplate.isContents($0, headings: headings) }
+            if blocks.count < before {
+                omitted.append("a table of contents (a list of links to its headings) in \(place)")
+            }
+        }
+        strip(&intro, in: "the introduction")
+        for i in sections.indices { strip(&sections[i].blocks, in: "“\(sections[i].heading ?? "")”") }
+    }
+
+    /// The sections with their titles: a subsection's is "Parent · Heading", with the parent
+    /// shortened to its first part, or left out, when that is longer than `maxTitleLength`.
+    private static func titled(_ sections: [DocumentSection]) -> [DocumentSection] {
+        var stack: [(level: Int, heading: String?)] = []
+        return sections.map { section in
+            var section = section
+            while let top = stack.last, top.level >= section.level { stack.removeLast() }
+            section.title = section.heading
+            if let heading = section.heading, let parent = stack.last?.heading {
+                let room = maxTitleLength - heading.count - 3
+                if let head = SpeechText.headingHead(parent, limit: room) { section.title = "\(head) · \(heading)" }
+            }
+            stack.append((section.level, section.heading))
+            return section
+        }
     }
 
     /// A first paragraph that reads like a title: one short line with words and no full stop.
@@ -79,21 +147,5 @@ struct DocumentOutline: Hashable, Sendable {
         let shown = SpeechText.display(text)
         return !shown.isEmpty && shown.count <= 80 && SpeechText.hasWords(shown) && !shown.contains("\n")
             && !(shown.hasSuffix(".") && !shown.hasSuffix("..."))
-    }
-
-    /// H4–H6 sections become part of the section before them, their heading a paragraph.
-    private static func mergingDeepSections(_ sections: [DocumentSection]) -> [DocumentSection] {
-        var merged: [DocumentSection] = []
-        for section in sections {
-            if section.level >= 4, !merged.isEmpty {
-                if let heading = section.heading {
-                    merged[merged.count - 1].blocks.append(.paragraph(InlineText(heading)))
-                }
-                merged[merged.count - 1].blocks += section.blocks
-            } else {
-                merged.append(section)
-            }
-        }
-        return merged
     }
 }

@@ -30,6 +30,26 @@ enum HTMLText {
         return nil
     }
 
+    /// The `alt` texts of the fragment's `<img>` tags, in order ("image" for one without).
+    static func imageAlts(_ html: String) -> [String] {
+        var alts: [String] = []
+        var rest = Substring(html)
+        while let open = rest.range(of: "<img", options: .caseInsensitive) {
+            let end = rest[open.upperBound...].firstIndex(of: ">") ?? rest.endIndex
+            let tag = rest[open.upperBound..<end]
+            var alt = ""
+            if let key = tag.range(of: "alt=", options: .caseInsensitive), let quote = tag[key.upperBound...].first,
+                quote == "\"" || quote == "'"
+            {
+                let value = tag[tag.index(after: key.upperBound)...]
+                alt = String(value.prefix { $0 != quote })
+            }
+            alts.append(SpeechText.hasWords(alt) ? alt : "image")
+            rest = rest[end...]
+        }
+        return alts
+    }
+
     /// The text of an HTML fragment: tags and comments removed, a few entities decoded, white
     /// space collapsed.
     static func plainText(_ html: String) -> String {

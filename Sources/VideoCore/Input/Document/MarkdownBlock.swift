@@ -8,6 +8,12 @@ struct InlineText: Hashable, Sendable {
     var display: String
     /// What may be read aloud, before the speech clean-up (no link addresses).
     var speech: String
+    /// The screen text that is not inside a link (a list item that is only a link has none).
+    var unlinked: String
+    /// The targets of the links in the text, in order.
+    var links: [String] = []
+    /// The images in the text, in order (they show no text).
+    var images: [InlineImage] = []
 
     /// Empty text.
     static let empty = InlineText(display: "", speech: "")
@@ -16,22 +22,54 @@ struct InlineText: Hashable, Sendable {
     init(_ text: String) {
         self.display = text
         self.speech = text
+        self.unlinked = text
     }
 
     /// Text with different screen and speech forms.
     init(display: String, speech: String) {
         self.display = display
         self.speech = speech
+        self.unlinked = display
     }
 
     /// Appends another piece of text.
     mutating func append(_ other: InlineText) {
         display += other.display
         speech += other.speech
+        unlinked += other.unlinked
+        links += other.links
+        images += other.images
+    }
+
+    /// The same text as the text of a link to `target`: nothing of it is unlinked any more and
+    /// its images count as linked.
+    func linked(to target: String) -> InlineText {
+        var text = self
+        text.unlinked = ""
+        text.links.insert(target, at: 0)
+        text.images = images.map { InlineImage(alt: $0.alt, source: $0.source, isLinked: true) }
+        return text
     }
 
     /// Whether the text holds nothing but white space.
     var isBlank: Bool { display.allSatisfy(\.isWhitespace) && speech.allSatisfy(\.isWhitespace) }
+}
+
+/// An image in inline text: its alternative text and address, and whether a link holds it.
+struct InlineImage: Hashable, Sendable {
+    /// The alternative text (`![this](…)`).
+    var alt: String
+    /// The image's address.
+    var source: String
+    /// Whether the image is the content of a link (as status badges are).
+    var isLinked: Bool
+
+    /// Whether the image's address looks like a status badge's (a badge service, or "badge"
+    /// in its path).
+    var isBadge: Bool {
+        let lower = source.lowercased()
+        return lower.contains("shields.io") || lower.contains("badge")
+    }
 }
 
 /// The state of a GitHub task-list item.

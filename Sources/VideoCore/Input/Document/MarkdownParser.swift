@@ -154,7 +154,18 @@ private final class CmarkDocument {
             return inline(childrenOf: node, depth: depth)
         case CMARK_NODE_LINK:
             return link(node, depth: depth)
-        case CMARK_NODE_IMAGE, CMARK_NODE_HTML_INLINE, CMARK_NODE_FOOTNOTE_REFERENCE:
+        case CMARK_NODE_IMAGE:
+            var image = InlineText.empty
+            let source = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            image.images = [
+                InlineImage(alt: inline(childrenOf: node, depth: depth).display, source: source, isLinked: false)
+            ]
+            return image
+        case CMARK_NODE_HTML_INLINE:
+            // <br> separates a term from its description ("**Name** <br> What it does").
+            let tag = literal(node).lowercased().filter { !$0.isWhitespace }
+            return ["<br>", "<br/>"].contains(tag) ? InlineText(display: " — ", speech: ", ") : .empty
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
             return .empty
         default:
             // strikethrough and any other extension inline: keep its text.
@@ -175,8 +186,8 @@ private final class CmarkDocument {
         if shown == url || SpeechText.isAddress(shown) {
             // The speech clean-up decides how an address is read.
             let address = SpeechText.isAddress(shown) ? shown : url
-            return InlineText(display: SpeechText.host(of: address), speech: " \(address) ")
+            return InlineText(display: SpeechText.host(of: address), speech: " \(address) ").linked(to: url)
         }
-        return text
+        return text.linked(to: url)
     }
 }

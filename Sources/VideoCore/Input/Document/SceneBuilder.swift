@@ -1,12 +1,15 @@
-/// Turns a document outline into scene drafts: a title card, then for each section a list
-/// scene (its items, or its key sentences), a command scene per code panel and a quote scene
-/// per quote, then an outro.
+/// Turns a document outline into scene drafts: a title card, then for each section, in
+/// document order, list scenes of its lines (bullets, table rows and the key sentences of its
+/// paragraphs), a command scene per code panel and a quote scene per quote, then an outro.
 ///
-/// Long sections split over several scenes headed "Heading (2/3)": at most `maxItems` items
-/// per list, `CodeSplitter.maxLines` lines per panel and about `maxNarration` characters of
-/// narration per scene, keeping sentences whole.
+/// A run of lines longer than one scene continues on scenes headed "Heading (continued)", at
+/// most `maxItems` lines and about `maxNarration` characters of narration each, shared out
+/// evenly; a long code block continues the same way over `CodeSplitter.maxLines`-line panels.
+/// A list scene whose lines say all there is to say leaves its narration to the script stage;
+/// any other list scene is narrated with what its lines stand for, so the slide and the voice
+/// cover the same points.
 struct SceneBuilder {
-    /// Most items on one list scene.
+    /// Most lines on one list scene.
     static let maxItems = 6
     /// Longest narration of one scene, in characters.
     static let maxNarration = 900
@@ -14,6 +17,9 @@ struct SceneBuilder {
     static let maxSubtitle = 150
     /// Longest quote on one scene, in characters.
     static let maxQuote = 400
+    /// An introduction that is only prose this short (after the subtitle) is said over the
+    /// title card instead of getting a one-line scene.
+    static let maxTitleAside = 200
 
     /// The outline's scene drafts, title first and outro last.
     static func drafts(for outline: DocumentOutline) -> [SceneDraft] {
@@ -23,15 +29,20 @@ struct SceneBuilder {
         if outline.titleIsHeading {
             for (index, block) in intro.enumerated() {
                 guard case .paragraph(let text) = block, let first = Prose(text) else { continue }
-                subtitle =
-                    first.display.count <= maxSubtitle
-                    ? first.display : SpeechText.keySentence(first.display, limit: maxSubtitle)
+                subtitle = SpeechText.keyPhrase(first.display, limit: maxSubtitle)
                 if first.speech.count <= maxNarration {
                     titleNarration = first.speech
                     intro.remove(at: index)
                 }
                 break
             }
+        }
+        let asides = intro.compactMap { block -> Prose? in if case .paragraph(let t) = block { Prose(t) } else { nil } }
+        if let said = titleNarration, asides.count == intro.count, !asides.isEmpty,
+            asides.map(\.speech.count).reduce(0, +) <= maxTitleAside
+        {
+            titleNarration = ([said] + asides.map(\.speech)).joined(separator: " ")
+            intro = []
         }
         var drafts = [
             SceneDraft(
@@ -40,23 +51,44 @@ struct SceneBuilder {
         ]
 
         var sections = outline.sections.map {
-            (heading: $0.heading ?? outline.title, content: SectionContent(blocks: $0.blocks))
+            (
+                heading: $0.title ?? $0.heading ?? outline.title, raw: $0.heading,
+                content: SectionContent(blocks: $0.blocks)
+            )
         }
         let introContent = SectionContent(blocks: intro)
         if !introContent.isEmpty {
-            sections.insert((sections.isEmpty ? outline.title : "Overview", introContent), at: 0)
+            sections.insert((sections.isEmpty ? outline.title : "Overview", nil, introContent), at: 0)
         }
         var emptyHeadings: [String] = []
-        for (heading, content) in sections {
+        // Sibling subsections of one line each share a scene under their parent's title.
+        var siblings: [(heading: String, content: SectionContent, parent: String, line: Bullet)] = []
+        func flushSiblings() {
+            if siblings.count >= 2, let parent = siblings.first?.parent {
+                drafts += listScenes(
+                    heading: parent, lines: siblings.map { labelled($0.line, by: $0.heading, under: $0.parent) })
+            } else {
+                for sibling in siblings { drafts += scenes(heading: sibling.heading, content: sibling.content) }
+            }
+            siblings = []
+        }
+        for (heading, raw, content) in sections {
+            if let (parent, line) = oneLiner(heading: heading, raw: raw, content: content) {
+                if siblings.first.map({ $0.parent != parent }) ?? false { flushSiblings() }
+                siblings.append((heading, content, parent, line))
+                continue
+            }
+            flushSiblings()
             if content.isEmpty {
-                emptyHeadings.append(heading)
+                emptyHeadings.append(raw ?? heading)
             } else {
                 drafts += scenes(heading: heading, content: content)
             }
         }
+        flushSiblings()
         // A document of headings only: show them as its contents.
         if drafts.count == 1, !emptyHeadings.isEmpty {
-            drafts += listScenes(heading: "Contents", units: emptyHeadings.map { ($0, nil) })
+            drafts += listScenes(heading: "Contents", lines: emptyHeadings.map { Bullet.line($0) })
         }
         drafts.append(
             SceneDraft(
@@ -65,58 +97,27 @@ struct SceneBuilder {
         return drafts
     }
 
-    /// Key sentences shown per paragraph of a prose-only section.
-    static let maxSentencesShown = 3
-
-    /// The scenes of one non-empty section.
+    /// The scenes of one non-empty section, in document order.
     static func scenes(heading: String, content: SectionContent) -> [SceneDraft] {
         var drafts: [SceneDraft] = []
-        let speech = content.prose.map(\.speech).joined(separator: " ")
-        if !content.items.isEmpty {
-            let narration = speech.isEmpty ? [] : SpeechText.chunks(speech, limit: maxNarration)
-            let count = max((content.items.count + maxItems - 1) / maxItems, narration.count)
-            var units: [[(String, String?)]] = []
-            for i in 0..<count {
-                let lo = content.items.count * i / count, hi = content.items.count * (i + 1) / count
-                var items = Array(content.items[lo..<hi])
-                let spoken = i < narration.count ? narration[i] : nil
-                if items.isEmpty, let spoken { items = [SpeechText.keySentence(spoken)] }
-                units.append(items.map { ($0, nil) } + [("", spoken)])
-            }
-            drafts += numbered(heading: heading, groups: units)
-        } else if !content.prose.isEmpty {
-            var units: [(String, String?)] = []
-            for paragraph in content.prose {
-                let pieces =
-                    paragraph.speech.count <= maxNarration
-                    ? [paragraph.speech] : SpeechText.chunks(paragraph.speech, limit: maxNarration)
-                for piece in pieces {
-                    // Up to three key sentences of each paragraph (or piece) go on screen;
-                    // the whole text is spoken.
-                    let source = pieces.count == 1 ? paragraph.display : piece
-                    let sentences = SpeechText.sentences(source).filter(SpeechText.hasWords).prefix(maxSentencesShown)
-                    let shown =
-                        sentences.isEmpty
-                        ? [SpeechText.keySentence(source)] : sentences.map { SpeechText.keySentence($0) }
-                    for (j, sentence) in shown.enumerated() { units.append((sentence, j == 0 ? piece : nil)) }
-                }
-            }
-            drafts += listScenes(heading: heading, units: units)
-        }
-        for visual in content.visuals {
-            switch visual {
-            case .code(let info, let literal, let leadIn):
+        for part in content.parts {
+            switch part {
+            case .lines(let lines):
+                drafts += listScenes(heading: heading, lines: lines)
+            case .code(let info, let literal, let leadIn, let followUp):
                 let panels = CodeSplitter.chunks(literal)
                 let language = CodeSplitter.language(info: info, code: literal)
                 for (i, panel) in panels.enumerated() {
-                    let caption =
-                        i == 0
-                        ? leadIn.map { SpeechText.keySentence($0.display, limit: SectionContent.maxItemLength) } : nil
+                    let shown = i == 0 ? leadIn.map { caption(of: $0.display) } : nil
+                    var spoken: [String] = []
+                    if i == 0, let leadIn { spoken.append(leadIn.speech) }
+                    if i == panels.count - 1, let followUp { spoken.append(followUp.speech) }
                     let command = CommandContent(
-                        heading: part(heading, i, panels.count), code: panel, language: language, caption: caption)
+                        heading: continued(heading, i), code: panel, language: language, caption: shown)
                     drafts.append(
                         SceneDraft(
-                            slug: slug(heading), content: .command(command), narration: i == 0 ? leadIn?.speech : nil))
+                            slug: slug(heading), content: .command(command),
+                            narration: spoken.isEmpty ? nil : spoken.joined(separator: " ")))
                 }
             case .quote(let paragraphs, let attribution):
                 let display = paragraphs.map(\.display).joined(separator: " ")
@@ -135,40 +136,76 @@ struct SceneBuilder {
         return drafts
     }
 
-    /// List scenes packed from (item, narration) units: at most `maxItems` items and
-    /// `maxNarration` characters of narration each.
-    private static func listScenes(heading: String, units: [(String, String?)]) -> [SceneDraft] {
-        var groups: [[(String, String?)]] = []
-        var current: [(String, String?)] = []
-        var length = 0
-        for unit in units {
-            let add = unit.1.map { $0.count + 1 } ?? 0
-            if !current.isEmpty, current.count >= maxItems || length + add > maxNarration {
-                groups.append(current)
-                current = []
-                length = 0
-            }
-            current.append(unit)
-            length += add
-        }
-        if !current.isEmpty { groups.append(current) }
-        return numbered(heading: heading, groups: groups)
+    /// The parent's title and the line of a subsection ("Parent · Heading") that holds one line
+    /// and nothing else.
+    private static func oneLiner(heading: String, raw: String?, content: SectionContent) -> (String, Bullet)? {
+        guard let raw, heading.hasSuffix(" · " + raw), content.parts.count == 1,
+            case .lines(let lines) = content.parts[0], lines.count == 1
+        else { return nil }
+        return (String(heading.dropLast(raw.count + 3)), lines[0])
     }
 
-    /// One list scene per group; a unit with an empty item adds narration only.
-    private static func numbered(heading: String, groups: [[(String, String?)]]) -> [SceneDraft] {
-        groups.enumerated().map { i, group in
-            let items = group.map(\.0).filter { !$0.isEmpty }
-            let spoken = group.compactMap(\.1).joined(separator: " ")
+    /// A subsection's one line under its own heading: "CocoaPods: Add pod 'Yams' to your Podfile."
+    private static func labelled(_ line: Bullet, by title: String, under parent: String) -> Bullet {
+        let subsection = String(title.dropFirst(parent.count + 3))
+        let room = Bullet.maxShown - subsection.count - 2
+        let shown = line.shown.count <= room || room < 30 ? line.shown : SpeechText.keyPhrase(line.shown, limit: room)
+        return Bullet(
+            shown: subsection + ": " + shown, spoken: SpeechText.speech(subsection) + " " + line.spoken,
+            narrated: line.narrated || shown != line.shown)
+    }
+
+    /// A code block's caption: the first sentence of its lead-in, or that sentence's key phrase.
+    private static func caption(of leadIn: String) -> String {
+        SpeechText.keyPhrase(SpeechText.sentences(leadIn).first ?? leadIn, limit: SectionContent.maxCaptionLength)
+    }
+
+    /// List scenes of a run of lines, shared out evenly: as few scenes as `maxItems` lines and
+    /// `maxNarration` characters of narration per scene allow, with lines spread alike.
+    static func listScenes(heading: String, lines: [Bullet]) -> [SceneDraft] {
+        pack(lines).enumerated().map { i, group in
+            let spoken = group.map(\.spoken).filter { !$0.isEmpty }.joined(separator: " ")
+            let narrated = group.contains(where: \.narrated) && !spoken.isEmpty
             return SceneDraft(
-                slug: slug(heading), content: .list(ListContent(heading: part(heading, i, groups.count), items: items)),
-                narration: spoken.isEmpty ? nil : spoken)
+                slug: slug(heading),
+                content: .list(ListContent(heading: continued(heading, i), items: group.map(\.shown))),
+                narration: narrated ? spoken : nil)
         }
     }
 
-    /// "Heading (2/3)" for a part of several, else the heading.
-    private static func part(_ heading: String, _ index: Int, _ count: Int) -> String {
-        count > 1 ? "\(heading) (\(index + 1)/\(count))" : heading
+    /// The lines in groups: the fewest groups the limits allow, each as small as keeps that
+    /// number (so no scene is left with one line when another has six).
+    static func pack(_ lines: [Bullet]) -> [[Bullet]] {
+        func greedy(cap: Int) -> [[Bullet]] {
+            var groups: [[Bullet]] = []
+            var current: [Bullet] = []
+            var length = 0
+            for line in lines {
+                let add = line.spoken.count + 1
+                if !current.isEmpty, current.count >= cap || length + add > maxNarration {
+                    groups.append(current)
+                    current = []
+                    length = 0
+                }
+                current.append(line)
+                length += add
+            }
+            if !current.isEmpty { groups.append(current) }
+            return groups
+        }
+        let fewest = greedy(cap: maxItems)
+        guard fewest.count > 1 else { return fewest }
+        let even = (lines.count + fewest.count - 1) / fewest.count
+        for cap in even..<maxItems {
+            let groups = greedy(cap: cap)
+            if groups.count == fewest.count { return groups }
+        }
+        return fewest
+    }
+
+    /// The heading of the `index`th scene of a run: the heading, then "Heading (continued)".
+    private static func continued(_ heading: String, _ index: Int) -> String {
+        index == 0 ? heading : "\(heading) (continued)"
     }
 
     /// A short, file-name-safe word for a heading.

@@ -1,104 +1,180 @@
 import Foundation
 
-/// What one section holds, sorted for the scenes it becomes: list items (bullets and table
-/// rows), prose paragraphs, and the code blocks and quotes that get scenes of their own.
+/// What one section holds, in document order, sorted for the scenes it becomes: runs of list
+/// lines (bullets, table rows and the key sentences of paragraphs), and the code blocks and
+/// quotes that get scenes of their own.
 struct SectionContent: Hashable, Sendable {
-    /// A code block or a quote, in document order.
-    enum Visual: Hashable, Sendable {
-        /// A code block with its info string and the short paragraph that led into it.
-        case code(info: String, literal: String, leadIn: Prose?)
+    /// One stretch of the section.
+    enum Part: Hashable, Sendable {
+        /// Lines for list scenes.
+        case lines([Bullet])
+        /// A code block with its info string, the short paragraph that led into it and the short
+        /// paragraph that followed it (both talk about the code).
+        case code(info: String, literal: String, leadIn: Prose?, followUp: Prose?)
         /// A quote's paragraphs and its attribution.
         case quote([Prose], attribution: String?)
     }
 
-    /// Longest list item shown, in characters.
-    static let maxItemLength = 160
-    /// A paragraph right before a code block and at most this long is the block's caption.
+    /// Longest caption shown, in characters.
+    static let maxCaptionLength = 160
+    /// A paragraph right before a code block (or a list) and at most this long leads into it; one
+    /// right after a code block and at most this long follows it up.
     static let maxLeadInLength = 200
 
-    /// Bullet items and table rows, screen text.
-    var items: [String] = []
-    /// Paragraphs that are not captions.
-    var prose: [Prose] = []
-    /// Code blocks and quotes.
-    var visuals: [Visual] = []
+    /// The section's parts in document order.
+    private(set) var parts: [Part] = []
 
     /// Sorts a section's blocks.
     init(blocks: [MarkdownBlock]) {
-        var leadIn: Prose?
-        func flushLeadIn() {
-            if let p = leadIn { prose.append(p) }
-            leadIn = nil
+        var pending: [Bullet] = []
+        var lead: Prose?
+        func flushLines() {
+            if !pending.isEmpty { parts.append(.lines(pending)) }
+            pending = []
         }
-        for block in blocks {
+        /// Lines that a short paragraph ending in a colon announced: it is said with the
+        /// first of them, not shown (or shown after all when there are none).
+        func appendAnnounced(_ lines: [Bullet]) {
+            var lines = lines
+            if let said = lead {
+                if lines.isEmpty {
+                    lines = Bullet.lines(ofParagraph: said)
+                } else {
+                    lines[0].spoken = said.speech + " " + lines[0].spoken
+                    lines[0].narrated = true
+                }
+            }
+            lead = nil
+            pending += lines
+        }
+        for (index, block) in blocks.enumerated() {
+            let previous = index > 0 ? blocks[index - 1] : nil
+            let next = index + 1 < blocks.count ? blocks[index + 1] : nil
             switch block {
             case .paragraph(let text):
-                flushLeadIn()
-                leadIn = Prose(text)
-            case .codeBlock(let info, let literal):
-                guard !literal.allSatisfy(\.isWhitespace) else { continue }
-                let caption = leadIn.flatMap { $0.display.count <= Self.maxLeadInLength ? $0 : nil }
-                if caption == nil { flushLeadIn() }
-                leadIn = nil
-                visuals.append(.code(info: info, literal: literal, leadIn: caption))
-            case .list(_, let listItems):
-                flushLeadIn()
-                items += collect(listItems, depth: 0)
-            case .table(let rows):
-                flushLeadIn()
-                items += rows.compactMap { row in
-                    let cells = row.map { SpeechText.display($0.display) }.filter(SpeechText.hasWords)
-                    return cells.isEmpty
-                        ? nil : SpeechText.shorten(cells.joined(separator: " — "), to: Self.maxItemLength)
+                guard let prose = Prose(text) else { continue }
+                let short = prose.display.count <= Self.maxLeadInLength
+                if short, Self.isCode(next) { continue }  // the code block takes it as its lead-in
+                if short, !prose.display.hasSuffix(":"), Self.isCode(previous), !Self.isCode(next),
+                    case .code(let info, let literal, let leadIn, nil) = parts.last
+                {
+                    parts[parts.count - 1] = .code(info: info, literal: literal, leadIn: leadIn, followUp: prose)
+                    continue
                 }
+                if short, prose.display.hasSuffix(":"), Self.isList(next) {
+                    lead = prose
+                } else {
+                    pending += Bullet.lines(ofParagraph: prose)
+                }
+            case .codeBlock(let info, let literal):
+                guard !Self.isBlank(literal) else { continue }
+                var leadIn: Prose?
+                if case .paragraph(let text) = previous, let prose = Prose(text),
+                    prose.display.count <= Self.maxLeadInLength
+                {
+                    leadIn = prose
+                }
+                flushLines()
+                parts.append(.code(info: info, literal: literal, leadIn: leadIn, followUp: nil))
+            case .list(_, let listItems):
+                var codes: [Part] = []
+                appendAnnounced(Self.lines(of: listItems, codes: &codes))
+                if !codes.isEmpty {
+                    flushLines()
+                    parts += codes
+                }
+            case .table(let rows):
+                appendAnnounced(Self.lines(ofTable: rows))
             case .blockQuote(let inner):
-                flushLeadIn()
-                if let quote = Self.quote(inner) { visuals.append(quote) }
+                if let quote = Self.quote(inner) {
+                    flushLines()
+                    parts.append(quote)
+                }
             case .heading, .thematicBreak, .htmlBlock:
                 continue
             }
         }
-        flushLeadIn()
+        flushLines()
     }
 
     /// Whether the section has nothing to show.
-    var isEmpty: Bool { items.isEmpty && prose.isEmpty && visuals.isEmpty }
+    var isEmpty: Bool { parts.isEmpty }
 
-    /// A list's items as screen lines. A nested list joins its parent's line when the result is
-    /// short ("Parent: a, b"), else its items follow as lines of their own. Code inside items
-    /// becomes a visual captioned by the item.
-    private mutating func collect(_ listItems: [MarkdownListItem], depth: Int) -> [String] {
-        var lines: [String] = []
+    private static func isBlank(_ code: String) -> Bool { code.allSatisfy(\.isWhitespace) }
+
+    private static func isCode(_ block: MarkdownBlock?) -> Bool {
+        if case .codeBlock(_, let literal) = block { return !isBlank(literal) }
+        return false
+    }
+
+    private static func isList(_ block: MarkdownBlock?) -> Bool {
+        switch block {
+        case .list, .table: return true
+        default: return false
+        }
+    }
+
+    /// A table's rows as lines, cells joined by " — ". The header row is shown but not said;
+    /// a body row is said cell by cell.
+    private static func lines(ofTable rows: [[InlineText]]) -> [Bullet] {
+        rows.enumerated().compactMap { index, row in
+            let cells = row.map { (SpeechText.display($0.display), SpeechText.speech($0.speech, address: nil)) }
+                .filter { SpeechText.hasWords($0.0) }
+            guard !cells.isEmpty else { return nil }
+            let said = cells.map { cell in
+                var text = cell.1
+                while let last = text.last, ".,;:".contains(last) { text.removeLast() }
+                return text
+            }.filter(SpeechText.hasWords)
+            let speech = index == 0 || said.isEmpty ? "" : said.joined(separator: ", ") + "."
+            return Bullet.line(cells.map(\.0).joined(separator: " — "), speech: speech)
+        }
+    }
+
+    /// A list's items as lines. A nested list joins its parent's line when the result is short
+    /// ("Parent: a, b"), else its items follow as lines of their own. Code inside items becomes
+    /// a code part captioned by the item, added to `codes`.
+    private static func lines(of listItems: [MarkdownListItem], codes: inout [Part]) -> [Bullet] {
+        var lines: [Bullet] = []
         for item in listItems {
             var text: Prose?
-            var nested: [String] = []
+            var more: [String] = []
+            var nested: [Bullet] = []
             for block in item.blocks {
                 switch block {
-                case .paragraph(let inline) where text == nil:
-                    text = Prose(inline)
+                case .paragraph(let inline):
+                    guard let prose = Prose(inline) else { continue }
+                    if text == nil { text = prose } else { more.append(prose.speech) }
                 case .list(_, let inner):
-                    nested += collect(inner, depth: depth + 1)
-                case .codeBlock(let info, let literal) where !literal.allSatisfy(\.isWhitespace):
-                    visuals.append(.code(info: info, literal: literal, leadIn: text))
-                case .table, .blockQuote, .paragraph, .codeBlock, .heading, .thematicBreak, .htmlBlock:
+                    nested += Self.lines(of: inner, codes: &codes)
+                case .codeBlock(let info, let literal) where !isBlank(literal):
+                    codes.append(.code(info: info, literal: literal, leadIn: text, followUp: nil))
+                case .table, .blockQuote, .codeBlock, .heading, .thematicBreak, .htmlBlock:
                     continue
                 }
             }
-            var line = text?.display ?? ""
-            if !line.isEmpty {
-                switch item.task {
-                case .checked: line = "☑ " + line
-                case .unchecked: line = "☐ " + line
-                case nil: break
-                }
-            }
-            if !line.isEmpty, !nested.isEmpty,
-                line.count + 2 + nested.joined(separator: ", ").count <= Self.maxItemLength
-            {
-                lines.append(Self.withoutTrailingColon(line) + ": " + nested.joined(separator: ", "))
-            } else {
-                if !line.isEmpty { lines.append(SpeechText.shorten(line, to: Self.maxItemLength)) }
+            guard var prose = text else {
                 lines += nested
+                continue
+            }
+            if !more.isEmpty { prose.speech += " " + more.joined(separator: " ") }
+            let mark: String
+            switch item.task {
+            case .checked: mark = "☑ "
+            case .unchecked: mark = "☐ "
+            case nil: mark = ""
+            }
+            let joined = nested.map(\.shown).joined(separator: ", ")
+            if !nested.isEmpty, nested.allSatisfy({ !$0.narrated }),
+                mark.count + prose.display.count + 2 + joined.count <= Bullet.maxShown
+            {
+                let line = mark + withoutTrailingColon(prose.display) + ": " + joined
+                let speech = ([withoutTrailingColon(prose.speech)] + nested.map(\.spoken)).joined(separator: " ")
+                lines.append(Bullet(shown: line, spoken: speech, narrated: !more.isEmpty))
+            } else {
+                var own = Bullet.lines(ofItem: prose, prefix: mark)
+                if !more.isEmpty, !own.isEmpty { own[own.count - 1].narrated = true }
+                lines += own + nested
             }
         }
         return lines
@@ -106,7 +182,7 @@ struct SectionContent: Hashable, Sendable {
 
     private static func withoutTrailingColon(_ text: String) -> String {
         var s = text
-        while s.hasSuffix(":") { s.removeLast() }
+        while s.hasSuffix(":") || s.hasSuffix(".") { s.removeLast() }
         return s
     }
 
@@ -114,7 +190,7 @@ struct SectionContent: Hashable, Sendable {
 
     /// A block quote's paragraphs (and list items), with a GitHub alert marker (`[!NOTE]`) or a
     /// closing "— Name" line as attribution.
-    private static func quote(_ blocks: [MarkdownBlock]) -> Visual? {
+    private static func quote(_ blocks: [MarkdownBlock]) -> Part? {
         var paragraphs: [Prose] = []
         for block in blocks {
             switch block {

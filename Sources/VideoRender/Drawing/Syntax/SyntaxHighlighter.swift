@@ -1,9 +1,10 @@
+import VideoCore
+
 /// Turns code into Pango markup coloured by token kind: keywords, strings, comments, numbers
 /// and keys, for the languages of `CodeLanguage`.
 ///
 /// The code's own text is always escaped, so it can hold `<`, `&` or anything else. Tabs
 /// become four spaces and other control characters are dropped, so the markup always parses.
-import VideoCore
 
 public enum SyntaxHighlighter {
     /// A text block of `code` in `style`, coloured for `language` on `theme`'s panels.

@@ -1,5 +1,6 @@
-/// The colours code is highlighted with, one per token kind.
 import VideoCore
+
+/// The colours code is highlighted with, one per token kind.
 
 struct SyntaxPalette: Hashable, Sendable {
     var text: RGBColor

@@ -1,5 +1,6 @@
-/// A run of source text with the role the highlighter gave it.
 import VideoCore
+
+/// A run of source text with the role the highlighter gave it.
 
 struct SyntaxToken: Hashable, Sendable {
     /// What a run of text is, for colouring.

@@ -1,10 +1,11 @@
+import VideoCore
+
 /// A small hand-written tokenizer for one language family: enough to colour keywords,
 /// strings, comments, numbers and keys, not to parse.
 ///
 /// Unterminated strings and comments run to the end of the line (strings) or of the code
 /// (block comments and triple-quoted strings); the tokens' texts always join back into the
 /// input exactly.
-import VideoCore
 
 struct SyntaxTokenizer {
     let language: CodeLanguage
