@@ -8,9 +8,24 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "vgen", path: "../..")],
     targets: [
-        .target(name: "QuickStartKit", dependencies: [.product(name: "VideoRender", package: "vgen")]),
-        .executableTarget(name: "quickstart", dependencies: ["QuickStartKit"]),
-        .testTarget(name: "QuickStartKitTests", dependencies: ["QuickStartKit"]),
+        .target(
+            name: "QuickStartKit",
+            dependencies: [
+                .product(name: "VideoCore", package: "vgen"), .product(name: "VideoAI", package: "vgen"),
+                .product(name: "VideoRender", package: "vgen"),
+            ]),
+        .executableTarget(
+            name: "quickstart",
+            dependencies: [
+                "QuickStartKit", .product(name: "VideoCore", package: "vgen"),
+                .product(name: "VideoRender", package: "vgen"),
+            ]),
+        .testTarget(
+            name: "QuickStartKitTests",
+            dependencies: [
+                "QuickStartKit", .product(name: "VideoCore", package: "vgen"),
+                .product(name: "VideoRender", package: "vgen"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )
