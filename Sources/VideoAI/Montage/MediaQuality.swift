@@ -3,16 +3,16 @@ import VideoCore
 /// Picture-quality measures on small grayscale images: sharpness, exposure and a perceptual hash.
 
 /// A grayscale image: `width × height` luma values, row-major.
-public struct GrayImage: Sendable, Equatable {
+package struct GrayImage: Sendable, Equatable {
     /// Width in pixels.
-    public var width: Int
+    package var width: Int
     /// Height in pixels.
-    public var height: Int
+    package var height: Int
     /// Luma, 0–255, row-major.
-    public var pixels: [UInt8]
+    package var pixels: [UInt8]
 
     /// Creates an image.
-    public init(width: Int, height: Int, pixels: [UInt8]) {
+    package init(width: Int, height: Int, pixels: [UInt8]) {
         precondition(pixels.count == width * height, "a \(width)x\(height) image needs \(width * height) pixels")
         self.width = width
         self.height = height
@@ -21,9 +21,9 @@ public struct GrayImage: Sendable, Equatable {
 }
 
 /// Quality measures used to rank photos and clip frames.
-public enum MediaQuality {
+package enum MediaQuality {
     /// Variance of the 4-neighbour Laplacian: high for crisp detail, near 0 for blur or flat areas.
-    public static func sharpness(_ image: GrayImage) -> Double {
+    package static func sharpness(_ image: GrayImage) -> Double {
         let w = image.width, h = image.height
         guard w >= 3, h >= 3 else { return 0 }
         var sum = 0.0, squares = 0.0
@@ -43,7 +43,7 @@ public enum MediaQuality {
     }
 
     /// How well exposed, 0–1: 1 for a mid-grey mean with no clipped shadows or highlights.
-    public static func exposure(_ image: GrayImage) -> Double {
+    package static func exposure(_ image: GrayImage) -> Double {
         guard !image.pixels.isEmpty else { return 0 }
         var total = 0, clipped = 0
         for value in image.pixels {
@@ -57,7 +57,7 @@ public enum MediaQuality {
 
     /// A 64-bit difference hash: each bit says whether a pixel of a 9×8 reduction is brighter
     /// than its right neighbour. Near-identical pictures differ in few bits.
-    public static func differenceHash(_ image: GrayImage) -> UInt64 {
+    package static func differenceHash(_ image: GrayImage) -> UInt64 {
         guard image.width > 0, image.height > 0 else { return 0 }
         var small = [Double](repeating: 0, count: 72)
         for cy in 0..<8 {
@@ -84,7 +84,7 @@ public enum MediaQuality {
     }
 
     /// Mean absolute difference between two images of the same size, 0–255 (motion between frames).
-    public static func difference(_ a: GrayImage, _ b: GrayImage) -> Double {
+    package static func difference(_ a: GrayImage, _ b: GrayImage) -> Double {
         guard a.pixels.count == b.pixels.count, !a.pixels.isEmpty else { return 0 }
         var total = 0
         for i in a.pixels.indices { total += abs(Int(a.pixels[i]) - Int(b.pixels[i])) }
@@ -92,10 +92,10 @@ public enum MediaQuality {
     }
 
     /// Bits that differ between two hashes.
-    public static func hammingDistance(_ a: UInt64, _ b: UInt64) -> Int { (a ^ b).nonzeroBitCount }
+    package static func hammingDistance(_ a: UInt64, _ b: UInt64) -> Int { (a ^ b).nonzeroBitCount }
 
     /// A 0–1 score from sharpness (saturating around a Laplacian variance of 400) and exposure.
-    public static func score(sharpness: Double, exposure: Double) -> Double {
+    package static func score(sharpness: Double, exposure: Double) -> Double {
         let sharp = sharpness / (sharpness + 120)
         return 0.6 * sharp + 0.4 * exposure
     }

@@ -4,12 +4,12 @@ import VideoCore
 /// items with accent check marks and what comes next with hollow rings, in two columns on
 /// wide frames and stacked on square and portrait ones.
 
-public struct CheckpointRenderer: SceneRenderer {
+package struct CheckpointRenderer: SceneRenderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// Draws the checkpoint.
-    public func draw(_ content: CheckpointContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+    package func draw(_ content: CheckpointContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         var area = SlideChrome.drawHeading(

@@ -4,12 +4,12 @@ import VideoCore
 /// between them on wide frames, stacked on square and portrait ones. Both panels set their
 /// code at the same size, so the two versions compare line for line.
 
-public struct CodeComparisonRenderer: SceneRenderer {
+package struct CodeComparisonRenderer: SceneRenderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// Draws the two versions.
-    public func draw(_ content: CodeComparisonContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock)
+    package func draw(_ content: CodeComparisonContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock)
     {
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)

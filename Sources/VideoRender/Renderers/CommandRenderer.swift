@@ -5,18 +5,18 @@ import VideoCore
 /// Shell lines get a `$ ` prompt in the accent colour (see `CommandLines`); code is coloured
 /// by `SyntaxHighlighter` for its language, in a monospace face.
 
-public struct CommandRenderer: SceneRenderer {
+package struct CommandRenderer: SceneRenderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// Draws the command panel.
-    public func draw(_ content: CommandContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+    package func draw(_ content: CommandContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         _ = layout(content, on: canvas, context: context)
     }
 
     /// Whether all the code fits at or above the minimum size.
     /// - Throws: `VideoError` (`.render`) when no canvas of the context's size can be made.
-    public func fits(_ content: CommandContent, context: RenderContext) throws -> Bool {
+    package func fits(_ content: CommandContent, context: RenderContext) throws -> Bool {
         layout(content, on: try Canvas(resolution: context.resolution), context: context)
     }
 

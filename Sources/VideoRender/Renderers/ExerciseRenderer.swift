@@ -4,12 +4,12 @@ import VideoCore
 /// and the starter code; the code goes to the right on wide frames and under the hints on
 /// square and portrait ones.
 
-public struct ExerciseRenderer: SceneRenderer {
+package struct ExerciseRenderer: SceneRenderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// Draws the exercise.
-    public func draw(_ content: ExerciseContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+    package func draw(_ content: ExerciseContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.title, eyebrow: "Exercise", in: slide, on: canvas, context: context)

@@ -3,12 +3,12 @@ import VideoCore
 /// Draws what the viewer will learn: the heading and the objectives, each numbered in an
 /// accent badge, all at one size that shrinks until they fit.
 
-public struct LearningObjectivesRenderer: SceneRenderer {
+package struct LearningObjectivesRenderer: SceneRenderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// Draws the objectives.
-    public func draw(
+    package func draw(
         _ content: LearningObjectivesContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock
     ) {
         let slide = SlideChrome.drawBackground(on: canvas, context: context)

@@ -3,18 +3,18 @@ import VideoCore
 /// Draws a heading and bullet items: accent bullets, each item wrapped, all items at one
 /// font size that shrinks until the list fits.
 
-public struct ListRenderer: SceneRenderer {
+package struct ListRenderer: SceneRenderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// Draws the list.
-    public func draw(_ content: ListContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+    package func draw(_ content: ListContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         _ = layout(content, on: canvas, context: context)
     }
 
     /// Whether every item fits whole at or above the minimum size.
     /// - Throws: `VideoError` (`.render`) when no canvas of the context's size can be made.
-    public func fits(_ content: ListContent, context: RenderContext) throws -> Bool {
+    package func fits(_ content: ListContent, context: RenderContext) throws -> Bool {
         layout(content, on: try Canvas(resolution: context.resolution), context: context)
     }
 

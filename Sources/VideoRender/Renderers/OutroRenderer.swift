@@ -3,12 +3,12 @@ import VideoCore
 /// Draws the closing card: the video's title small in the accent colour, the main line large,
 /// an accent bar and the subtitle.
 
-public struct OutroRenderer: SceneRenderer {
+package struct OutroRenderer: SceneRenderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// Draws the closing card.
-    public func draw(_ content: OutroContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+    package func draw(_ content: OutroContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         let area = SlideChrome.drawBackground(on: canvas, context: context, showsFooter: false)
         let eyebrow = context.videoTitle.isEmpty ? nil : context.videoTitle
         CenteredCard(

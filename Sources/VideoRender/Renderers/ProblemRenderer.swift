@@ -3,12 +3,12 @@ import VideoCore
 /// Draws a problem: a `Problem` label, the title, the statement on a card and the
 /// constraints beside it (wide frames) or under it (square and portrait frames).
 
-public struct ProblemRenderer: SceneRenderer {
+package struct ProblemRenderer: SceneRenderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// Draws the problem.
-    public func draw(_ content: ProblemContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+    package func draw(_ content: ProblemContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.title, eyebrow: "Problem", in: slide, on: canvas, context: context)

@@ -11,26 +11,26 @@ import VideoCore
 /// default narration says), found in the timeline's word timings; when no words are known or
 /// the narration never says the cue, at `QuizContent.defaultRevealFraction` of the scene.
 /// A still shows the answer.
-public struct QuizRenderer: SceneRenderer {
+package struct QuizRenderer: SceneRenderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// `"2"`: the answer appears on the narration's word (version 1 guessed the moment from
     /// the narration's characters).
-    public var version: String { "2" }
+    package var version: String { "2" }
 
     /// `[0, reveal time]`.
     /// - Parameters:
     ///   - content: The quiz.
     ///   - timeline: The scene's length and spoken words.
     /// - Returns: The keyframe times.
-    public func keyframes(for content: QuizContent, timeline: SceneTimeline) -> [Double] {
+    package func keyframes(for content: QuizContent, timeline: SceneTimeline) -> [Double] {
         let reveal = Self.revealTime(of: content, in: timeline)
         return reveal > 0 ? [0, reveal] : [0]
     }
 
     /// Draws the question before its reveal time and the answer from then on.
-    public func draw(_ content: QuizContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+    package func draw(_ content: QuizContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         draw(
             content, revealed: clock.time >= Self.revealTime(of: content, in: clock.timeline), on: canvas,
             context: context)

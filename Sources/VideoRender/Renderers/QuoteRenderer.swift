@@ -3,12 +3,12 @@ import VideoCore
 /// Draws a quotation: a large accent quotation mark, the quote, and the attribution
 /// under it in the accent colour.
 
-public struct QuoteRenderer: SceneRenderer {
+package struct QuoteRenderer: SceneRenderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// Draws the quotation.
-    public func draw(_ content: QuoteContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+    package func draw(_ content: QuoteContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         let u = context.scale, theme = context.theme
         let area = SlideChrome.drawBackground(on: canvas, context: context)
         let inner = area.insetBy(dx: area.width * 0.06, dy: 0)

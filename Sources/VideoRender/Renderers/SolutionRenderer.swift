@@ -3,12 +3,12 @@ import VideoCore
 /// Draws a worked solution: a `Solution` label, the title, the numbered steps and the code
 /// panel, side by side on wide frames and stacked on square and portrait ones.
 
-public struct SolutionRenderer: SceneRenderer {
+package struct SolutionRenderer: SceneRenderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// Draws the solution.
-    public func draw(_ content: SolutionContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+    package func draw(_ content: SolutionContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.title, eyebrow: "Solution", in: slide, on: canvas, context: context)

@@ -2,12 +2,12 @@ import VideoCore
 
 /// Draws a title card: a large centred title, an accent bar and the subtitle under it.
 
-public struct TitleRenderer: SceneRenderer {
+package struct TitleRenderer: SceneRenderer {
     /// Creates the renderer.
-    public init() {}
+    package init() {}
 
     /// Draws the title card.
-    public func draw(_ content: TitleContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+    package func draw(_ content: TitleContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         let area = SlideChrome.drawBackground(on: canvas, context: context, showsFooter: false)
         CenteredCard(
             eyebrow: nil, title: content.title, subtitle: content.subtitle, titleSize: 96, subtitleSize: 44

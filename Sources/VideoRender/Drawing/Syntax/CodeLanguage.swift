@@ -2,7 +2,7 @@ import Foundation
 import VideoCore
 
 /// A family of languages the syntax highlighter tells apart.
-public enum CodeLanguage: String, Hashable, Sendable, CaseIterable {
+package enum CodeLanguage: String, Hashable, Sendable, CaseIterable {
     /// Shell commands and scripts (`sh`, `bash`, `zsh`, `console`, …).
     case shell
     /// Swift.
@@ -20,7 +20,7 @@ public enum CodeLanguage: String, Hashable, Sendable, CaseIterable {
 
     /// The family of a code block's language tag (`bash`, `py`, `ts`, `yml`, …), case-insensitively;
     /// `plain` when the tag is unknown or missing.
-    public init(tag: String?) {
+    package init(tag: String?) {
         let tag = (tag ?? "").lowercased().trimmingCharacters(in: .whitespaces)
         switch tag {
         case "shell", "sh", "bash", "zsh", "fish", "ksh", "console", "terminal", "shell-session", "shellsession":

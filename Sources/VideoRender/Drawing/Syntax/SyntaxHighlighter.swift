@@ -6,7 +6,7 @@ import VideoCore
 /// The code's own text is always escaped, so it can hold `<`, `&` or anything else. Tabs
 /// become four spaces and other control characters are dropped, so the markup always parses.
 
-public enum SyntaxHighlighter {
+package enum SyntaxHighlighter {
     /// A text block of `code` in `style`, coloured for `language` on `theme`'s panels.
     /// - Parameters:
     ///   - code: The source text, lines separated by newlines.
@@ -14,7 +14,7 @@ public enum SyntaxHighlighter {
     ///   - style: The text style (normally monospace); its colour is the plain-text colour.
     ///   - theme: The theme the code is drawn on, which picks the light or dark palette.
     /// - Returns: A markup text block.
-    public static func textBlock(code: String, language: CodeLanguage, style: TextStyle, theme: VideoTheme) -> TextBlock
+    package static func textBlock(code: String, language: CodeLanguage, style: TextStyle, theme: VideoTheme) -> TextBlock
     {
         var palette = SyntaxPalette(theme: theme)
         palette.text = style.color

@@ -43,7 +43,7 @@ struct SyntaxPalette: Hashable, Sendable {
 
 extension VideoTheme {
     /// Whether the background is dark (its relative luminance is below one half).
-    public var isDark: Bool {
+    package var isDark: Bool {
         0.2126 * background.red + 0.7152 * background.green + 0.0722 * background.blue < 0.5
     }
 }
