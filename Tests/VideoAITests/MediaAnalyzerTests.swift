@@ -67,6 +67,19 @@ import VideoTestSupport
         #expect(warnings.count == 1 && warnings[0].contains("cut.mp4"), "\(warnings)")
     }
 
+    /// Cancelled analysis (the media stage runs it on a dedicated thread, cancelled through a
+    /// flag) starts no file and throws `CancellationError`; a warning would mean a file was tried.
+    @Test func cancelledAnalysisStartsNoFile() throws {
+        let url = try writeClip(seconds: 2, keyframeInterval: nil)
+        var warnings: [String] = []
+        #expect(throws: CancellationError.self) {
+            _ = try MediaAnalyzer().analyze(
+                [url, temporary.file("missing.mp4")], order: .name, warn: { warnings.append($0) },
+                isCancelled: { true })
+        }
+        #expect(warnings.isEmpty)
+    }
+
     /// A phone's portrait clip is stored sideways with a display rotation: its analysis hash is
     /// of the picture as it shows, so it matches a photo of the same upright picture.
     @Test func turnedClipHashesAsItShows() throws {

@@ -78,19 +78,23 @@ public struct MediaAnalyzer: Sendable {
     ///   - files: Candidate files (see `candidateFiles`).
     ///   - order: How to order the result.
     ///   - warn: Receives one message per skipped file.
+    ///   - isCancelled: Asked before each file; once it says `true`, no further file is started.
     /// - Returns: The usable media, in order, with moments assigned.
-    /// - Throws: `VideoError` (`.invalidInput`) when no file is usable.
-    public func analyze(_ files: [URL], order: MediaOrder, warn: (String) -> Void = { _ in }) throws -> [AnalyzedMedia]
-    {
+    /// - Throws: `VideoError` (`.invalidInput`) when no file is usable, `CancellationError` once cancelled.
+    public func analyze(
+        _ files: [URL], order: MediaOrder, warn: (String) -> Void = { _ in },
+        isCancelled: @Sendable () -> Bool = { false }
+    ) throws -> [AnalyzedMedia] {
         // Largest files first (clips before photos), each worker taking the next one when free,
         // so none waits long for the others at the end.
         let sizes = files.map(Self.size)
         let results = ResultBox(queue: files.indices.sorted { sizes[$0] > sizes[$1] })
         DispatchQueue.concurrentPerform(iterations: min(max(1, workers), max(files.count, 1))) { _ in
-            while let index = results.next() {
+            while !isCancelled(), let index = results.next() {
                 results.set(index, Result { try analyzeFile(files[index]) })
             }
         }
+        if isCancelled() { throw CancellationError() }
         var usable: [AnalyzedMedia] = []
         for (file, result) in zip(files, results.values) {
             switch result {

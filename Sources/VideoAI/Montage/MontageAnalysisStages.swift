@@ -38,7 +38,7 @@ public struct MediaAnalysisStage: PipelineStage {
         context.report(name, 0, "\(files.count) files")
         let analyzer = analyzer
         let media = try await DedicatedThread.run(name: "vgen-media") { flag in
-            try analyzer.analyze(files, order: input.order, warn: context.warn)
+            try analyzer.analyze(files, order: input.order, warn: context.warn, isCancelled: { flag.isCancelled })
         }
         context.report(name, 1, "\(media.count) usable")
         return media
