@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoTestSupport
 import Yams
 
 @testable import VideoCore
@@ -8,18 +9,6 @@ import Yams
 /// reads, the scanner must never count fewer levels than Yams' tree has (that would let a deep
 /// spec through to its recursion), and for well-formed ones exactly as many.
 @Suite struct YAMLNestingScannerTests {
-    /// SplitMix64, so every run checks the same documents.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9e37_79b9_7f4a_7c15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-            return z ^ (z >> 31)
-        }
-    }
-
     /// How deep Yams' tree is (aliases are copies of their node), walked without recursion.
     static func depth(of root: Node) -> Int {
         var stack = [(root, 0)]
@@ -57,7 +46,7 @@ import Yams
             "é", "&a\n", "*a\n", "*a: ", "&a [", "[*a]: ", "\n?", "\n:", "\"k\": ", "|-\n  ", "\n  #x\n", "x\n y",
             " - ", "\u{85}",
         ]
-        var random = Random(state: 11)
+        var random = SplitMix(seed: 11)
         var read = 0
         for _ in 0..<4_000 {
             let text = (0..<Int.random(in: 1...40, using: &random)).map { _ in pieces.randomElement(using: &random)! }
@@ -71,7 +60,7 @@ import Yams
     }
 
     @Test func countsExactlyAsDeepAsYamsInGeneratedSpecs() throws {
-        var generator = YAMLGenerator(random: Random(state: 7))
+        var generator = YAMLGenerator(random: SplitMix(seed: 7))
         var read = 0
         for _ in 0..<1_500 {
             let text = generator.document()
@@ -88,11 +77,11 @@ import Yams
 /// sequences, pairs in flow sequences, multi-line quoted and plain scalars with brackets in
 /// them, block scalars, anchors, aliases and tags.
 struct YAMLGenerator {
-    var random: YAMLNestingScannerTests.Random
+    var random: SplitMix
     private var anchors: [String] = []
     private var counter = 0
 
-    init(random: YAMLNestingScannerTests.Random) { self.random = random }
+    init(random: SplitMix) { self.random = random }
 
     mutating func document() -> String {
         anchors = []
