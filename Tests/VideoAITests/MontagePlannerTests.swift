@@ -4,7 +4,6 @@ import VideoAI
 import VideoCore
 
 /// Edit planner, quality measures and timeline format tests.
-
 @Suite struct MontagePlannerTests {
     private func profile(bpm: Double = 120, seconds: Double = 20, energy: Double = 0.8) -> AudioAnalysisProfile {
         let beats = stride(from: 0.25, to: seconds, by: 60 / bpm).map { ($0 * 1000).rounded() / 1000 }

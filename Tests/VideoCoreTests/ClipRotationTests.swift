@@ -5,7 +5,6 @@ import VideoTestSupport
 
 /// `VideoClipDecoder` on clips the ffmpeg CLI made (not our `MP4Writer`): they come out upright
 /// by the display rotation ffmpeg recorded, as ffmpeg itself shows them.
-
 @Suite struct ClipRotationTests {
     private let temporary: TemporaryDirectory
 

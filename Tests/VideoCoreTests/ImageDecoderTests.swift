@@ -4,7 +4,6 @@ import VideoCore
 import VideoTestSupport
 
 /// Tests for `ImageDecoder`, `ImageEncoder`, `VideoClipDecoder` and `MediaMetadata`, on generated media.
-
 @Suite struct ImageDecoderTests {
     private let folder: TemporaryDirectory
 

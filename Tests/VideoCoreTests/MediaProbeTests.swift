@@ -4,7 +4,6 @@ import VideoCore
 import VideoTestSupport
 
 /// Tests for `MediaProbe`: frame signatures, decoded audio and the errors for bad files.
-
 @Suite struct MediaProbeTests {
     private let temporary: TemporaryDirectory
 

@@ -4,7 +4,6 @@ import VideoCore
 import VideoTestSupport
 
 /// Tests for `FrameConverter`, `MP4Writer` and `wavData`: write small clips in-process and judge them by decoding.
-
 extension MediaTestClip {
     /// The reference clip: 2 s of 320x240 at 30 fps, a solid red first second drawn once and repeated,
     /// then a gradient converted every frame; a 440 Hz tone, each second's audio written before its frames.

@@ -4,7 +4,6 @@ import VideoCore
 import VideoTestSupport
 
 /// The shared test support (`VideoTestSupport`) does what the other tests rely on.
-
 @Suite struct TestSupportTests {
     @Test func temporaryDirectoryRemovesItselfWithItsFiles() throws {
         var temporary: TemporaryDirectory? = try TemporaryDirectory()

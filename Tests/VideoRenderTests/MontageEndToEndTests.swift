@@ -6,7 +6,6 @@ import VideoRender
 import VideoTestSupport
 
 /// End-to-end montage tests: generated photos, clips and beat tracks, judged by decoding the video.
-
 @Suite struct MontageEndToEndTests {
     private let temporary: TemporaryDirectory
 

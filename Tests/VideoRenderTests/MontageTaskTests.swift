@@ -7,7 +7,6 @@ import VideoTestSupport
 @testable import VideoRender
 
 /// Montage tasks: resume after any stage, the chunk cache after a timeline edit, parallel chunks.
-
 @Suite struct MontageTaskTests {
     private let temporary: TemporaryDirectory
 

@@ -5,7 +5,6 @@ import VideoCore
 /// Encodes to the JSON that `vgen beats --json` prints:
 /// `{"duration": …, "tempo_bpm": …, "beats": […], "downbeats": […], "energy": {"hop_seconds": …, "values": […]}}`,
 /// all times in seconds.
-
 public struct AudioAnalysisProfile: Codable, Sendable, Equatable {
     /// A loudness curve sampled at a fixed hop.
     public struct EnergyCurve: Codable, Sendable, Equatable {

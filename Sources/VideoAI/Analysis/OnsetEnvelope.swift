@@ -4,7 +4,6 @@ import VideoCore
 ///
 /// Made by `SpectralFrontEnd` from streamed samples; the tempo estimator, beat tracker and
 /// downbeat estimator read it.
-
 struct OnsetEnvelope: Sendable {
     /// Frames per second of `strength`, `lowStrength` and `bands`.
     let frameRate: Double

@@ -4,7 +4,6 @@ import VideoCore
 ///
 /// Cues hold at most two lines of at most 42 characters, break after sentences where they
 /// can, and never cross a scene boundary.
-
 public struct CaptionBuilder: Sendable {
     /// The longest line, in characters.
     public static let maxLineLength = 42

@@ -1,7 +1,6 @@
 import VideoCore
 
 /// One caption cue: up to two lines shown between two times.
-
 public struct CaptionCue: Hashable, Sendable, Codable {
     /// When the cue appears, in seconds.
     public var start: Double

@@ -1,7 +1,6 @@
 import VideoCore
 
 /// Writes caption cues as SubRip (`.srt`) or WebVTT (`.vtt`) text.
-
 public enum CaptionFormat: Sendable {
     /// SubRip: numbered cues, `HH:MM:SS,mmm`.
     case srt

@@ -8,7 +8,6 @@ import VideoCore
 /// Unicode scalars, as JSON Schema counts characters). Other keywords (`description`,
 /// `title`, …) are ignored, so a schema written for a provider's strict mode validates here
 /// unchanged.
-
 package struct JSONSchemaValidator: Sendable {
     /// The most problems one validation reports.
     package static let maxProblems = 5

@@ -14,7 +14,6 @@ import VideoCore
 ///
 /// `HTTPLanguageModel` speaks the OpenAI Chat Completions and Anthropic Messages wire
 /// formats; `LanguageModelConfiguration.languageModel(environment:)` builds the configured one.
-
 public protocol LanguageModel: Sendable {
     /// The wire format's name: `openai` or `anthropic`.
     var provider: String { get }

@@ -2,7 +2,6 @@ import Foundation
 import VideoCore
 
 /// How `MediaAnalyzer` orders the media and groups them into moments.
-
 extension MediaAnalyzer {
     /// `media` in the order asked for.
     func ordered(_ media: [AnalyzedMedia], by order: MediaOrder) -> [AnalyzedMedia] {

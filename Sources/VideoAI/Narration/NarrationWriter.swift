@@ -12,7 +12,6 @@ import VideoCore
 ///
 /// # Thread safety
 /// Called from one task at a time per video, but from several videos at once.
-
 public protocol NarrationWriter: Sendable {
     /// A name for logs and cache keys (for example `templates v1`).
     var identifier: String { get }

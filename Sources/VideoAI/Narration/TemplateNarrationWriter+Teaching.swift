@@ -2,7 +2,6 @@ import VideoCore
 
 /// The templates of the teaching scene types: code comparison, learning objectives, problem,
 /// solution, quiz, checkpoint and exercise.
-
 extension TemplateNarrationWriter {
     static func codeComparisonNarration(_ c: CodeComparisonContent) -> String {
         let heading = SpeechText.sentence(c.heading)

@@ -4,7 +4,6 @@ import VideoCore
 /// spoken (whole sentences, an ordinal for each list item, no symbols read aloud).
 ///
 /// An app adds a template for its own scene type with `register(_:template:)`.
-
 public struct TemplateNarrationWriter: NarrationWriter {
     /// Writes the narration of one scene of an app's own type.
     public typealias Template = @Sendable (SceneConfig, VideoConfig) -> String

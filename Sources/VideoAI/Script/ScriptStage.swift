@@ -3,7 +3,6 @@ import VideoCore
 /// The script stage: gives every scene narration — its own, cleaned for speech, or one
 /// written by the narration writer — and warns when a scene will likely run over its
 /// `max_duration`.
-
 public struct ScriptStage: PipelineStage {
     /// Writes narration for scenes that have none.
     public var writer: any NarrationWriter

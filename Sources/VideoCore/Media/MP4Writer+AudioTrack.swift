@@ -2,7 +2,6 @@ internal import CFFmpeg
 import Foundation
 
 /// The AAC track of an MP4 being written: buffers samples into encoder-sized frames.
-
 extension MP4Writer {
     /// Owns the AAC encoder of a container and the samples waiting for a full frame.
     final class AudioTrack {

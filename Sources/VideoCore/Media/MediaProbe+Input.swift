@@ -2,7 +2,6 @@ internal import CFFmpeg
 import Foundation
 
 /// The owned libav piece behind `MediaProbe`: an opened input file (decoding is `StreamDecoder`).
-
 extension MediaProbe {
     /// Owns an opened, probed `AVFormatContext`.
     final class Input {

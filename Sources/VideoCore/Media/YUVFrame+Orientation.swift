@@ -2,7 +2,6 @@ internal import CFFmpeg
 import Foundation
 
 /// Turning pictures upright: the eight EXIF orientations.
-
 extension YUVFrame {
     /// A copy turned by an EXIF orientation (1 as stored; 2 mirrored; 3 turned 180°; 4 flipped;
     /// 5 transposed; 6 needing a quarter turn clockwise; 7 transversed; 8 needing a quarter turn

@@ -2,7 +2,6 @@ import VideoCore
 
 /// Drawing geometry, in pixels: namespaced in `Canvas` (`Canvas.Point`, `Canvas.Size`,
 /// `Canvas.Rect`) so the names never clash with a platform's own `Point` or `Rect`.
-
 extension Canvas {
     /// A point in canvas pixels, origin at the top left.
     public struct Point: Hashable, Sendable {

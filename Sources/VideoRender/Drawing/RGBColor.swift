@@ -1,7 +1,6 @@
 import VideoCore
 
 /// An sRGB colour with 0–1 components and an opacity.
-
 public struct RGBColor: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Red, 0–1.
     public var red: Double

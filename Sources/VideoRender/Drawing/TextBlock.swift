@@ -9,7 +9,6 @@ import VideoCore
 /// ```swift
 /// TextBlock(markup: "<b>\(TextBlock.escapeMarkup(name))</b> said", style: body)
 /// ```
-
 public struct TextBlock: Hashable, Sendable {
     /// What the text is made of.
     public enum Content: Hashable, Sendable {

@@ -1,7 +1,6 @@
 import VideoCore
 
 /// How a text block was fitted into its box.
-
 public struct TextFit: Hashable, Sendable {
     /// Whether the whole text fitted; `false` means it was cut short with an ellipsis at
     /// `fontSize` (the style's minimum size) and the rest should go elsewhere.

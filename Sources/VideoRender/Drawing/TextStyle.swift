@@ -1,7 +1,6 @@
 import VideoCore
 
 /// A font family name as fontconfig knows it.
-
 public enum FontFamily {
     /// The proportional sans-serif face used for headings and body text.
     public static let sans = "DejaVu Sans"

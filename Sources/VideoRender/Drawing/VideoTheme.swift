@@ -1,7 +1,6 @@
 import VideoCore
 
 /// The colours scenes are drawn with, apart from the video's accent colour.
-
 public struct VideoTheme: Hashable, Sendable, Codable {
     /// The frame's background.
     public var background: RGBColor

@@ -1,7 +1,6 @@
 import VideoCore
 
 /// How frames are drawn and encoded.
-
 public struct RenderOptions: Hashable, Sendable, Codable {
     /// The x264 preset (`ultrafast` … `veryslow`).
     public var preset: String

@@ -3,7 +3,6 @@ import VideoCore
 /// The frames of a transition between two scenes' pictures, composed in yuv420p with the same
 /// blend the montage uses (`YUVFrame.blended(with:weight:)`), so each picture is colour-converted
 /// once and not once per frame.
-
 struct TransitionFrames {
     var kind: SceneTransition
     /// The theme's background, for a fade.

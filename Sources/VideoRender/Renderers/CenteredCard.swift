@@ -2,7 +2,6 @@ import VideoCore
 
 /// A title, an accent bar and an optional subtitle, centred as a group: the title and
 /// outro cards.
-
 struct CenteredCard {
     var eyebrow: String?
     var title: String

@@ -3,7 +3,6 @@ import VideoCore
 /// Draws a checkpoint: the heading, a progress bar (items done out of all), the completed
 /// items with accent check marks and what comes next with hollow rings, in two columns on
 /// wide frames and stacked on square and portrait ones.
-
 package struct CheckpointRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}

@@ -3,7 +3,6 @@ import VideoCore
 /// Draws before-and-after code: two panels under the heading, side by side with an arrow
 /// between them on wide frames, stacked on square and portrait ones. Both panels set their
 /// code at the same size, so the two versions compare line for line.
-
 package struct CodeComparisonRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}

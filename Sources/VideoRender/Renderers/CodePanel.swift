@@ -2,7 +2,6 @@ import VideoCore
 
 /// Code in an editor-like panel: a bar with three window dots, a title and a language label,
 /// an accent stripe under the bar, and the code coloured by `SyntaxHighlighter`.
-
 struct CodePanel {
     /// The code, already a (markup) text block in a monospace style.
     var code: TextBlock

@@ -4,7 +4,6 @@ import VideoCore
 ///
 /// Shell lines get a `$ ` prompt in the accent colour (see `CommandLines`); code is coloured
 /// by `SyntaxHighlighter` for its language, in a monospace face.
-
 package struct CommandRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}

@@ -3,7 +3,6 @@ import VideoCore
 /// Draws an exercise: an `Exercise` label, the title, the instructions on a card, the hints
 /// and the starter code; the code goes to the right on wide frames and under the hints on
 /// square and portrait ones.
-
 package struct ExerciseRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}

@@ -2,7 +2,6 @@ import VideoCore
 
 /// Draws what the viewer will learn: the heading and the objectives, each numbered in an
 /// accent badge, all at one size that shrinks until they fit.
-
 package struct LearningObjectivesRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}

@@ -2,7 +2,6 @@ import VideoCore
 
 /// Draws a heading and bullet items: accent bullets, each item wrapped, all items at one
 /// font size that shrinks until the list fits.
-
 package struct ListRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}

@@ -2,7 +2,6 @@ import VideoCore
 
 /// Draws the closing card: the video's title small in the accent colour, the main line large,
 /// an accent bar and the subtitle.
-
 package struct OutroRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}

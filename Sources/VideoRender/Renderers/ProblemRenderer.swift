@@ -2,7 +2,6 @@ import VideoCore
 
 /// Draws a problem: a `Problem` label, the title, the statement on a card and the
 /// constraints beside it (wide frames) or under it (square and portrait frames).
-
 package struct ProblemRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}

@@ -2,7 +2,6 @@ import VideoCore
 
 /// Draws a quotation: a large accent quotation mark, the quote, and the attribution
 /// under it in the accent colour.
-
 package struct QuoteRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}

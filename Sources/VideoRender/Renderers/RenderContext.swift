@@ -1,7 +1,6 @@
 import VideoCore
 
 /// What a renderer needs to know about the video besides the scene itself.
-
 public struct RenderContext: Hashable, Sendable {
     /// The frame size.
     public var resolution: Resolution

@@ -6,7 +6,6 @@ import VideoCore
 /// type that already has one replaces it. The registry hands each renderer its scene's
 /// typed content (`SceneRenderer.Content`) and throws one clear error when a scene's content
 /// is not of that type.
-
 public struct RendererRegistry: Sendable {
     private var entries: [SceneType: Entry] = [:]
     private var order: [SceneType] = []

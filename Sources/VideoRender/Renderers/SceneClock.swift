@@ -1,7 +1,6 @@
 import VideoCore
 
 /// A moment within a scene: how far into it, and the scene's timeline.
-
 public struct SceneClock: Hashable, Sendable {
     /// Seconds from the start of the scene.
     public var time: Double

@@ -50,7 +50,6 @@ import VideoCore
 /// Renderers are `Sendable` values shared by all the tasks rendering a video: several
 /// scenes may be drawn at once, each on its own canvas. Keep no mutable state in a renderer;
 /// per-drawing state (fonts, layouts) belongs to the canvas.
-
 public protocol SceneRenderer: Sendable {
     /// The content this renderer draws; `Content.sceneType` is the scene type it draws.
     associatedtype Content: SceneContentPayload

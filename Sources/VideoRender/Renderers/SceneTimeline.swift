@@ -5,7 +5,6 @@ import VideoCore
 ///
 /// Made from the timing manifest for rendering (`init(_:fps:)`); stills and tests without
 /// speech use `still(duration:fps:)`, which knows no words.
-
 public struct SceneTimeline: Hashable, Sendable {
     /// How long the scene lasts, in seconds.
     public var duration: Double

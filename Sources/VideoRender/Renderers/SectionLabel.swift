@@ -1,7 +1,6 @@
 import VideoCore
 
 /// A small bold label in the secondary colour above a block ("Constraints", "Hints").
-
 enum SectionLabel {
     static func height(_ context: RenderContext) -> Double { 56 * context.scale }
 

@@ -4,7 +4,6 @@ import VideoCore
 /// counter in the footer, and the accent-underlined heading.
 ///
 /// Custom renderers can use it to match the built-in look.
-
 public enum SlideChrome {
     /// Fills the background and draws the footer (video title on the left, `n / total` on the
     /// right, both inside the safe area).

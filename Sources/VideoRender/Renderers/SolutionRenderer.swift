@@ -2,7 +2,6 @@ import VideoCore
 
 /// Draws a worked solution: a `Solution` label, the title, the numbered steps and the code
 /// panel, side by side on wide frames and stacked on square and portrait ones.
-
 package struct SolutionRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}

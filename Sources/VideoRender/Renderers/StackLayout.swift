@@ -1,7 +1,6 @@
 import VideoCore
 
 /// Splits space among blocks stacked in a column (or placed in a row).
-
 enum StackLayout {
     /// Heights for blocks wanting `preferred` heights within `available` pixels after `gap`s
     /// between them: all they want when it fits; otherwise blocks smaller than an equal share

@@ -2,7 +2,6 @@ import VideoCore
 
 /// A block of text on a rounded card in the theme's surface colour, with an accent edge on
 /// the left: problem statements and exercise instructions.
-
 struct TextCard {
     var text: TextBlock
     /// The colour of the left edge; `nil` for the accent colour.

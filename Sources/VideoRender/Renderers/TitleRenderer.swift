@@ -1,7 +1,6 @@
 import VideoCore
 
 /// Draws a title card: a large centred title, an accent bar and the subtitle under it.
-
 package struct TitleRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}

@@ -3,7 +3,6 @@ import VideoCore
 import VideoRender
 
 /// Generated media for the montage tests: patterned photos, a corrupt file, clips and a beat track.
-
 package enum MontageFixtures {
     /// Distinct, clearly different colours (luma far apart from one to the next).
     package static let colors: [RGBColor] = [

@@ -5,7 +5,6 @@ import VideoCore
 ///
 /// The code's own text is always escaped, so it can hold `<`, `&` or anything else. Tabs
 /// become four spaces and other control characters are dropped, so the markup always parses.
-
 package enum SyntaxHighlighter {
     /// A text block of `code` in `style`, coloured for `language` on `theme`'s panels.
     /// - Parameters:
@@ -14,7 +13,8 @@ package enum SyntaxHighlighter {
     ///   - style: The text style (normally monospace); its colour is the plain-text colour.
     ///   - theme: The theme the code is drawn on, which picks the light or dark palette.
     /// - Returns: A markup text block.
-    package static func textBlock(code: String, language: CodeLanguage, style: TextStyle, theme: VideoTheme) -> TextBlock
+    package static func textBlock(code: String, language: CodeLanguage, style: TextStyle, theme: VideoTheme)
+        -> TextBlock
     {
         var palette = SyntaxPalette(theme: theme)
         palette.text = style.color

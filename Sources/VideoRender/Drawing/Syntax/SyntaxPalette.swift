@@ -1,7 +1,6 @@
 import VideoCore
 
 /// The colours code is highlighted with, one per token kind.
-
 struct SyntaxPalette: Hashable, Sendable {
     var text: RGBColor
     var keyword: RGBColor

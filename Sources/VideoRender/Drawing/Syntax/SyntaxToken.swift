@@ -1,7 +1,6 @@
 import VideoCore
 
 /// A run of source text with the role the highlighter gave it.
-
 struct SyntaxToken: Hashable, Sendable {
     /// What a run of text is, for colouring.
     enum Kind: Hashable, Sendable {

@@ -6,7 +6,6 @@ import VideoCore
 /// Unterminated strings and comments run to the end of the line (strings) or of the code
 /// (block comments and triple-quoted strings); the tokens' texts always join back into the
 /// input exactly.
-
 struct SyntaxTokenizer {
     let language: CodeLanguage
 
