@@ -71,7 +71,7 @@ struct BatchCommand: AsyncParsableCommand {
                 (try render.apply(to: $0.config), try render.options(theme: $0.theme))
             }
         }
-        let config = try DocumentAdapter(url: url, settings: try render.settings()).makeVideoConfig()
+        let config = try render.documentAdapter(url).makeVideoConfig()
         return [(try render.apply(to: config), try render.options())]
     }
 

@@ -31,7 +31,7 @@ struct PreviewCommand: ParsableCommand {
                     ($0.config, $0.theme)
                 }
             } else {
-                videos = [(try DocumentAdapter(url: url, settings: try render.settings()).makeVideoConfig(), nil)]
+                videos = [(try render.documentAdapter(url).makeVideoConfig(), nil)]
             }
             guard let (config, theme) = video.map({ id in videos.first { $0.0.videoID == id } }) ?? videos.first else {
                 throw VideoError(.invalidInput, "no video '\(video ?? "")' in \(file)", field: "video")

@@ -37,12 +37,28 @@ struct RenderArguments: ParsableArguments {
     @Option(name: .long, help: "Colour theme: dark (default) or light.")
     var theme: String?
 
+    @Option(
+        name: .long,
+        help: """
+            How long the video should be: 90s, 3m, 1m30s or full. The script is fitted to it (±5%, measured \
+            on the spoken narration); without it, a script longer than 10 minutes is fitted to 10 minutes.
+            """)
+    var duration: String?
+
+    @Option(
+        name: .long,
+        help: "Where it will be published: youtube, shorts, tiktok or reels (sets the frame and the default length).")
+    var platform: String?
+
+    @Flag(name: .long, help: "Keep tables of contents and one-line License or Contributing sections of a document.")
+    var keepBoilerplate = false
+
     /// The given options as overrides of an input's own values.
     func overrides() throws -> VideoOverrides {
         var overrides = VideoOverrides()
         overrides.accentColor = try accentColor.map { try AccentColor(validating: $0) }
         overrides.voice = voice.map { Voice($0) }
-        overrides.resolution = try resolution.map { try Resolution(parsing: $0) }
+        overrides.resolution = try resolution.map { try Resolution(parsing: $0) } ?? platformName()?.resolution
         if let fps {
             guard VideoLimits.fpsRange.contains(fps) else {
                 throw VideoError(
@@ -65,11 +81,24 @@ struct RenderArguments: ParsableArguments {
             fps: o.fps ?? 30, videoID: o.videoID)
     }
 
-    /// Applies the options that are not adapter settings (the transition) to a video.
+    /// Applies the options that are not adapter settings (transition, duration, platform) to a video.
     func apply(to config: VideoConfig) throws -> VideoConfig {
         var config = config
         if let transition { config.transition = try SceneTransition(validating: transition) }
+        let asked = try duration.map { try DurationBudget(parsing: $0) } ?? config.duration
+        config.duration = try platformName().map { try $0.budget(asked: asked) } ?? asked
         return config
+    }
+
+    /// The adapter for the document at `url`, with these options' settings.
+    func documentAdapter(_ url: URL) throws -> DocumentAdapter {
+        var adapter = DocumentAdapter(url: url, settings: try settings())
+        adapter.keepsBoilerplate = keepBoilerplate
+        return adapter
+    }
+
+    private func platformName() throws -> Platform? {
+        try platform.map { try Platform(validating: $0) }
     }
 
     /// Drawing and encoding options; `theme` is the input's own, used when `--theme` is absent.

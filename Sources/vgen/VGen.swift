@@ -64,7 +64,7 @@ struct RenderCommand: AsyncParsableCommand {
     var restart = false
 
     @Option(
-        name: .long, help: "Stop after this stage (script, audio, video), with the state saved; vgen resume continues.")
+        name: .long, help: "Stop after this stage (fit, script, budget, audio, video), with the state saved; vgen resume continues.")
     var stopAfter: String?
 
     mutating func run() async throws {
@@ -73,7 +73,7 @@ struct RenderCommand: AsyncParsableCommand {
         try await CLIRunner.run(json: task.json) {
             switch (document, yaml) {
             case (let document?, nil):
-                let read = try DocumentAdapter(url: URL(fileURLWithPath: document), settings: try render.settings())
+                let read = try render.documentAdapter(URL(fileURLWithPath: document))
                     .read()
                 return ([(try render.apply(to: read.config), try render.options())], read.warnings)
             case (nil, let yaml?):

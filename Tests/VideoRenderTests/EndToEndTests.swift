@@ -99,7 +99,7 @@ import VideoTestSupport
         #expect(result.metadata.chapters.first?.startTime == 0)
         #expect(abs(result.metadata.duration - manifest.totalDuration) < 1e-9)
         #expect(events.stages == VideoPipeline.stageNames)
-        #expect(VideoPipeline.stageNames == ["fit", "script", "audio", "video", "output"])
+        #expect(VideoPipeline.stageNames == ["fit", "script", "budget", "audio", "video", "output"])
     }
 
     @Test func invalidConfigLeavesNothingBehind() async throws {

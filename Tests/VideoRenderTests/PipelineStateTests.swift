@@ -240,9 +240,9 @@ struct SignOffStage: PipelineStage {
         let dir = temporary.uniquePath()
         var pipeline = PipelineStateTests.pipeline()
         pipeline.insertedStages = [SignOffStage()]
-        #expect(pipeline.stageNames == ["fit", "script", "sign-off", "audio", "video", "output"])
+        #expect(pipeline.stageNames == ["fit", "script", "sign-off", "budget", "audio", "video", "output"])
         let state = try await pipeline.render(try PipelineStateTests.video(), to: dir, stoppingAfter: "sign-off")
-        #expect(state.stages.map(\.name) == pipeline.stageNames && state.nextStage == "audio")
+        #expect(state.stages.map(\.name) == pipeline.stageNames && state.nextStage == "budget")
         let folder = dir.appendingPathComponent("state")
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("stage-sign-off.json").path))
         // A pipeline without the stage refuses to resume the task.

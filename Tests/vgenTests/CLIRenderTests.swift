@@ -54,7 +54,8 @@ import VideoTestSupport
             "first difference at byte \(firstDifference ?? -1)")
     }
 
-    /// 10,000 headings: the video is cut to the 100-scene limit, with a warning.
+    /// 10,000 headings: the video is cut to the 100-scene limit, with a warning (`--duration
+    /// full`, so that the 10-minute default limit does not shorten it further).
     @Test func tenThousandHeadingsAreTruncatedWithAWarning() async throws {
         let temporary = try TemporaryDirectory(prefix: "vgen-cli")
         let dir = temporary.url
@@ -64,7 +65,7 @@ import VideoTestSupport
         let out = dir.appendingPathComponent("out")
         let outcome = try await CLI.run([
             "--document", doc.path, "--output-dir", out.path, "--resolution", "160x90", "--fps", "5", "--preset",
-            "ultrafast",
+            "ultrafast", "--duration", "full",
         ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("warning:") && outcome.stderr.contains("100"), "\(outcome.stderr)")

@@ -21,13 +21,16 @@ public struct VideoConfig: Hashable, Codable, Sendable {
     public var transition: SceneTransition
     /// The scenes, in order (1 to `VideoLimits.maxScenes`).
     public var scenes: [SceneConfig]
+    /// How long the video should be; `nil` holds it to `DurationBudget.defaultLimit` (10
+    /// minutes) when the full narration would run longer.
+    public var duration: DurationBudget?
 
     /// Creates and validates a video.
     /// - Throws: `VideoError` naming the field and the limit it breaks.
     public init(
         videoID: String, title: String, description: String = "", accentColor: AccentColor = .blue,
         voice: Voice = .male, resolution: Resolution = .hd1080, fps: Int = 30, transition: SceneTransition = .crossfade,
-        scenes: [SceneConfig]
+        scenes: [SceneConfig], duration: DurationBudget? = nil
     ) throws {
         self.videoID = videoID
         self.title = title
@@ -38,12 +41,13 @@ public struct VideoConfig: Hashable, Codable, Sendable {
         self.fps = fps
         self.transition = transition
         self.scenes = scenes
+        self.duration = duration
         try validate()
     }
 
     enum CodingKeys: String, CodingKey {
         case videoID = "video_id", title, description, accentColor = "accent_color", voice, resolution, fps, transition,
-            scenes
+            scenes, duration
     }
 
     /// Decodes a value, validating it as the memberwise initializer does.
@@ -58,6 +62,7 @@ public struct VideoConfig: Hashable, Codable, Sendable {
         fps = try c.decodeIfPresent(Int.self, forKey: .fps) ?? 30
         transition = try c.decodeIfPresent(SceneTransition.self, forKey: .transition) ?? .crossfade
         scenes = try c.decode([SceneConfig].self, forKey: .scenes)
+        duration = try c.decodeIfPresent(DurationBudget.self, forKey: .duration)
         try validate()
     }
 
@@ -87,6 +92,7 @@ public struct VideoConfig: Hashable, Codable, Sendable {
                 "description", "is \(description.count) characters; the limit is \(VideoLimits.maxNarrationLength)")
         }
         try resolution.validate()
+        try duration?.validate()
         guard VideoLimits.fpsRange.contains(fps) else {
             throw VideoError.invalid(
                 "fps", "\(fps) is outside \(VideoLimits.fpsRange.lowerBound)–\(VideoLimits.fpsRange.upperBound)")

@@ -23,6 +23,8 @@ public enum VideoLimits {
     public static let maxDocumentBytes = 2_000_000
     /// Frame rates accepted.
     public static let fpsRange = 1...120
+    /// The shortest and longest duration budget, in seconds: 10 s to 12 hours.
+    public static let durationRange = 10.0...43_200.0
     /// Smallest and largest frame edge, in pixels.
     public static let frameEdgeRange = 64...4096
 }

@@ -36,31 +36,11 @@ public struct AudioStage: PipelineStage {
     public func run(_ input: VideoConfig, context: PipelineContext) async throws -> TimingManifest {
         try AtomicFile.makeDirectory(context.file("audio"))
         let cache = try SpeechCache(directory: context.file("speech-cache"))
-        var narrations: [TimingPlanner.Narration] = []
-        var audio: [SpeechAudio] = []
-        var sampleRate: Int?
-        for (i, scene) in input.scenes.enumerated() {
-            try Task.checkCancellation()
-            context.report(
-                name, Double(i) / Double(input.scenes.count), "scene \(i + 1) of \(input.scenes.count)", scene: i + 1,
-                sceneCount: input.scenes.count)
-            let speech = try await speak(scene.narration ?? "", voice: scene.voice ?? input.voice, cache: cache)
-            if let sampleRate, speech.sampleRate != sampleRate, !speech.samples.isEmpty {
-                throw VideoError(
-                    .speech,
-                    "scene \(scene.sceneID) was spoken at \(speech.sampleRate) Hz, the others at \(sampleRate) Hz")
-            }
-            if !speech.samples.isEmpty { sampleRate = speech.sampleRate }
-            let file = "audio/scene_\(i + 1 < 10 ? "0" : "")\(i + 1).wav"
-            narrations.append(
-                .init(scene: scene, sampleCount: speech.samples.count, words: speech.words, audioFile: file))
-            audio.append(speech)
-        }
+        let (manifest, audio) = try await measure(input, cache: cache, context: context)
         cache.prune()
-        let rate = sampleRate ?? 22050
-        let manifest = planner.plan(narrations, fps: input.fps, sampleRate: rate)
         for (speech, timing) in zip(audio, manifest.scenes) {
-            try AtomicFile.write(wavData(samples: speech.samples, sampleRate: rate), to: context.file(timing.audioFile))
+            try AtomicFile.write(
+                wavData(samples: speech.samples, sampleRate: manifest.sampleRate), to: context.file(timing.audioFile))
         }
         for (scene, timing) in zip(input.scenes, manifest.scenes) {
             if let max = scene.maxDuration, timing.duration > max + 0.001 {
@@ -71,6 +51,61 @@ public struct AudioStage: PipelineStage {
         }
         context.report(name, 1, "\(input.scenes.count) scenes")
         return manifest
+    }
+
+    /// Speaks every scene through the task's `speech-cache/` (so the audio stage reuses the
+    /// speech) and lays the scenes out, without writing WAVs or a manifest: how a budget stage
+    /// measures a candidate script.
+    /// - Parameters:
+    ///   - input: A video whose scenes all have narration.
+    ///   - context: The task folder and the event sink.
+    ///   - lengths: Lengths already measured, reused instead of reading the cache again; this
+    ///     call adds the ones it measures.
+    /// - Returns: The manifest `run` would return for `input`.
+    /// - Throws: `VideoError` (`.speech`) when the voice fails, `.io` when the cache cannot be made.
+    package func measure(_ input: VideoConfig, context: PipelineContext, lengths: SpeechLengths = SpeechLengths())
+        async throws -> TimingManifest
+    {
+        let cache = try SpeechCache(directory: context.file("speech-cache"))
+        return try await measure(input, cache: cache, context: context, lengths: lengths).0
+    }
+
+    private func measure(
+        _ input: VideoConfig, cache: SpeechCache, context: PipelineContext, lengths: SpeechLengths? = nil
+    ) async throws -> (TimingManifest, [SpeechAudio]) {
+        var narrations: [TimingPlanner.Narration] = []
+        var audio: [SpeechAudio] = []
+        var sampleRate: Int?
+        for (i, scene) in input.scenes.enumerated() {
+            try Task.checkCancellation()
+            if lengths == nil {
+                context.report(
+                    name, Double(i) / Double(input.scenes.count), "scene \(i + 1) of \(input.scenes.count)",
+                    scene: i + 1, sceneCount: input.scenes.count)
+            }
+            let (text, voice) = (scene.narration ?? "", scene.voice ?? input.voice)
+            let key = SpeechCache.key(engine: synthesizer.identifier, voice: voice, text: text)
+            let length: SpeechLengths.Length
+            if let known = lengths?[key] {
+                length = known
+            } else {
+                let speech = try await speak(text, voice: voice, cache: cache)
+                length = .init(sampleCount: speech.samples.count, sampleRate: speech.sampleRate, words: speech.words)
+                lengths?[key] = length
+                if lengths == nil { audio.append(speech) }
+            }
+            if let sampleRate, length.sampleRate != sampleRate, length.sampleCount > 0 {
+                throw VideoError(
+                    .speech,
+                    "scene \(scene.sceneID) was spoken at \(length.sampleRate) Hz, the others at \(sampleRate) Hz")
+            }
+            if length.sampleCount > 0 { sampleRate = length.sampleRate }
+            let file = "audio/scene_\(i + 1 < 10 ? "0" : "")\(i + 1).wav"
+            narrations.append(
+                .init(scene: scene, sampleCount: length.sampleCount, words: length.words, audioFile: file))
+        }
+        let manifest = planner.plan(narrations, fps: input.fps, sampleRate: sampleRate ?? 22050)
+        return (manifest, audio)
     }
 
     /// Whether the narration WAVs the manifest names are all there, with its sample counts.

@@ -2,7 +2,7 @@ import Foundation
 import VideoAI
 import VideoCore
 
-/// A document video: the stage list fit → script → (your stages) → audio → video → output,
+/// A document video: the stage list fit → script → (your stages) → budget → audio → video → output,
 /// run by the `TaskEngine` in one task folder, `<output-dir>/<video_id>/`.
 ///
 /// ```swift
@@ -12,20 +12,22 @@ import VideoCore
 /// ```
 ///
 /// The folder holds `state.json` (the engine's `TaskState<DocumentTask>`), each stage's
-/// saved output (`stage-fit.json`, `script.json`, `timing_manifest.json` with `audio/`,
+/// saved output (`stage-fit.json`, `script.json`, `stage-budget.json`, `timing_manifest.json` with `audio/`,
 /// `stage-video.json` with `segments/`, `metadata.json`) and, at the end, the video and its
 /// companions. One process at a time works on a task (`TaskLock`).
 public struct VideoPipeline: Sendable {
     /// The kind of task in `state.json`.
     public static let kind = "document"
     /// The standard stages' names, in order.
-    public static let stageNames = ["fit", "script", "audio", "video", "output"]
+    public static let stageNames = ["fit", "script", "budget", "audio", "video", "output"]
 
     /// Writes narration for scenes without it (`ScriptStage` by default; replaceable).
     public var script: any PipelineStage<VideoConfig, VideoConfig>
     /// Stages of the user's own, run in order after the script stage and before the audio
     /// stage; each output is validated, saved as `stage-<name>.json` and reused on resume.
     public var insertedStages: [any PipelineStage<VideoConfig, VideoConfig>] = []
+    /// Fits the script to the video's `duration`, measured with the audio stage's voice.
+    public var budget: BudgetStage
     /// Speaks and times the narration.
     public var audio: AudioStage
     /// Draws and encodes.
@@ -38,14 +40,16 @@ public struct VideoPipeline: Sendable {
     /// Creates a pipeline from its stages; the defaults are offline and deterministic.
     /// - Parameters:
     ///   - script: The script stage.
+    ///   - budget: The budget stage (it always measures with `audio`'s voice).
     ///   - audio: The audio stage.
     ///   - video: The video stage.
     ///   - output: The output stage.
     public init(
-        script: any PipelineStage<VideoConfig, VideoConfig> = ScriptStage(), audio: AudioStage = AudioStage(),
-        video: VideoStage = VideoStage(), output: OutputStage = OutputStage()
+        script: any PipelineStage<VideoConfig, VideoConfig> = ScriptStage(), budget: BudgetStage = BudgetStage(),
+        audio: AudioStage = AudioStage(), video: VideoStage = VideoStage(), output: OutputStage = OutputStage()
     ) {
         self.script = script
+        self.budget = budget
         self.audio = audio
         self.video = video
         self.output = output
@@ -64,7 +68,8 @@ public struct VideoPipeline: Sendable {
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.init(
-            script: ScriptStage(writer: writer), audio: AudioStage(synthesizer: synthesizer),
+            script: ScriptStage(writer: writer), budget: BudgetStage(writer: writer),
+            audio: AudioStage(synthesizer: synthesizer),
             video: VideoStage(registry: registry, options: options, jobs: jobs),
             output: OutputStage(thumbnail: Thumbnail(registry: registry, theme: options.theme)))
     }
@@ -79,7 +84,7 @@ public struct VideoPipeline: Sendable {
 
     /// This pipeline's stages' names, in order (the standard ones and any inserted).
     public var stageNames: [String] {
-        ["fit", script.name] + insertedStages.map(\.name) + [audio.name, video.name, output.name]
+        ["fit", script.name] + insertedStages.map(\.name) + [budget.name, audio.name, video.name, output.name]
     }
 
     /// The declared stage list that makes `config` with `options`: what `render`, `resume`
@@ -105,7 +110,17 @@ public struct VideoPipeline: Sendable {
             list.append(checked) { try $0.output(of: previous) }
             scripted = checked
         }
-        let script = scripted
+        var budget = self.budget
+        budget.audio = audio
+        let (scriptedStage, fitted) = (scripted, budget)
+        list.append(fitted) { outputs in
+            let original = try outputs.output(of: fit)
+            let written = original.scenes.map {
+                ($0.narration ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            }
+            return BudgetStage.Input(script: try outputs.output(of: scriptedStage), written: written)
+        }
+        let script = fitted
         let audio = audio
         list.append(audio) { try $0.output(of: script) }
         list.append(video) { NarratedVideo(config: try $0.output(of: script), manifest: try $0.output(of: audio)) }

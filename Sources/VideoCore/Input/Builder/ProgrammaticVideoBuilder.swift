@@ -50,6 +50,9 @@ public final class ProgrammaticVideoBuilder {
     public var theme: ThemeName?
     /// How scenes follow each other, unless a scene sets its own.
     public var transition: SceneTransition
+    /// How long the video should be (`.seconds(180)`, `.full`); `nil` holds a script longer
+    /// than 10 minutes to 10 minutes. See `DurationBudget`.
+    public var duration: DurationBudget?
     private var entries: [Entry] = []
 
     /// Creates an empty builder.
@@ -85,6 +88,7 @@ public final class ProgrammaticVideoBuilder {
             videoID: config.videoID, title: config.title, description: config.description,
             accentColor: config.accentColor, voice: config.voice, resolution: config.resolution, fps: config.fps,
             theme: theme, transition: config.transition)
+        duration = config.duration
         entries = config.scenes.map {
             Entry(
                 id: $0.sceneID, type: $0.sceneType, content: .success($0.content), narration: $0.narration,
@@ -171,7 +175,7 @@ public final class ProgrammaticVideoBuilder {
         return try VideoConfig(
             videoID: videoID ?? VideoConfig.makeID(from: title), title: title, description: description,
             accentColor: accentColor, voice: voice, resolution: resolution, fps: fps, transition: transition,
-            scenes: scenes)
+            scenes: scenes, duration: duration)
     }
 
     /// The video as a YAML spec that `YAMLAdapter` reads back into an equal `VideoConfig`.

@@ -30,6 +30,7 @@ enum YAMLSpecWriter {
             ("transition", Node(config.transition.rawValue)),
         ]
         if let theme = video.theme { pairs.append(("theme", Node(theme.rawValue))) }
+        if let duration = config.duration { pairs.append(("duration", Node(duration.description))) }
         pairs.append(("scenes", Node(try config.scenes.map(node(for:)))))
         return Node(pairs)
     }

@@ -7,7 +7,7 @@ struct YAMLVideoReader {
     /// The keys of one video.
     static let videoKeys = [
         "video_id", "title", "description", "accent_color", "voice", "resolution", "fps", "theme", "transition",
-        "scenes",
+        "duration", "scenes",
     ]
     /// The keys of a video set's top level.
     static let setKeys = ["videos", "accent_color", "voice", "resolution", "fps", "theme", "transition"]
@@ -69,6 +69,9 @@ struct YAMLVideoReader {
             throw context.error(
                 scenesNode.mark, path, "'scenes' must be a list, not \(YAMLMapping.describe(scenesNode))")
         }
+        let duration = try map.string("duration").map { text in
+            try context.located(map.mark(of: "duration"), path) { try DurationBudget(parsing: text) }
+        }
         let reader = YAMLSceneReader(context: context, customTypes: customTypes)
         let drafts = try sceneNodes.enumerated().map { try reader.read($0.element, index: $0.offset, prefix: prefix) }
         let ids = SceneIDAllocator.assign(drafts.map { ($0.id, $0.content.sceneType) })
@@ -80,7 +83,7 @@ struct YAMLVideoReader {
                 voice: overrides.voice ?? own.voice ?? defaults.voice ?? .male,
                 resolution: overrides.resolution ?? own.resolution ?? defaults.resolution ?? .hd1080,
                 fps: overrides.fps ?? own.fps ?? defaults.fps ?? 30,
-                transition: own.transition ?? defaults.transition ?? .crossfade, scenes: scenes)
+                transition: own.transition ?? defaults.transition ?? .crossfade, scenes: scenes, duration: duration)
             return YAMLVideo(config: config, theme: overrides.theme ?? own.theme ?? defaults.theme)
         } catch let error as VideoError {
             throw relocate(error, map: map, drafts: drafts, path: path)

@@ -1,8 +1,8 @@
 /// A README shaped like the large ones found in the wild (badges, a table of contents, nested
 /// subsections, long list items, prose-only sections, code the prose talks about, pointer
 /// sections), for the structure tests.
-enum DocumentStructureFixtures {
-    static let loopy = #"""
+package enum DocumentStructureFixtures {
+    package static let loopy = #"""
         [![CI](https://github.com/acme/loopy/actions/workflows/ci.yml/badge.svg)](https://github.com/acme/loopy/actions)
         [![Swift 6](https://img.shields.io/badge/swift-6.0-orange.svg)](https://swift.org)
         [![Docs](https://img.shields.io/badge/docs-latest-blue.svg)](https://acme.github.io/loopy)
@@ -75,4 +75,39 @@ enum DocumentStructureFixtures {
 
         Loopy is released under the Apache 2.0 license. See [LICENSE](LICENSE) for details.
         """#
+}
+
+extension DocumentStructureFixtures {
+    /// A long manual of `sections` sections, each with prose, a list and, every third section,
+    /// code that the prose introduces ("…add this to your Package.swift:"). Made by a seeded
+    /// generator, so it is the same document every time; its full narration runs far past
+    /// ten minutes with 30 sections.
+    package static func manual(sections: Int, seed: UInt64 = 7) -> String {
+        var random = SplitMix(seed: seed)
+        let topics = [
+            "event loop", "channel pipeline", "byte buffer", "promise", "future", "bootstrap", "handler",
+            "allocator", "scheduler", "codec", "socket", "timer", "backpressure", "executor", "stream",
+        ]
+        let verbs = ["schedules", "reads", "writes", "completes", "owns", "wraps", "drains", "buffers", "closes"]
+        let objects = [
+            "every pending task", "the next frame", "incoming bytes", "a single connection", "its own thread",
+            "the outbound queue", "a retained buffer", "the parent channel", "each registered handler",
+        ]
+        func pick<T>(_ list: [T]) -> T { list[Int(random.next() % UInt64(list.count))] }
+        func sentence(_ topic: String) -> String {
+            "The \(topic) \(pick(verbs)) \(pick(objects)) when \(pick(topics)) \(pick(verbs)) \(pick(objects))."
+        }
+        var text = "# Manual\n\nA manual about networking with event loops and channels.\n"
+        for s in 0..<sections {
+            let topic = topics[s % topics.count]
+            text += "\n## Part \(s + 1): the \(topic)\n\n"
+            text += (0..<4).map { _ in sentence(topic) }.joined(separator: " ") + "\n\n"
+            text += (0..<4).map { _ in "- " + sentence(pick(topics)) }.joined(separator: "\n") + "\n"
+            if s % 3 == 0 {
+                text += "\nTo use the \(topic), add this to your Package.swift:\n\n"
+                text += "```swift\n.package(url: \"https://example.com/\(s)\", from: \"1.0.0\")\n```\n"
+            }
+        }
+        return text
+    }
 }

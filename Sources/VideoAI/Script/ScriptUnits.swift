@@ -1,0 +1,347 @@
+import Foundation
+import VideoCore
+
+/// A script cut into the pieces a duration budget keeps or leaves out, with each piece's
+/// measured cost and its rank, and the way back from a selection to a video.
+///
+/// - A list scene's pieces are its items, each with the narration sentences that speak it
+///   (sentences are matched to items in order, by the words they share), so a slide never
+///   shows a point the voice skips, nor the other way round.
+/// - A title's pieces are its sentences; the first always stays.
+/// - Any other scene (code, quote, quiz…) is one piece: it stays whole or goes; the outro stays.
+///
+/// Costs come from the speech of the full script: a scene's padding, plus each piece's share of
+/// the scene's speech by length. They are estimates; the budget stage measures every candidate.
+struct ScriptUnits {
+    /// One piece of the script.
+    struct Unit {
+        /// The scene it belongs to.
+        var scene: Int
+        /// The item it shows (list scenes), or nil.
+        var item: Int?
+        /// What is said for it.
+        var text: String
+        /// Its estimated speaking time, in seconds.
+        var seconds: Double
+        /// Always kept.
+        var isProtected: Bool
+        /// Its rank (higher is kept first).
+        var score = 0.0
+    }
+
+    /// The script.
+    let config: VideoConfig
+    /// Which scenes' narration the writer wrote (rewritten after items are left out).
+    let written: [Bool]
+    /// The pieces, in script order.
+    private(set) var units: [Unit] = []
+    /// Each scene's cost beyond its pieces (padding and frame rounding), in seconds.
+    private(set) var overhead: [Double] = []
+    /// Each scene's section, for ranking and for merging list scenes again.
+    private(set) var sections: [String] = []
+    /// Units that stay or go together, in script order: a code scene with the sentence that
+    /// leads into it ("…add this to your Package.swift:") and the one that carries on after it
+    /// ("and then …"), so the code the text refers to is never cut from it.
+    private(set) var groups: [[Int]] = []
+
+    /// Cuts `config` into pieces costed by `manifest` (the full script's timing).
+    init(_ config: VideoConfig, written: [Bool], manifest: TimingManifest) {
+        self.config = config
+        self.written = written
+        for (i, (scene, timing)) in zip(config.scenes, manifest.scenes).enumerated() {
+            let speech = Double(timing.narrationSamples) / Double(manifest.sampleRate)
+            overhead.append(max(0, timing.duration - speech))
+            sections.append(Self.section(of: scene))
+            let narration = scene.narration ?? ""
+            let pieces = Self.pieces(of: scene, narration: narration)
+            let length = max(1, pieces.map(\.text.count).reduce(0, +))
+            for (k, piece) in pieces.enumerated() {
+                units.append(
+                    Unit(
+                        scene: i, item: piece.item, text: piece.text,
+                        seconds: speech * Double(piece.text.count) / Double(length),
+                        isProtected: scene.sceneType == .outro || (scene.sceneType == .title && k == 0)))
+            }
+        }
+        rank()
+        link()
+    }
+
+    /// Groups each code scene with the units that lead into it and carry on after it.
+    private mutating func link() {
+        var group = Array(units.indices)
+        func find(_ i: Int) -> Int { group[i] == i ? i : find(group[i]) }
+        for (u, unit) in units.enumerated() {
+            guard case .command = config.scenes[unit.scene].content else { continue }
+            let section = sections[unit.scene]
+            if u > 0, sections[units[u - 1].scene] == section,
+                units[u - 1].text.trimmingCharacters(in: .whitespaces).hasSuffix(":")
+            {
+                group[find(u)] = find(u - 1)
+            }
+            if u + 1 < units.count, sections[units[u + 1].scene] == section,
+                units[u + 1].text.first.map({ $0.isLowercase }) ?? false
+            {
+                group[find(u + 1)] = find(u)
+            }
+        }
+        var members: [Int: [Int]] = [:]
+        for u in units.indices { members[find(u), default: []].append(u) }
+        groups = members.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        // A group ranks as its best unit, so code rises with the sentence that introduces it.
+        for g in groups {
+            let best = g.map { units[$0].score }.max() ?? 0
+            let isProtected = g.contains { units[$0].isProtected }
+            for u in g {
+                units[u].score = best
+                units[u].isProtected = isProtected
+            }
+        }
+    }
+
+    /// The estimated length of the video made of `kept` units.
+    func estimate(_ kept: Set<Int>) -> Double {
+        var scenes = Set<Int>()
+        var total = 0.0
+        for i in kept {
+            total += units[i].seconds
+            scenes.insert(units[i].scene)
+        }
+        return total + scenes.map { overhead[$0] }.reduce(0, +)
+    }
+
+    /// What keeping the units of `group` adds to the estimate of `kept`.
+    func cost(of group: [Int], joining kept: Set<Int>) -> Double {
+        estimate(kept.union(group)) - estimate(kept.subtracting(group))
+    }
+
+    /// The video made of the `kept` units, in the script's order: scenes with nothing kept are
+    /// left out, list scenes show only their kept items, and the list scenes of one section that
+    /// follow each other are packed again so none is left nearly empty.
+    /// - Returns: The video, and the indices of list scenes whose narration the writer must write again.
+    func video(keeping kept: Set<Int>) throws -> (VideoConfig, rewrite: [Int]) {
+        var scenes: [Entry] = []
+        for (i, scene) in config.scenes.enumerated() {
+            let mine = units.indices.filter { units[$0].scene == i && kept.contains($0) }
+            guard !mine.isEmpty else { continue }
+            var scene = scene
+            let allKept = mine.count == units.filter({ $0.scene == i }).count
+            if case .list(var list) = scene.content, !allKept {
+                list.items = mine.compactMap { units[$0].item }.map { list.items[$0] }
+                scene.content = .list(list)
+                scene.narration = mine.map { units[$0].text }.joined(separator: " ")
+            } else if scene.sceneType == .title, !allKept {
+                scene.narration = mine.map { units[$0].text }.joined(separator: " ")
+            }
+            scenes.append(
+                Entry(scene: scene, section: sections[i], rewrite: written[i] && !allKept, index: i, changed: !allKept))
+        }
+        let packed = try Self.repack(scenes)
+        var video = config
+        video.scenes = packed.map(\.scene)
+        try video.validate()
+        return (video, packed.indices.filter { packed[$0].rewrite })
+    }
+
+    // MARK: - Pieces and ranks
+
+    private static func pieces(of scene: SceneConfig, narration: String) -> [(item: Int?, text: String)] {
+        let sentences = sentences(of: narration).filter { !$0.isEmpty }
+        switch scene.content {
+        case .list(let list) where !list.items.isEmpty && !sentences.isEmpty:
+            let owner = align(sentences, to: list.items)
+            return list.items.indices.map { item in
+                (item, zip(sentences, owner).filter { $0.1 == item }.map(\.0).joined(separator: " "))
+            }
+        case .title where sentences.count > 1:
+            return sentences.map { (nil, $0) }
+        default:
+            return [(nil, narration)]
+        }
+    }
+
+    /// The item each sentence speaks of: a non-decreasing assignment that maximises the
+    /// words each sentence shares with its item (dynamic programming over sentences × items).
+    static func align(_ sentences: [String], to items: [String]) -> [Int] {
+        let itemWords = items.map { Set(SentenceRanker.contentWords($0)) }
+        let similarity = sentences.map { sentence -> [Double] in
+            let words = Set(SentenceRanker.contentWords(sentence))
+            return itemWords.map { item in
+                item.isEmpty || words.isEmpty
+                    ? 0 : Double(item.intersection(words).count) / Double(min(item.count, words.count))
+            }
+        }
+        let n = sentences.count, m = items.count
+        // best[s][k]: the best total for sentences 0...s with sentence s on item k.
+        var best = [[Double]](repeating: [Double](repeating: -.infinity, count: m), count: n)
+        var from = [[Int]](repeating: [Int](repeating: 0, count: m), count: n)
+        for k in 0..<m { best[0][k] = similarity[0][k] - (k == 0 ? 0 : 0.01 * Double(k)) }
+        for s in 1..<max(1, n) {
+            var runMax = -Double.infinity
+            var runArg = 0
+            for k in 0..<m {
+                if best[s - 1][k] > runMax { (runMax, runArg) = (best[s - 1][k], k) }
+                best[s][k] = runMax + similarity[s][k]
+                from[s][k] = runArg
+            }
+        }
+        var k = best[n - 1].indices.max { best[n - 1][$0] < best[n - 1][$1] } ?? 0
+        var owner = [Int](repeating: 0, count: n)
+        for s in stride(from: n - 1, through: 0, by: -1) {
+            owner[s] = k
+            if s > 0 { k = from[s][k] }
+        }
+        return owner
+    }
+
+    /// Scores every unit: TextRank of its sentences, with a little weight for the section's
+    /// rank and for leading its section (the document's first words on a topic usually say it).
+    private mutating func rank() {
+        var sentenceOwner: [Int] = []
+        var all: [String] = []
+        for (u, unit) in units.enumerated() {
+            for sentence in sentences(of: unit.text) where !sentence.isEmpty {
+                all.append(sentence)
+                sentenceOwner.append(u)
+            }
+        }
+        let scores = SentenceRanker().scores(all)
+        var sum = [Double](repeating: 0, count: units.count)
+        var count = [Double](repeating: 0, count: units.count)
+        for (s, u) in sentenceOwner.enumerated() {
+            sum[u] += scores[s]
+            count[u] += 1
+        }
+        var sectionSum: [String: Double] = [:]
+        var sectionCount: [String: Double] = [:]
+        var seenSections = Set<String>()
+        for u in units.indices {
+            var score = count[u] > 0 ? sum[u] / count[u] : 0
+            let section = sections[units[u].scene]
+            if seenSections.insert(section).inserted { score *= 1.2 }
+            units[u].score = score
+            sectionSum[section, default: 0] += score
+            sectionCount[section, default: 0] += 1
+        }
+        for u in units.indices {
+            let section = sections[units[u].scene]
+            units[u].score = 0.7 * units[u].score + 0.3 * sectionSum[section]! / sectionCount[section]!
+        }
+    }
+
+    /// A scene's section: its heading without "(continued)" or "(2/3)".
+    static func section(of scene: SceneConfig) -> String {
+        var heading: String
+        switch scene.content {
+        case .list(let c): heading = c.heading
+        case .command(let c): heading = c.heading
+        default: return scene.sceneID
+        }
+        for suffix in [" (continued)"] where heading.hasSuffix(suffix) { heading.removeLast(suffix.count) }
+        if heading.hasSuffix(")"), let open = heading.lastIndex(of: "("),
+            heading[open...].dropFirst().dropLast().allSatisfy({ $0.isNumber || $0 == "/" })
+        {
+            heading = String(heading[..<open]).trimmingCharacters(in: .whitespaces)
+        }
+        return heading
+    }
+
+    // MARK: - Packing
+
+    /// A kept scene on its way back into a video.
+    private struct Entry {
+        var scene: SceneConfig
+        var section: String
+        var rewrite: Bool
+        /// Its index in the script.
+        var index: Int
+        /// Whether it lost items.
+        var changed: Bool
+    }
+
+    /// Joins runs of list scenes of one section and deals their items out again over as few
+    /// scenes as the run's fullest scene allows, headed "Heading", "Heading (continued)". A run
+    /// that lost nothing stays as it was.
+    private static func repack(_ scenes: [Entry]) throws -> [(scene: SceneConfig, rewrite: Bool)] {
+        var out: [(scene: SceneConfig, rewrite: Bool)] = []
+        var i = 0
+        while i < scenes.count {
+            guard case .list = scenes[i].scene.content else {
+                out.append((scenes[i].scene, scenes[i].rewrite))
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < scenes.count, case .list = scenes[j].scene.content, scenes[j].section == scenes[i].section {
+                j += 1
+            }
+            let run = Array(scenes[i..<j])
+            let intact =
+                run.allSatisfy { !$0.changed } && zip(run, run.dropFirst()).allSatisfy { $1.index == $0.index + 1 }
+            out += intact ? run.map { ($0.scene, $0.rewrite) } : try pack(run)
+            i = j
+        }
+        return out
+    }
+
+    /// Most items on one list scene (as the document adapter makes them).
+    static let maxItems = 6
+
+    private static func pack(_ run: [Entry]) throws -> [(scene: SceneConfig, rewrite: Bool)] {
+        var items: [(shown: String, said: String)] = []
+        for entry in run {
+            guard case .list(let list) = entry.scene.content else { continue }
+            let said = sentences(of: entry.scene.narration ?? "")
+            let owner = said.isEmpty ? [] : align(said, to: list.items)
+            for (k, item) in list.items.enumerated() {
+                items.append((item, zip(said, owner).filter { $0.1 == k }.map(\.0).joined(separator: " ")))
+            }
+        }
+        // No scene shows more text than the run's fullest one did, nor more than maxItems lines.
+        let room =
+            run.map { entry -> Int in
+                if case .list(let l) = entry.scene.content {
+                    return l.items.map(\.count).reduce(0, +)
+                } else {
+                    return 0
+                }
+            }.max() ?? 0
+        func greedy(cap: Int) -> [Range<Int>] {
+            var groups: [Range<Int>] = []
+            var start = 0
+            var length = 0
+            for (k, item) in items.enumerated() {
+                if k > start, k - start >= cap || length + item.shown.count > room {
+                    groups.append(start..<k)
+                    (start, length) = (k, 0)
+                }
+                length += item.shown.count
+            }
+            if start < items.count { groups.append(start..<items.count) }
+            return groups
+        }
+        var groups = greedy(cap: maxItems)
+        if groups.count > 1 {
+            let even = (items.count + groups.count - 1) / groups.count
+            for cap in even..<maxItems where greedy(cap: cap).count == groups.count {
+                groups = greedy(cap: cap)
+                break
+            }
+        }
+        // Never more scenes than the run had (their ids are reused).
+        guard groups.count <= run.count else { return run.map { ($0.scene, $0.rewrite) } }
+        let rewritten = run.contains(where: \.rewrite)
+        return try groups.enumerated().map { g, range in
+            let part = items[range]
+            let base = run[g].scene
+            let heading = g == 0 ? run[0].section : "\(run[0].section) (continued)"
+            let said = part.map(\.said).filter { !$0.isEmpty }.joined(separator: " ")
+            return (
+                try SceneConfig(
+                    sceneID: base.sceneID, content: .list(ListContent(heading: heading, items: part.map(\.shown))),
+                    narration: said.isEmpty ? nil : said, voice: base.voice, minDuration: base.minDuration,
+                    maxDuration: base.maxDuration, transition: base.transition), rewritten || said.isEmpty
+            )
+        }
+    }
+}
