@@ -46,7 +46,7 @@ import VideoTestSupport
 
     @Test func targetIsMetWithTheDefaultVoice() async throws {
         let result = try await fit(
-            DocumentStructureFixtures.manual(sections: 8), duration: .seconds(60), voice: EspeakSynthesizer())
+            DocumentStructureFixtures.manual(sections: 8), duration: .seconds(60), voice: AudioStage().synthesizer)
         #expect(result.fullSeconds > 120)
         #expect(abs(result.seconds - 60) <= 3, "measured \(result.seconds) s")
     }
@@ -126,5 +126,26 @@ import VideoTestSupport
             "Here are the points.", "Start-up is fast.", "Logging is structured and quick.", "Traffic is encrypted.",
         ]
         #expect(ScriptUnits.align(sentences, to: items) == [0, 0, 1, 2])
+    }
+
+    @Test func leadInStaysWithWhicheverItemsAreKept() async throws {
+        let folder = try TemporaryDirectory()
+        let video = try VideoConfig(
+            videoID: "v", title: "T",
+            scenes: [
+                try SceneConfig(
+                    sceneID: "platforms",
+                    content: .list(ListContent(heading: "Platforms", items: ["Ubuntu 18.04+", "macOS 10.15+"])),
+                    narration: "It aims to run wherever Swift runs. Ubuntu 18.04 and later. Any macOS from 10.15.")
+            ])
+        let context = PipelineContext(directory: folder.url)
+        let manifest = try await AudioStage(synthesizer: ToneSynthesizer(sampleRate: 4000)).measure(
+            video, context: context)
+        let units = ScriptUnits(video, written: [false], manifest: manifest)
+        #expect(units.units.map(\.text) == ["Ubuntu 18.04 and later.", "Any macOS from 10.15."])
+        let (kept, _) = try units.video(keeping: [1])
+        guard case .list(let list) = kept.scenes[0].content else { throw VideoError(.invalidInput, "not a list") }
+        #expect(list.items == ["macOS 10.15+"])
+        #expect(kept.scenes[0].narration == "It aims to run wherever Swift runs. Any macOS from 10.15.")
     }
 }
