@@ -37,6 +37,14 @@ struct RenderArguments: ParsableArguments {
     @Option(name: .long, help: "Colour theme: dark (default) or light.")
     var theme: String?
 
+    // Language models (Docs/LanguageModels.md).
+    @Option(
+        name: .long,
+        help:
+            "Who writes the narration: template (default, offline) or ai (the language model set by VGEN_LLM, OPENAI_* or ANTHROPIC_*)."
+    )
+    var narration: String = "template"
+
     /// The given options as overrides of an input's own values.
     func overrides() throws -> VideoOverrides {
         var overrides = VideoOverrides()

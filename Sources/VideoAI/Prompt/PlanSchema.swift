@@ -1,0 +1,74 @@
+import VideoCore
+
+/// The JSON schema of a video plan, generated from the scene types a planner may use (a
+/// renderer registry's `sceneDescriptions`): a title, a description and scenes, each scene one
+/// of the types with its own content fields and its narration. It follows OpenAI's strict
+/// mode: every property required (optional fields may be `null`), no other properties.
+enum PlanSchema {
+    /// The longest narration of one planned scene, in characters.
+    static let maxSceneNarration = 2_000
+
+    /// The schema for plans of at most `maxScenes` scenes of `types`.
+    static func schema(for types: [SceneTypeDescription], maxScenes: Int) -> JSONValue {
+        [
+            "type": "object",
+            "properties": [
+                "title": ["type": "string", "minLength": 1, "maxLength": 100, "description": "The video's title."],
+                "description": [
+                    "type": "string", "maxLength": 1000,
+                    "description": "Two or three sentences on what the video covers.",
+                ],
+                "scenes": [
+                    "type": "array", "minItems": 1, "maxItems": .number(Double(maxScenes)),
+                    "items": ["anyOf": .array(types.map(scene))],
+                ],
+            ],
+            "required": ["title", "description", "scenes"],
+            "additionalProperties": false,
+        ]
+    }
+
+    /// One scene type's branch: its `scene_type`, its content fields and its narration.
+    static func scene(_ type: SceneTypeDescription) -> JSONValue {
+        var properties: [String: JSONValue] = [
+            "scene_type": ["type": "string", "enum": [.string(type.type.rawValue)]],
+            "narration": [
+                "type": "string", "minLength": 1, "maxLength": .number(Double(maxSceneNarration)),
+                "description": "What the narrator says over this scene: plain spoken sentences, no Markdown.",
+            ],
+        ]
+        for field in type.fields { properties[field.name] = schema(of: field) }
+        return [
+            "type": "object",
+            "description": .string("\(type.type.rawValue): \(type.summary)"),
+            "properties": .object(properties),
+            "required": .array((["scene_type"] + type.fields.map(\.name) + ["narration"]).map { .string($0) }),
+            "additionalProperties": false,
+        ]
+    }
+
+    /// One field's schema; an optional field may also be `null`.
+    static func schema(of field: SceneField) -> JSONValue {
+        var rules: [String: JSONValue]
+        let name: String
+        switch field.kind {
+        case .text:
+            name = "string"
+            rules = ["maxLength": .number(Double(VideoLimits.maxTextLength))]
+        case .code:
+            name = "string"
+            rules = ["maxLength": .number(Double(VideoLimits.maxCodeLength))]
+        case .list:
+            name = "array"
+            rules = [
+                "items": ["type": "string", "maxLength": .number(Double(VideoLimits.maxTextLength))],
+                "maxItems": .number(Double(VideoLimits.maxItems)),
+            ]
+        case .integer: name = "integer"; rules = [:]
+        case .number: name = "number"; rules = [:]
+        }
+        rules["type"] = field.isRequired ? .string(name) : [.string(name), "null"]
+        rules["description"] = .string(field.summary)
+        return .object(rules)
+    }
+}
