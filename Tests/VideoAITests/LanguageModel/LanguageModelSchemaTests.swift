@@ -1,7 +1,7 @@
-import VideoCore
 import Foundation
 import Testing
 import VideoAI
+import VideoCore
 
 /// The JSON-schema subset and the JSON value type under it.
 @Suite struct LanguageModelSchemaTests {
