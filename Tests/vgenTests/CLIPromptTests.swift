@@ -17,15 +17,14 @@ import VideoTestSupport
             "title": "Swift actors for Python developers",
             "description": "Actors, explained by way of asyncio.",
             "scenes": [
+                ["title": ["title": "Swift actors", "subtitle": NSNull(), "narration": "Meet Swift actors."]],
                 [
-                    "scene_type": "title", "title": "Swift actors", "subtitle": NSNull(),
-                    "narration": "Meet Swift actors.",
+                    "list": [
+                        "heading": "Like asyncio", "items": ["One task at a time", "Await to enter"],
+                        "narration": "An actor runs one task at a time, and you await to enter it.",
+                    ]
                 ],
-                [
-                    "scene_type": "list", "heading": "Like asyncio", "items": ["One task at a time", "Await to enter"],
-                    "narration": "An actor runs one task at a time, and you await to enter it.",
-                ],
-                ["scene_type": "outro", "title": "Thanks", "subtitle": NSNull(), "narration": "That is all."],
+                ["outro": ["title": "Thanks", "subtitle": NSNull(), "narration": "That is all."]],
             ],
         ]
     }

@@ -1,8 +1,9 @@
 import VideoCore
 
 /// The JSON schema of a video plan, generated from the scene types a planner may use (a
-/// renderer registry's `sceneDescriptions`): a title, a description and scenes, each scene one
-/// of the types with its own content fields and its narration. It follows OpenAI's strict
+/// renderer registry's `sceneDescriptions`): a title, a description and scenes, each scene an
+/// object with one member named after its type (`{"quiz": {"question": …, "narration": …}}`)
+/// holding that type's content fields and its narration. It follows OpenAI's strict
 /// mode: every property required (optional fields may be `null`), no other properties.
 enum PlanSchema {
     /// The longest narration of one planned scene, in characters.
@@ -28,21 +29,28 @@ enum PlanSchema {
         ]
     }
 
-    /// One scene type's branch: its `scene_type`, its content fields and its narration.
+    /// One scene type's branch: an object with one member named after the type (a tagged
+    /// union: OpenAI's strict mode refuses `anyOf` branches whose first keys are the same),
+    /// holding the type's content fields and the narration.
     static func scene(_ type: SceneTypeDescription) -> JSONValue {
         var properties: [String: JSONValue] = [
-            "scene_type": ["type": "string", "enum": [.string(type.type.rawValue)]],
             "narration": [
                 "type": "string", "minLength": 1, "maxLength": .number(Double(maxSceneNarration)),
                 "description": "What the narrator says over this scene: plain spoken sentences, no Markdown.",
-            ],
+            ]
         ]
         for field in type.fields { properties[field.name] = schema(of: field) }
+        let content: JSONValue = [
+            "type": "object",
+            "description": .string(type.summary),
+            "properties": .object(properties),
+            "required": .array((type.fields.map(\.name) + ["narration"]).map { .string($0) }),
+            "additionalProperties": false,
+        ]
         return [
             "type": "object",
-            "description": .string("\(type.type.rawValue): \(type.summary)"),
-            "properties": .object(properties),
-            "required": .array((["scene_type"] + type.fields.map(\.name) + ["narration"]).map { .string($0) }),
+            "properties": [type.type.rawValue: content],
+            "required": [.string(type.type.rawValue)],
             "additionalProperties": false,
         ]
     }

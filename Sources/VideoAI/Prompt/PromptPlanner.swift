@@ -138,9 +138,12 @@ public struct PromptPlanner: Sendable {
         plan["resolution"] = .string(resolution.description)
         plan["scenes"] = .array(
             scenes.enumerated().map { i, scene in
-                guard case .object(var fields) = scene else { return scene }
+                // {"quiz": {fields…}} becomes {"scene_type": "quiz", fields…}.
+                guard case .object(let tagged) = scene, tagged.count == 1, let type = tagged.keys.first,
+                    case .object(var fields) = tagged[type]!
+                else { return scene }
                 fields = fields.filter { $0.value != .null }
-                let type = fields["scene_type"]?.stringValue ?? "scene"
+                fields["scene_type"] = .string(type)
                 fields["scene_id"] = .string(String(format: "%02d-", i + 1) + VideoConfig.makeID(from: type))
                 if let narration = fields["narration"]?.stringValue {
                     fields["narration"] = .string(SpeechText.clean(narration))

@@ -21,6 +21,26 @@ import VideoCore
         #expect(problems([1], ["type": "object"]) == ["$: expected object, got array"])
     }
 
+    @Test func anyOfMatchesOneBranchAndReportsTheClosest() {
+        func tagged(_ name: String, _ inner: JSONValue) -> JSONValue {
+            [
+                "type": "object", "properties": .object([name: inner]), "required": [.string(name)],
+                "additionalProperties": false,
+            ]
+        }
+        let schema: JSONValue = [
+            "anyOf": [
+                tagged("quote", ["type": "object", "properties": ["text": ["type": "string"]], "required": ["text"]]),
+                tagged(
+                    "metric", ["type": "object", "properties": ["value": ["type": "integer"]], "required": ["value"]]),
+            ]
+        ]
+        #expect(problems(["quote": ["text": "Hi"]], schema).isEmpty)
+        #expect(problems(["metric": ["value": 3]], schema).isEmpty)
+        #expect(problems(["metric": ["value": "three"]], schema) == ["$.metric.value: expected integer, got string"])
+        #expect(problems(["metric": [:]], schema) == ["$.metric: missing required property \"value\""])
+    }
+
     @Test func objectsRequiredAndAdditionalProperties() {
         let schema: JSONValue = [
             "type": "object", "properties": ["a": ["type": "string"], "b": ["type": "integer"]],

@@ -18,11 +18,11 @@ import VideoTestSupport
         ])
     static let types = [SceneTypeDescription.builtIn(.title), .builtIn(.list), .builtIn(.quiz), metric]
 
+    /// A planned scene as the schema has it: `{"TYPE": {fields…, "narration": …}}`.
     static func scene(_ type: String, _ fields: [String: JSONValue], _ narration: String) -> JSONValue {
         var all = fields
-        all["scene_type"] = .string(type)
         all["narration"] = .string(narration)
-        return .object(all)
+        return [type: .object(all)]
     }
 
     static func plan(answerIndex: Int = 1) -> JSONValue {
@@ -50,20 +50,21 @@ import VideoTestSupport
     @Test func schemaIsGeneratedFromTheOfferedTypes() throws {
         let schema = PlanSchema.schema(for: Self.types, maxScenes: 8)
         let branches = try #require(schema["properties"]?["scenes"]?["items"]?["anyOf"]?.arrayValue)
+        #expect(branches.map { $0["required"] } == ["title", "list", "quiz", "metric"].map { .array([.string($0)]) })
         #expect(
-            branches.map { $0["properties"]?["scene_type"]?["enum"] }
-                == ["title", "list", "quiz", "metric"].map { .array([.string($0)]) })
-        let metric = branches[3]
-        #expect(metric["required"] == ["scene_type", "value", "label", "narration"])
+            branches.allSatisfy { $0["additionalProperties"] == false && $0["properties"]?.objectValue?.count == 1 })
+        let metric = try #require(branches[3]["properties"]?["metric"])
+        #expect(metric["required"] == ["value", "label", "narration"])
         #expect(metric["properties"]?["label"]?["type"] == ["string", "null"])
         #expect(metric["properties"]?["value"]?["type"] == "string")
+        #expect(metric["description"] == "One big number and what it measures.")
         #expect(metric["additionalProperties"] == false)
-        let quiz = branches[2]
+        let quiz = try #require(branches[2]["properties"]?["quiz"])
         #expect(quiz["properties"]?["answer_index"]?["type"] == "integer")
         #expect(quiz["properties"]?["options"]?["items"]?["type"] == "string")
         #expect(JSONSchemaValidator(schema: schema).problems(in: Self.plan()).isEmpty)
         let wrong = JSONSchemaValidator(schema: schema).problems(in: [
-            "title": "t", "description": "", "scenes": [["scene_type": "metric", "narration": "x"]],
+            "title": "t", "description": "", "scenes": [["metric": ["narration": "x"]]],
         ])
         #expect(wrong.contains { $0.contains("value") })
     }
