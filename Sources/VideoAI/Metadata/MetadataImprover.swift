@@ -92,27 +92,28 @@ public struct MetadataImprover: Sendable {
         return improved
     }
 
-    /// The schema of an answer (every field required, as OpenAI's strict mode wants).
+    /// The schema of an answer: every field required, as OpenAI's strict mode wants, and the
+    /// lengths in the descriptions rather than in `maxLength` (strict mode does not support
+    /// it); `improve` checks them.
     static let schema: JSONValue = [
         "type": "object",
         "properties": [
             "with_subtitle": [
-                "type": ["string", "null"], "maxLength": 100,
-                "description": "The name and what it is: 'Name: what it is'.",
+                "type": ["string", "null"],
+                "description": "The name and what it is, 'Name: what it is', at most 100 characters.",
             ],
             "question": [
-                "type": ["string", "null"], "maxLength": 100, "description": "A question the video answers.",
+                "type": ["string", "null"], "description": "A question the video answers, at most 100 characters.",
             ],
-            "how_to": ["type": ["string", "null"], "maxLength": 100, "description": "A 'How to …' title."],
-            "short": [
-                "type": "string", "minLength": 1, "maxLength": 60, "description": "A title of at most 60 characters.",
-            ],
+            "how_to": ["type": ["string", "null"], "description": "A 'How to …' title, at most 100 characters."],
+            "short": ["type": "string", "description": "A title of at most 60 characters."],
             "description": [
-                "type": "string", "minLength": 1, "maxLength": 3000,
-                "description": "Two to four sentences for the upload form, without the chapter list.",
+                "type": "string",
+                "description":
+                    "Two to four sentences for the upload form, without the chapter list, at most 3000 characters.",
             ],
-            "tags": ["type": "array", "items": ["type": "string", "maxLength": 100], "maxItems": 30],
-            "keywords": ["type": "array", "items": ["type": "string", "maxLength": 100], "maxItems": 15],
+            "tags": ["type": "array", "items": ["type": "string"], "maxItems": 30],
+            "keywords": ["type": "array", "items": ["type": "string"], "maxItems": 15],
         ],
         "required": ["with_subtitle", "question", "how_to", "short", "description", "tags", "keywords"],
         "additionalProperties": false,

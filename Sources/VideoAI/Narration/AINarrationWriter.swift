@@ -78,13 +78,13 @@ public struct AINarrationWriter: NarrationWriter {
         }
     }
 
-    /// The schema of an answer.
+    /// The schema of an answer (no length keywords, which OpenAI's strict mode does not
+    /// support; an empty answer is a failure, a long one is cut at the narration limit).
     static let schema: JSONValue = [
         "type": "object",
         "properties": [
             "narration": [
-                "type": "string", "minLength": 1, "maxLength": .number(Double(VideoLimits.maxNarrationLength)),
-                "description": "What the narrator says over the slide: plain spoken sentences.",
+                "type": "string", "description": "What the narrator says over the slide: plain spoken sentences.",
             ]
         ],
         "required": ["narration"],

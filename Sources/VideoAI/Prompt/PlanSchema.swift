@@ -4,20 +4,18 @@ import VideoCore
 /// renderer registry's `sceneDescriptions`): a title, a description and scenes, each scene an
 /// object with one member named after its type (`{"quiz": {"question": …, "narration": …}}`)
 /// holding that type's content fields and its narration. It follows OpenAI's strict
-/// mode: every property required (optional fields may be `null`), no other properties.
+/// mode: every property required (optional fields may be `null`), no other properties, and no
+/// string-length keywords (strict mode does not support them; the YAML validation checks
+/// every length the plan must keep).
 enum PlanSchema {
-    /// The longest narration of one planned scene, in characters.
-    static let maxSceneNarration = 2_000
-
     /// The schema for plans of at most `maxScenes` scenes of `types`.
     static func schema(for types: [SceneTypeDescription], maxScenes: Int) -> JSONValue {
         [
             "type": "object",
             "properties": [
-                "title": ["type": "string", "minLength": 1, "maxLength": 100, "description": "The video's title."],
+                "title": ["type": "string", "description": "The video's title, at most 100 characters."],
                 "description": [
-                    "type": "string", "maxLength": 1000,
-                    "description": "Two or three sentences on what the video covers.",
+                    "type": "string", "description": "Two or three sentences on what the video covers.",
                 ],
                 "scenes": [
                     "type": "array", "minItems": 1, "maxItems": .number(Double(maxScenes)),
@@ -35,7 +33,7 @@ enum PlanSchema {
     static func scene(_ type: SceneTypeDescription) -> JSONValue {
         var properties: [String: JSONValue] = [
             "narration": [
-                "type": "string", "minLength": 1, "maxLength": .number(Double(maxSceneNarration)),
+                "type": "string",
                 "description": "What the narrator says over this scene: plain spoken sentences, no Markdown.",
             ]
         ]
@@ -60,18 +58,12 @@ enum PlanSchema {
         var rules: [String: JSONValue]
         let name: String
         switch field.kind {
-        case .text:
+        case .text, .code:
             name = "string"
-            rules = ["maxLength": .number(Double(VideoLimits.maxTextLength))]
-        case .code:
-            name = "string"
-            rules = ["maxLength": .number(Double(VideoLimits.maxCodeLength))]
+            rules = [:]
         case .list:
             name = "array"
-            rules = [
-                "items": ["type": "string", "maxLength": .number(Double(VideoLimits.maxTextLength))],
-                "maxItems": .number(Double(VideoLimits.maxItems)),
-            ]
+            rules = ["items": ["type": "string"], "maxItems": .number(Double(VideoLimits.maxItems))]
         case .integer: name = "integer"; rules = [:]
         case .number: name = "number"; rules = [:]
         }
