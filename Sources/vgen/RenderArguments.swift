@@ -53,6 +53,14 @@ struct RenderArguments: ParsableArguments {
     @Flag(name: .long, help: "Keep tables of contents and one-line License or Contributing sections of a document.")
     var keepBoilerplate = false
 
+    // Language models (Docs/LanguageModels.md).
+    @Option(
+        name: .long,
+        help:
+            "Who writes the narration: template (default, offline) or ai (the language model set by VGEN_LLM, OPENAI_* or ANTHROPIC_*)."
+    )
+    var narration: String = "template"
+
     /// The given options as overrides of an input's own values.
     func overrides() throws -> VideoOverrides {
         var overrides = VideoOverrides()
@@ -85,9 +93,14 @@ struct RenderArguments: ParsableArguments {
     func apply(to config: VideoConfig) throws -> VideoConfig {
         var config = config
         if let transition { config.transition = try SceneTransition(validating: transition) }
-        let asked = try duration.map { try DurationBudget(parsing: $0) } ?? config.duration
-        config.duration = try platformName().map { try $0.budget(asked: asked) } ?? asked
+        config.duration = try budget(asked: config.duration)
         return config
+    }
+
+    /// The duration budget: `--duration`, else `asked` (the input's own), within `--platform`'s limits.
+    func budget(asked: DurationBudget? = nil) throws -> DurationBudget? {
+        let asked = try duration.map { try DurationBudget(parsing: $0) } ?? asked
+        return try platformName().map { try $0.budget(asked: asked) } ?? asked
     }
 
     /// The adapter for the document at `url`, with these options' settings.

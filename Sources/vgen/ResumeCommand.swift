@@ -13,8 +13,11 @@ struct ResumeCommand: AsyncParsableCommand {
 
     @OptionGroup var task: TaskArguments
 
+    @Option(name: .long, help: "Who writes narration still to be written: template (default) or ai.")
+    var narration: String = "template"
+
     func run() async throws {
-        let (folder, task) = (folder, task)
+        let (folder, task, narration) = (folder, task, narration)
         let url = URL(fileURLWithPath: folder)
         if (try? TaskStore.kind(of: url)) == MontagePipeline.kind {
             let reporter = ProgressReporter(json: task.json)
@@ -37,7 +40,7 @@ struct ResumeCommand: AsyncParsableCommand {
             }
             return ([(state.input.config, state.input.options)], [])
         } render: { _, options, reporter in
-            try await VideoPipeline(options: options, jobs: task.jobs).resume(
+            try await LanguageModelSetup.pipeline(narration: narration, options: options, jobs: task.jobs).resume(
                 taskDirectory: url, events: reporter.handle)
         }
     }

@@ -15,6 +15,7 @@ struct VGen: AsyncParsableCommand {
               vgen --document PATH [--output-dir DIR] [--accent-color C] [--voice V]
                    [--resolution WxH] [--fps N] [--preset P] [--transition T] [--jobs N] [--json]
               vgen --yaml SPEC.yaml [same options]
+              vgen --prompt "Explain Swift actors to a Python developer" [same options]
             """,
         subcommands: [
             RenderCommand.self, ResumeCommand.self, StatusCommand.self, BatchCommand.self, PreviewCommand.self,
@@ -57,6 +58,13 @@ struct RenderCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The YAML spec to render (one video, or a set under 'videos:'); see Docs/YAMLSchema.md.")
     var yaml: String?
 
+    @Option(
+        name: .long,
+        help:
+            "Plan the video from this prompt with the configured language model; the plan is saved as spec.yaml in its folder."
+    )
+    var prompt: String?
+
     @OptionGroup var render: RenderArguments
     @OptionGroup var task: TaskArguments
 
@@ -70,7 +78,23 @@ struct RenderCommand: AsyncParsableCommand {
     mutating func run() async throws {
         let (render, task, restart, stopAfter) = (render, task, restart, stopAfter)
         let (document, yaml) = (document, yaml)
+        var planned: (VideoConfig, RenderOptions)?
+        if let prompt {
+            do {
+                guard document == nil, yaml == nil else {
+                    throw VideoError(.invalidInput, "pass one of --document, --yaml or --prompt")
+                }
+                planned = try await CLIRunner.cancellable {
+                    try await LanguageModelSetup.plan(
+                        prompt: prompt, duration: try render.budget()?.targetSeconds, render: render)
+                }
+            } catch {
+                CLIRunner.fail(error)
+            }
+        }
+        let plan = planned
         try await CLIRunner.run(json: task.json) {
+            if let plan { return ([plan], []) }
             switch (document, yaml) {
             case (let document?, nil):
                 let read = try render.documentAdapter(URL(fileURLWithPath: document))
@@ -86,10 +110,12 @@ struct RenderCommand: AsyncParsableCommand {
                 throw VideoError(.invalidInput, "pass either --document or --yaml, not both")
             case (nil, nil):
                 throw VideoError(
-                    .invalidInput, "nothing to render: pass --document PATH or --yaml PATH (see vgen --help)")
+                    .invalidInput,
+                    "nothing to render: pass --document PATH, --yaml PATH or --prompt TEXT (see vgen --help)")
             }
         } render: { config, options, reporter in
-            let pipeline = VideoPipeline(options: options, jobs: task.jobs)
+            let pipeline = try LanguageModelSetup.pipeline(
+                narration: render.narration, options: options, jobs: task.jobs)
             let output = URL(fileURLWithPath: render.outputDir)
             if let stopAfter {
                 _ = try await pipeline.render(

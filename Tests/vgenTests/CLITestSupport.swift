@@ -15,9 +15,23 @@ enum CLI {
         return dir.appendingPathComponent("vgen")
     }
 
-    /// Runs `vgen` with `arguments` to its end.
-    static func run(_ arguments: [String], in directory: URL? = nil) async throws -> ProcessOutcome {
-        try await Subprocess.run(executable, arguments, in: directory)
+    /// The environment `vgen` runs in: the test process's with every language-model variable
+    /// removed and `VGEN_LLM=none`, so no test reaches a real provider, plus `extra`.
+    static func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment.filter { name, _ in
+            !name.hasPrefix("OPENAI_") && !name.hasPrefix("ANTHROPIC_") && !name.hasPrefix("VGEN_LLM")
+        }
+        environment["VGEN_LLM"] = "none"
+        environment["XDG_CONFIG_HOME"] = "/nonexistent-vgen-test-config"
+        environment.merge(extra) { _, new in new }
+        return environment
+    }
+
+    /// Runs `vgen` with `arguments` to its end, in `environment()` plus `environment`.
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) async throws -> ProcessOutcome {
+        try await Subprocess.run(executable, arguments, in: directory, environment: Self.environment(environment))
     }
 
     /// Runs `vgen`, reading its stdout line by line, and sends `signal` as soon as a line
@@ -28,7 +42,7 @@ enum CLI {
         _ arguments: [String], signal: Int32, when trigger: @escaping @Sendable (String) -> Bool
     ) async throws -> (trigger: String?, outcome: ProcessOutcome) {
         let sent = Mutex<String?>(nil)
-        let outcome = try await Subprocess.run(executable, arguments) { line, pid in
+        let outcome = try await Subprocess.run(executable, arguments, environment: environment()) { line, pid in
             let send = sent.withLock { sent in
                 guard sent == nil, trigger(line) else { return false }
                 sent = line

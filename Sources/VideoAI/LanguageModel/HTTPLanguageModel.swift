@@ -56,6 +56,13 @@ public struct HTTPLanguageModel: LanguageModel {
         return copy
     }
 
+    /// This model caching in `directory`, unless `options.cacheDirectory` is set already.
+    /// - Parameter directory: The cache's folder.
+    /// - Returns: The caching model (it shares the circuit breaker).
+    public func cached(in directory: URL) -> any LanguageModel {
+        options.cacheDirectory == nil ? caching(in: directory) : self
+    }
+
     /// Answers `request` (see `LanguageModel.complete(_:)`).
     /// - Parameter request: The conversation and the limits of the answer.
     /// - Returns: The answer, its model and its token counts over every request it took.

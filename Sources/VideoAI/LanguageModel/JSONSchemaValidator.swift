@@ -4,7 +4,8 @@ import VideoCore
 ///
 /// Understood keywords: `type` (a name or an array of names; `integer` is a whole number),
 /// `properties`, `required`, `additionalProperties` (`false`, or a schema for the other
-/// members), `items`, `enum`, `minItems`, `maxItems`, `minLength` and `maxLength` (counted in
+/// members), `items`, `anyOf` (the value must match one branch; the problems reported are
+/// those of the branch it comes closest to: fewest problems at its own level, then in all), `enum`, `minItems`, `maxItems`, `minLength` and `maxLength` (counted in
 /// Unicode scalars, as JSON Schema counts characters). Other keywords (`description`,
 /// `title`, …) are ignored, so a schema written for a provider's strict mode validates here
 /// unchanged.
@@ -31,6 +32,20 @@ package struct JSONSchemaValidator: Sendable {
 
     private func check(_ value: JSONValue, against schema: JSONValue, at path: String, into found: inout [String]) {
         guard found.count < Self.maxProblems, case .object(let rules) = schema else { return }
+        if let branches = rules["anyOf"]?.arrayValue, !branches.isEmpty {
+            // The closest branch has the fewest problems at this level (its others are deeper
+            // in: the value matched more of it), then the fewest in all.
+            var closest: (score: [Int], problems: [String])?
+            for branch in branches {
+                var problems: [String] = []
+                check(value, against: branch, at: path, into: &problems)
+                if problems.isEmpty { return }
+                let score = [problems.filter { $0.hasPrefix("\(path): ") }.count, problems.count]
+                if closest == nil || score.lexicographicallyPrecedes(closest!.score) { closest = (score, problems) }
+            }
+            found += closest!.problems.prefix(Self.maxProblems - found.count)
+            return
+        }
         if let expected = rules["type"], !Self.matches(value, type: expected) {
             found.append("\(path): expected \(Self.describe(expected)), got \(value.typeName)")
             return

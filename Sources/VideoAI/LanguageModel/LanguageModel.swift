@@ -1,3 +1,4 @@
+import Foundation
 import VideoCore
 
 /// A large language model that answers a conversation: the extension point for writers that
@@ -26,6 +27,18 @@ public protocol LanguageModel: Sendable {
     /// - Throws: `VideoError`: `.invalidInput` for a request the provider cannot take, `.io`
     ///   when the provider cannot be reached, refuses, or answers outside the schema twice.
     func complete(_ request: LanguageModelRequest) async throws -> LanguageModelResponse
+
+    /// This model with its answers kept in `directory` (a task folder's `llm-cache`), so a
+    /// resume or a re-render asks nothing twice. The default returns the model unchanged (it
+    /// has no cache); `HTTPLanguageModel` uses its `ResponseCache`, unless one is set already.
+    /// - Parameter directory: The cache's folder.
+    /// - Returns: The caching model.
+    func cached(in directory: URL) -> any LanguageModel
+}
+
+extension LanguageModel {
+    /// `self`: a model without a response cache.
+    public func cached(in directory: URL) -> any LanguageModel { self }
 }
 
 /// One turn of a conversation.

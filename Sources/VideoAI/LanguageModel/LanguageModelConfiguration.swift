@@ -233,3 +233,27 @@ private struct ConfigurationFile {
             provider: try string("provider"), model: try string("model"), baseURL: try string("base_url"))
     }
 }
+
+extension LanguageModelConfiguration {
+    /// The configured language model for a feature that cannot work without one.
+    /// - Parameters:
+    ///   - feature: What needs it, as the user asked for it (`--narration ai`, `--prompt`).
+    ///   - environment: The variables; the process's by default.
+    ///   - options: Timeouts, retries, circuit breaker and response cache.
+    /// - Returns: The model.
+    /// - Throws: `VideoError(.invalidInput)` for a bad setting, or one line naming the
+    ///   variables to set when no model is configured.
+    public static func requiredLanguageModel(
+        for feature: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        options: LanguageModelOptions = LanguageModelOptions()
+    ) throws -> any LanguageModel {
+        guard let model = try languageModel(environment: environment, options: options) else {
+            throw VideoError(
+                .invalidInput,
+                "\(feature) needs a language model and none is configured: set OPENAI_API_KEY (or OPENAI_BASE_URL "
+                    + "for a local server such as llama.cpp or Ollama) or ANTHROPIC_API_KEY (or ANTHROPIC_BASE_URL); "
+                    + "VGEN_LLM picks the provider and VGEN_LLM_MODEL the model")
+        }
+        return model
+    }
+}

@@ -38,6 +38,9 @@ public struct VideoMetadata: Codable, Sendable, Hashable {
     /// What the publisher should know about this metadata (for example why the description
     /// has no chapters).
     public var notes: [String]
+    /// The language-model calls made for the video, summed per purpose (`narration`,
+    /// `planning`, `metadata`): model, calls and tokens, never a key; nil when none were made.
+    public var languageModels: [LanguageModelUsage]?
 
     /// One scene's entry.
     public struct Scene: Codable, Sendable, Hashable {
@@ -75,6 +78,7 @@ public struct VideoMetadata: Codable, Sendable, Hashable {
     enum CodingKeys: String, CodingKey {
         case videoID = "video_id", title, description, duration, resolution, fps, scenes, chapters
         case titleVariants = "title_variants", youtubeChapters = "youtube_chapters", keywords, tags, notes
+        case languageModels = "language_models"
     }
 
     /// Builds the metadata of `config` rendered to `manifest`.
@@ -137,6 +141,7 @@ public struct VideoMetadata: Codable, Sendable, Hashable {
         keywords = try c.decodeIfPresent([String].self, forKey: .keywords) ?? []
         tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
         notes = try c.decodeIfPresent([String].self, forKey: .notes) ?? []
+        languageModels = try c.decodeIfPresent([LanguageModelUsage].self, forKey: .languageModels)
     }
 
     /// A chapter name from a scene's heading, without a "(2/3)" or "(continued)" part suffix.

@@ -39,6 +39,8 @@ struct ScriptUnits {
     private(set) var overhead: [Double] = []
     /// Each scene's section, for ranking and for merging list scenes again.
     private(set) var sections: [String] = []
+    /// Each list scene's lead-in: the sentences before the first that speaks of an item.
+    private(set) var leads: [String] = []
     /// Units that stay or go together, in script order: a code scene with the sentence that
     /// leads into it ("…add this to your Package.swift:") and the one that carries on after it
     /// ("and then …"), so the code the text refers to is never cut from it.
@@ -53,8 +55,11 @@ struct ScriptUnits {
             overhead.append(max(0, timing.duration - speech))
             sections.append(Self.section(of: scene))
             let narration = scene.narration ?? ""
-            let pieces = Self.pieces(of: scene, narration: narration)
-            let length = max(1, pieces.map(\.text.count).reduce(0, +))
+            let (lead, pieces) = Self.pieces(of: scene, narration: narration)
+            let length = max(1, pieces.map(\.text.count).reduce(lead.count, +))
+            // A lead-in ("It supports these platforms.") is said whenever the scene is kept.
+            overhead[i] += speech * Double(lead.count) / Double(length)
+            leads.append(lead)
             for (k, piece) in pieces.enumerated() {
                 units.append(
                     Unit(
@@ -129,7 +134,8 @@ struct ScriptUnits {
             if case .list(var list) = scene.content, !allKept {
                 list.items = mine.compactMap { units[$0].item }.map { list.items[$0] }
                 scene.content = .list(list)
-                scene.narration = mine.map { units[$0].text }.joined(separator: " ")
+                scene.narration = ([leads[i]] + mine.map { units[$0].text }).filter { !$0.isEmpty }
+                    .joined(separator: " ")
             } else if scene.sceneType == .title, !allKept {
                 scene.narration = mine.map { units[$0].text }.joined(separator: " ")
             }
@@ -145,18 +151,29 @@ struct ScriptUnits {
 
     // MARK: - Pieces and ranks
 
-    private static func pieces(of scene: SceneConfig, narration: String) -> [(item: Int?, text: String)] {
-        let sentences = sentences(of: narration).filter { !$0.isEmpty }
+    /// A scene's lead-in and pieces.
+    private static func pieces(of scene: SceneConfig, narration: String) -> (
+        lead: String, pieces: [(item: Int?, text: String)]
+    ) {
+        var sentences = sentences(of: narration).filter { !$0.isEmpty }
         switch scene.content {
         case .list(let list) where !list.items.isEmpty && !sentences.isEmpty:
+            // Sentences before the first that shares a word with any item lead in the scene.
+            let itemWords = Set(list.items.flatMap(SentenceRanker.contentWords))
+            let leading = sentences.prefix { Set(SentenceRanker.contentWords($0)).isDisjoint(with: itemWords) }.count
+            let lead = leading < sentences.count ? sentences[..<leading].joined(separator: " ") : ""
+            if !lead.isEmpty { sentences.removeFirst(leading) }
             let owner = align(sentences, to: list.items)
-            return list.items.indices.map { item in
-                (item, zip(sentences, owner).filter { $0.1 == item }.map(\.0).joined(separator: " "))
-            }
+            return (
+                lead,
+                list.items.indices.map { item in
+                    (item, zip(sentences, owner).filter { $0.1 == item }.map(\.0).joined(separator: " "))
+                }
+            )
         case .title where sentences.count > 1:
-            return sentences.map { (nil, $0) }
+            return ("", sentences.map { (nil, $0) })
         default:
-            return [(nil, narration)]
+            return ("", [(nil, narration)])
         }
     }
 

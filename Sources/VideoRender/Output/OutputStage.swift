@@ -8,10 +8,17 @@ import VideoCore
 public struct OutputStage: PipelineStage {
     /// Draws `thumbnail.png`.
     public var thumbnail: Thumbnail
+    /// The language model that improves the titles, description and tags
+    /// (`MetadataImprover`); nil keeps the offline ones.
+    public var languageModel: (any LanguageModel)?
 
     /// Creates the stage.
-    public init(thumbnail: Thumbnail = Thumbnail()) {
+    /// - Parameters:
+    ///   - thumbnail: Draws `thumbnail.png`.
+    ///   - languageModel: Improves the metadata when set; nil keeps it offline.
+    public init(thumbnail: Thumbnail = Thumbnail(), languageModel: (any LanguageModel)? = nil) {
         self.thumbnail = thumbnail
+        self.languageModel = languageModel
     }
 
     /// `output`.
@@ -48,8 +55,16 @@ public struct OutputStage: PipelineStage {
         try AtomicFile.write(Data(CaptionFormat.vtt.render(captions).utf8), to: context.file("captions.vtt"))
         try thumbnail.write(config, to: context.file("thumbnail.png"))
         try AtomicFile.replace(context.file("video.mp4"), with: encoded)
-        let metadata = VideoMetadata(config: config, manifest: manifest)
+        var metadata = VideoMetadata(config: config, manifest: manifest)
         for note in metadata.notes { context.warn(note) }
+        let ledger = UsageLedger(directory: context.directory)
+        try ledger.reset(LanguageModelUsage.metadata)
+        if let languageModel {
+            metadata = try await MetadataImprover(model: languageModel).improve(
+                metadata, config: config, directory: context.directory, warn: context.warn)
+        }
+        let usage = ledger.summary()
+        metadata.languageModels = usage.isEmpty ? nil : usage
         return metadata
     }
 

@@ -45,6 +45,19 @@ public struct RendererRegistry: Sendable {
     /// The scene types with a renderer, in the order they were first registered.
     public var sceneTypes: [SceneType] { order }
 
+    /// The registered scene types that describe their content fields, in registration order:
+    /// what a planner may offer a language model (`SceneRenderer.sceneDescription`). Types
+    /// whose renderer describes no fields are left out.
+    public var sceneDescriptions: [SceneTypeDescription] {
+        order.compactMap { type in
+            guard var description = entries[type]?.renderer.sceneDescription, !description.fields.isEmpty else {
+                return nil
+            }
+            description.type = type
+            return description
+        }
+    }
+
     /// What draws a scene type, for cache keys: the type, the renderer's Swift type and its
     /// `version`, for example `list/VideoRender.ListRenderer/1`. Registering another renderer
     /// for the type, or a new version of it, changes the identity.

@@ -86,6 +86,13 @@ public protocol SceneRenderer: Sendable {
     /// - Returns: Whether everything fits.
     /// - Throws: `VideoError` (`.render`) when the scene cannot be laid out.
     func fits(_ content: Content, context: RenderContext) throws -> Bool
+
+    /// What the scene type is and its content fields, for planners that ask a language model
+    /// to fill scenes in (`RendererRegistry.sceneDescriptions`, `vgen --prompt`). The default
+    /// is the built-in catalogue's (`SceneTypeDescription.builtIn`); a custom type's default
+    /// has no fields, so a planner does not offer it: describe each field of your `Content`
+    /// (its YAML key, kind and whether it is required) to have it offered.
+    var sceneDescription: SceneTypeDescription { get }
 }
 
 // MARK: - Default implementations
@@ -102,4 +109,7 @@ extension SceneRenderer {
 
     /// `true`: the renderer makes its text fit by itself.
     public func fits(_ content: Content, context: RenderContext) throws -> Bool { true }
+
+    /// The built-in catalogue's description of `Content.sceneType` (no fields for a custom type).
+    public var sceneDescription: SceneTypeDescription { .builtIn(Content.sceneType) }
 }

@@ -1,7 +1,7 @@
-import VideoCore
 import Foundation
 import Testing
 import VideoAI
+import VideoCore
 
 /// Which provider the environment and the configuration file pick.
 @Suite struct LanguageModelConfigurationTests {

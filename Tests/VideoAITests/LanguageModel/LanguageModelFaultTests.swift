@@ -1,7 +1,8 @@
-import VideoCore
 import Foundation
 import Synchronization
 import Testing
+import VideoCore
+import VideoTestSupport
 
 @testable import VideoAI
 

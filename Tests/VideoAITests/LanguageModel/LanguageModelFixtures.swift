@@ -1,7 +1,8 @@
-import VideoCore
 import Foundation
 import Synchronization
 import VideoAI
+import VideoCore
+import VideoTestSupport
 
 /// Answers in each wire format, requests and clients pointed at a `LocalHTTPServer`.
 enum LanguageModelFixtures {
@@ -40,7 +41,18 @@ enum LanguageModelFixtures {
         _ content: String, model: String = "gpt-test-0613", prompt: Int = 11, completion: Int = 7,
         finish: String = "stop"
     ) -> StubReply {
-        json([
+        json(openAIBody(content, model: model, prompt: prompt, completion: completion, finish: finish))
+    }
+
+    /// A Chat Completions answer's body whose content is `answer` as JSON text.
+    static func openAIBody(_ answer: JSONValue) -> JSONValue { openAIBody(answer.jsonString) }
+
+    /// A Chat Completions answer's body.
+    static func openAIBody(
+        _ content: String, model: String = "gpt-test-0613", prompt: Int = 11, completion: Int = 7,
+        finish: String = "stop"
+    ) -> JSONValue {
+        [
             "id": "chatcmpl-1", "object": "chat.completion", "model": .string(model),
             "choices": [
                 [
@@ -49,8 +61,11 @@ enum LanguageModelFixtures {
                 ]
             ],
             "usage": ["prompt_tokens": .number(Double(prompt)), "completion_tokens": .number(Double(completion))],
-        ])
+        ]
     }
+
+    /// A Chat Completions answer whose content is `answer` as JSON text.
+    static func openAI(_ answer: JSONValue) -> StubReply { json(openAIBody(answer)) }
 
     /// A Messages answer with text blocks.
     static func anthropicText(_ texts: [String], model: String = "claude-test-1") -> StubReply {

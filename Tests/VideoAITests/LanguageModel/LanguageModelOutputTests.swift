@@ -1,7 +1,8 @@
-import VideoCore
 import Foundation
 import Testing
 import VideoAI
+import VideoCore
+import VideoTestSupport
 
 /// Structured answers: re-asks, the clear error after two bad answers, the response cache and
 /// keeping the key out of everything written.

@@ -1,7 +1,7 @@
-import VideoCore
 import Foundation
 import Testing
 import VideoAI
+import VideoCore
 
 /// The JSON-schema subset and the JSON value type under it.
 @Suite struct LanguageModelSchemaTests {
@@ -19,6 +19,26 @@ import VideoAI
         #expect(problems(1, ["type": ["string", "null"]]) == ["$: expected string or null, got integer"])
         #expect(problems(["a": 1], ["type": "object"]).isEmpty)
         #expect(problems([1], ["type": "object"]) == ["$: expected object, got array"])
+    }
+
+    @Test func anyOfMatchesOneBranchAndReportsTheClosest() {
+        func tagged(_ name: String, _ inner: JSONValue) -> JSONValue {
+            [
+                "type": "object", "properties": .object([name: inner]), "required": [.string(name)],
+                "additionalProperties": false,
+            ]
+        }
+        let schema: JSONValue = [
+            "anyOf": [
+                tagged("quote", ["type": "object", "properties": ["text": ["type": "string"]], "required": ["text"]]),
+                tagged(
+                    "metric", ["type": "object", "properties": ["value": ["type": "integer"]], "required": ["value"]]),
+            ]
+        ]
+        #expect(problems(["quote": ["text": "Hi"]], schema).isEmpty)
+        #expect(problems(["metric": ["value": 3]], schema).isEmpty)
+        #expect(problems(["metric": ["value": "three"]], schema) == ["$.metric.value: expected integer, got string"])
+        #expect(problems(["metric": [:]], schema) == ["$.metric: missing required property \"value\""])
     }
 
     @Test func objectsRequiredAndAdditionalProperties() {

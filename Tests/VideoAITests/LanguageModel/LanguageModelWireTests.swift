@@ -1,6 +1,7 @@
-import VideoCore
 import Foundation
 import Testing
+import VideoCore
+import VideoTestSupport
 
 @testable import VideoAI
 

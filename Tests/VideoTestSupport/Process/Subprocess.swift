@@ -31,17 +31,19 @@ package enum Subprocess {
     /// Runs `executable` to its end.
     /// - Parameters:
     ///   - directory: The working directory (the test's by default).
+    ///   - environment: The child's environment; the test process's by default.
     ///   - onLine: Called with each line of stdout as it arrives and the process id (to send
     ///     a signal when a line says so), on the thread reading stdout.
     /// - Returns: How it ended and what it printed.
     /// - Throws: When it cannot be started.
     package static func run(
-        _ executable: URL, _ arguments: [String], in directory: URL? = nil,
+        _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
         onLine: (@Sendable (_ line: String, _ pid: pid_t) -> Void)? = nil
     ) async throws -> ProcessOutcome {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -1,6 +1,6 @@
-import VideoCore
 import Foundation
 import Synchronization
+import VideoCore
 
 #if canImport(Glibc)
     import Glibc
@@ -9,18 +9,18 @@ import Synchronization
 #endif
 
 /// A request the server received.
-struct RecordedRequest: Sendable {
-    var method: String
-    var path: String
+package struct RecordedRequest: Sendable {
+    package var method: String
+    package var path: String
     /// Header fields by lower-cased name.
-    var headers: [String: String]
-    var body: Data
+    package var headers: [String: String]
+    package var body: Data
     /// When the request had been read whole.
-    var receivedAt: ContinuousClock.Instant
+    package var receivedAt: ContinuousClock.Instant
 }
 
 /// How a held connection ended.
-enum HoldOutcome: Sendable, Equatable {
+package enum HoldOutcome: Sendable, Equatable {
     /// The client closed it before the answer was due.
     case hungUp
     /// The server answered when the hold was over.
@@ -28,40 +28,52 @@ enum HoldOutcome: Sendable, Equatable {
 }
 
 /// What the server answers one request with.
-struct StubReply: Sendable {
-    var status = 200
-    var headers: [String: String] = ["Content-Type": "application/json"]
-    var body = Data()
+package struct StubReply: Sendable {
+    package var status = 200
+    package var headers: [String: String] = ["Content-Type": "application/json"]
+    package var body = Data()
     /// How long the server holds the connection before answering, in seconds.
-    var delay: Double = 0
+    package var delay: Double = 0
+
+    /// A reply.
+    package init(
+        status: Int = 200, headers: [String: String] = ["Content-Type": "application/json"], body: Data = Data(),
+        delay: Double = 0
+    ) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.delay = delay
+    }
 }
 
 /// A real HTTP/1.1 server on 127.0.0.1 and an ephemeral port, for tests: POSIX sockets, an
 /// accept loop on a thread of its own and one thread per connection. It records every request
 /// and answers each from a queue of scripted replies (then the fallback, else 500); every
 /// answer closes its connection.
-final class LocalHTTPServer: Sendable {
+package final class LocalHTTPServer: Sendable {
     private struct State {
         var replies: [StubReply] = []
         var fallback: StubReply?
+        var responder: (@Sendable (RecordedRequest) -> StubReply?)?
         var requests: [RecordedRequest] = []
         var stopped = false
     }
 
     /// The port the server listens on.
-    let port: UInt16
+    package let port: UInt16
     /// One element per request, as soon as it has been read (before any hold).
-    let arrivals: AsyncStream<Void>
+    package let arrivals: AsyncStream<Void>
     private let arrived: AsyncStream<Void>.Continuation
     /// One element per reply with a delay, when the hold ends.
-    let holds: AsyncStream<HoldOutcome>
+    package let holds: AsyncStream<HoldOutcome>
     private let held: AsyncStream<HoldOutcome>.Continuation
     private let listener: Int32
     private let state = Mutex(State())
 
     /// Starts a server.
     /// - Parameter fallback: The answer once the queue is empty; nil answers 500.
-    init(fallback: StubReply? = nil) throws {
+    package init(fallback: StubReply? = nil) throws {
         #if canImport(Glibc)
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -97,19 +109,24 @@ final class LocalHTTPServer: Sendable {
     deinit { stop() }
 
     /// `http://127.0.0.1:PORT`.
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+    package var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     /// Queues answers for the next requests, in order.
-    func enqueue(_ replies: StubReply...) { state.withLock { $0.replies += replies } }
+    package func enqueue(_ replies: StubReply...) { state.withLock { $0.replies += replies } }
 
     /// The answer once the queue is empty.
-    func setFallback(_ reply: StubReply?) { state.withLock { $0.fallback = reply } }
+    package func setFallback(_ reply: StubReply?) { state.withLock { $0.fallback = reply } }
+
+    /// Answers every request whose reply `responder` gives (nil passes it to the queue).
+    package func setResponder(_ responder: (@Sendable (RecordedRequest) -> StubReply?)?) {
+        state.withLock { $0.responder = responder }
+    }
 
     /// Every request received so far, in order of arrival.
-    var requests: [RecordedRequest] { state.withLock { $0.requests } }
+    package var requests: [RecordedRequest] { state.withLock { $0.requests } }
 
     /// Stops accepting connections.
-    func stop() {
+    package func stop() {
         let first = state.withLock { state in
             defer { state.stopped = true }
             return !state.stopped
@@ -145,6 +162,7 @@ final class LocalHTTPServer: Sendable {
         guard let request = readRequest(connection) else { return }
         let reply = state.withLock { state -> StubReply in
             state.requests.append(request)
+            if let reply = state.responder?(request) { return reply }
             if !state.replies.isEmpty { return state.replies.removeFirst() }
             return state.fallback ?? StubReply(status: 500, body: Data(#"{"error":"no reply scripted"}"#.utf8))
         }
