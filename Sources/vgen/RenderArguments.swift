@@ -37,6 +37,9 @@ struct RenderArguments: ParsableArguments {
     @Option(name: .long, help: "Colour theme: dark (default) or light.")
     var theme: String?
 
+    @Option(name: .long, help: "Items light up as they are said: words (default) or none.")
+    var reveal: String = "words"
+
     /// The given options as overrides of an input's own values.
     func overrides() throws -> VideoOverrides {
         var overrides = VideoOverrides()
@@ -79,7 +82,9 @@ struct RenderArguments: ParsableArguments {
                 .invalidInput, "unknown preset '\(preset)'; valid: \(MP4Writer.x264Presets.joined(separator: ", "))",
                 field: "preset")
         }
-        return RenderOptions(preset: preset, theme: VideoTheme(named: try themeName() ?? theme ?? .dark))
+        return RenderOptions(
+            preset: preset, theme: VideoTheme(named: try themeName() ?? theme ?? .dark),
+            reveal: try RevealMode(validating: reveal))
     }
 
     private func themeName() throws -> ThemeName? {
