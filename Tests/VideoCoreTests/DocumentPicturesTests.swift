@@ -82,4 +82,19 @@ import VideoTestSupport
         #expect(first.contains("tool1, does thing 1. tool2, does thing 2."), "\(first)")
         #expect(tables[1].1?.hasPrefix("tool8, does thing 8.") == true)
     }
+
+    @Test func aTableTooWideForATableSceneBecomesListLines() throws {
+        let header = (1...9).map { "c\($0)" }
+        let cells = (1...9).map(String.init)
+        let doc = [
+            "# Wide", "", "## Grid", "", "| " + header.joined(separator: " | ") + " |",
+            "|" + String(repeating: "---|", count: 9), "| " + cells.joined(separator: " | ") + " |",
+        ].joined(separator: "\n")
+        let config = try DocumentAdapter(text: doc, name: "README.md").makeVideoConfig()
+        #expect(!config.scenes.contains { $0.sceneType == .table })
+        let items = config.scenes.compactMap { scene -> [String]? in
+            if case .list(let c) = scene.content { c.items } else { nil }
+        }
+        #expect(items == [[header.joined(separator: " — "), cells.joined(separator: " — ")]])
+    }
 }

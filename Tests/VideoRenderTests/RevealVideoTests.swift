@@ -76,6 +76,7 @@ import VideoTestSupport
         // Changes inside scene bodies: after each scene's transition has settled.
         let bodies = manifest.scenes.map { ($0.startFrame + transition + 2)..<$0.endFrame }
         let found = try changes(in: result.videoURL).filter { f in bodies.contains { $0.contains(f) } }
+        print("reveal: words at frames \(expected.sorted()), picture changes at frames \(found)")
         #expect(found.count == expected.count, "changes at \(found), words at \(expected)")
         for frame in expected {
             #expect(found.contains { abs($0 - frame) <= 1 }, "no change within a frame of \(frame): \(found)")

@@ -151,9 +151,21 @@ struct SceneBuilder {
 
     /// Table scenes of at most `maxTableRows` body rows each, shared out evenly, every one
     /// with the header; narrated with the lead-in (on the first) and each row cell by cell.
+    /// A table wider than `TableContent.maxColumns` becomes list scenes instead, a line per
+    /// row with its cells joined by " — ".
     static func tableScenes(heading: String, header: [String], rows: [[String]], said: [String], leadIn: String?)
         -> [SceneDraft]
     {
+        let columns = max(header.count, rows.map(\.count).max() ?? 0)
+        guard columns <= TableContent.maxColumns else {
+            var lines = [Bullet.line(header.joined(separator: " — "), speech: "")]
+            lines += zip(rows, said).map { Bullet.line($0.joined(separator: " — "), speech: $1) }
+            if let leadIn, !leadIn.isEmpty {
+                lines[0].spoken = leadIn
+                lines[0].narrated = true
+            }
+            return listScenes(heading: heading, lines: lines)
+        }
         let groups = max(1, (rows.count + maxTableRows - 1) / maxTableRows)
         let size = max(1, (rows.count + groups - 1) / groups)
         return (0..<groups).map { k in
