@@ -2,7 +2,7 @@
 SWIFT ?= swift
 OUT ?= out
 
-.PHONY: deps build demo test bench beats-eval format
+.PHONY: deps build demo test bench beats-eval format contact-sheet
 
 deps:
 	scripts/install-deps.sh
@@ -21,6 +21,13 @@ test: deps
 	$(SWIFT) test --skip-build
 	cd Examples/QuickStart && $(SWIFT) build --build-tests && $(SWIFT) test --skip-build
 	cd Examples/QuickStart && out=$$(mktemp -d) && $(SWIFT) run quickstart "$$out" 640x360 && test -s "$$out/quickstart-2-0/video.mp4" && rm -rf "$$out"
+
+## Contact sheets of every scene type (16:9 and 9:16, light and dark, with reveal states)
+## into $(OUT)/contact-sheet/, checked for the title-safe area and for text cut with "…".
+contact-sheet: deps
+	$(SWIFT) build --build-tests
+	mkdir -p $(OUT)/contact-sheet
+	VGEN_CONTACT_DIR=$(abspath $(OUT))/contact-sheet $(SWIFT) test --skip-build --filter "ContactSheet"
 
 ## Benchmarks (figures, not tests): see Benchmarks/README.md.
 bench:

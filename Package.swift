@@ -33,6 +33,7 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
 
         // Models, input adapters, timing manifest, speech, media I/O, pipeline.
@@ -44,7 +45,7 @@ let package = Package(
         .target(name: "VideoAI", dependencies: ["VideoCore", "CFFTW"], swiftSettings: swiftSettings),
         // Scene renderers, drawing, encoding, the assembled pipeline.
         .target(
-            name: "VideoRender", dependencies: ["VideoCore", "VideoAI", "CPangoCairo", "CFFmpeg"],
+            name: "VideoRender", dependencies: ["VideoCore", "VideoAI", "CPangoCairo", "CRsvg", "CFFmpeg"],
             swiftSettings: swiftSettings),
         .executableTarget(
             name: "vgen",

@@ -61,6 +61,9 @@ struct RenderArguments: ParsableArguments {
     )
     var narration: String = "template"
 
+    @Option(name: .long, help: "Items light up as they are said: words (default) or none.")
+    var reveal: String = "words"
+
     /// The given options as overrides of an input's own values.
     func overrides() throws -> VideoOverrides {
         var overrides = VideoOverrides()
@@ -121,7 +124,9 @@ struct RenderArguments: ParsableArguments {
                 .invalidInput, "unknown preset '\(preset)'; valid: \(MP4Writer.x264Presets.joined(separator: ", "))",
                 field: "preset")
         }
-        return RenderOptions(preset: preset, theme: VideoTheme(named: try themeName() ?? theme ?? .dark))
+        return RenderOptions(
+            preset: preset, theme: VideoTheme(named: try themeName() ?? theme ?? .dark),
+            reveal: try RevealMode(validating: reveal))
     }
 
     private func themeName() throws -> ThemeName? {

@@ -38,6 +38,10 @@ import VideoCore
                 title: "Your turn: reverse a string", instructions: "Write a function that reverses its input",
                 hints: ["Walk from the end", "Strings are collections"], starterCode: "func reverse() {}",
                 language: "swift")),
+        .image(ImageContent(path: "/pictures/pipeline.png", caption: "The render pipeline, from *text* to frames")),
+        .table(
+            TableContent(
+                heading: "Formats", header: ["Format", "Decoder"], rows: [["PNG", "libavcodec"], ["SVG", "librsvg"]])),
     ]
 
     @Test func everyTypeHasATemplate() {

@@ -3,12 +3,19 @@ import Testing
 import VideoCore
 import VideoTestSupport
 
-/// A builder holding all twelve scene types with strings YAML finds tricky.
+/// A builder holding all fourteen scene types with strings YAML finds tricky.
 enum BuilderSamples {
+    /// The SVG the image scene shows, written into `folder` (where YAML specs read from).
+    static func picture(in folder: URL) -> String {
+        let url = folder.appendingPathComponent("vgen-builder-sample.svg")
+        try? TestPictures.writeSVG(to: url)
+        return url.resolvingSymlinksInPath().path
+    }
+
     static let code =
         "func greet(_ name: String) -> String {\n    return \"Hello, \\(name)!\" // a: b\n}\n\n\tprint(greet(\"wörld\"))\n"
 
-    static func allTwelve() -> ProgrammaticVideoBuilder {
+    static func allTwelve(pictures: URL = FileManager.default.temporaryDirectory) -> ProgrammaticVideoBuilder {
         ProgrammaticVideoBuilder(
             videoID: "tricky-1", title: "Tricky: \"quotes\", colons & ünïcödé ✨", description: "yes",
             accentColor: .pink, voice: .femaleFriendly, resolution: Resolution(width: 640, height: 360), fps: 25,
@@ -38,14 +45,17 @@ enum BuilderSamples {
         .addCheckpoint(completed: ["Tasks"], next: [], heading: "{braces}")
         .addExercise(
             title: "Your turn", instructions: "Reverse a string: \"abc\" → \"cba\"", hints: ["Use reversed()"],
-            starterCode: "func reverse(_ s: String) -> String {\n    \"\"\n}", language: "swift")
+            starterCode: "func reverse(_ s: String) -> String {\n    \"\"\n}", language: "swift"
+        )
+        .addImage(path: picture(in: pictures), caption: "The pipeline", zoom: true)
+        .addTable(heading: "Formats", header: ["Format", "Decoder"], rows: [["PNG", "libavcodec"]])
     }
 }
 
 @Suite struct BuilderTests {
-    @Test func buildsAllTwelveTypesWithDeterministicIDs() throws {
+    @Test func buildsAllFourteenTypesWithDeterministicIDs() throws {
         let config = try BuilderSamples.allTwelve().build()
-        #expect(config.scenes.count == 12)
+        #expect(config.scenes.count == 14)
         #expect(Set(config.scenes.map(\.sceneType)) == Set(SceneType.builtIn))
         #expect(config.scenes.map(\.sceneID).prefix(4) == ["title_1", "command_1", "custom-id", "code_comparison_1"])
         #expect(try BuilderSamples.allTwelve().build() == config)
@@ -108,7 +118,7 @@ enum BuilderSamples {
     @Test func exportYAMLWritesAFileTheAdapterReads() throws {
         let temporary = try TemporaryDirectory(prefix: "vgen-builder")
         let file = temporary.file("video.yaml")
-        let builder = BuilderSamples.allTwelve()
+        let builder = BuilderSamples.allTwelve(pictures: temporary.url)
         try builder.exportYAML(to: file)
         #expect(try YAMLAdapter(url: file).makeVideoConfig() == builder.build())
         // Starting from a config keeps everything.

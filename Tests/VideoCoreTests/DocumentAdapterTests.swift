@@ -33,7 +33,8 @@ import VideoTestSupport
         #expect(outro.subtitle == "Rocket 🚀")
         #expect(
             config.scenes.map(\.sceneType) == [
-                .title, .list, .command, .command, .command, .command, .command, .command, .list, .list, .quote, .outro,
+                .title, .list, .command, .command, .command, .command, .command, .command, .table, .list, .quote,
+                .outro,
             ])
         #expect(config.scenes.map(\.sceneID).prefix(3) == ["s01-title", "s02-features", "s03-installation"])
         #expect(config.scenes.last?.sceneID == "s12-outro")
@@ -48,11 +49,10 @@ import VideoTestSupport
                 "⚡️ Builds 10,000 pages in under a second", "Live reload with rocket serve", "Themes: Light, Dark",
                 "Plugins written in Swift or Lua", "☑ Incremental builds", "☐ Image optimisation",
             ])
-        let table = try #require(lists.first { $0.heading == "Comparison" })
-        #expect(
-            table.items == [
-                "Tool — Language — Speed", "Rocket — Swift — ⚡ fast", "Jekyll — Ruby — slow", "Hugo — Go — fast",
-            ])
+        // A GFM table becomes a table scene: the header row, then the body rows.
+        let table = try #require(S.tables(config).first { $0.heading == "Comparison" })
+        #expect(table.header == ["Tool", "Language", "Speed"])
+        #expect(table.rows == [["Rocket", "Swift", "⚡ fast"], ["Jekyll", "Ruby", "slow"], ["Hugo", "Go", "fast"]])
         #expect(!lists.contains { $0.heading == "Empty section" })
         let faq = try #require(lists.first { $0.heading == "FAQ" })
         // Short sentences of one paragraph share a line.
@@ -126,7 +126,7 @@ import VideoTestSupport
         let items = S.lists(config).flatMap(\.items)
         #expect(items.contains("Docs 📚"))
         #expect(items.contains("See docs.example.com for details"))
-        #expect(items.contains("Home — home.example.com"))
+        #expect(S.tables(config).first?.rows == [["Home", "home.example.com"]])
         #expect(!items.contains { $0.hasPrefix("example.com") })  // a bare link is not an item
     }
 

@@ -22,9 +22,11 @@ enum DocumentTestSupport {
             case .command(let c): return [c.heading, c.caption].compactMap { $0 }
             case .quote(let c): return [c.text, c.attribution].compactMap { $0 }
             case .outro(let c): return [c.title, c.subtitle].compactMap { $0 }
+            case .table(let c): return [c.heading] + c.header + c.rows.flatMap { $0 }
+            case .image(let c): return [c.caption].compactMap { $0 }
             case .custom(let c):
                 return c.fields.values.compactMap { if case .string(let s) = $0 { s } else { nil } }.sorted()
-            default: return []  // the document adapter makes only the five types above
+            default: return []  // the document adapter makes only the seven types above
             }
         }
     }
@@ -32,6 +34,11 @@ enum DocumentTestSupport {
     /// The list scenes' contents.
     static func lists(_ config: VideoConfig) -> [ListContent] {
         config.scenes.compactMap { if case .list(let c) = $0.content { c } else { nil } }
+    }
+
+    /// The table scenes' contents.
+    static func tables(_ config: VideoConfig) -> [TableContent] {
+        config.scenes.compactMap { if case .table(let c) = $0.content { c } else { nil } }
     }
 
     /// The command scenes' contents.

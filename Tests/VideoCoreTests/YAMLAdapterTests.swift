@@ -1,10 +1,13 @@
 import Foundation
 import Testing
 import VideoCore
+import VideoTestSupport
 
 /// Reads YAML text with the adapter.
 func readYAML(_ text: String, overrides: VideoOverrides = VideoOverrides()) throws -> [YAMLVideo] {
-    try YAMLAdapter(
+    // The picture the every-type spec's image scene shows.
+    try TestPictures.writeSVG(to: FileManager.default.temporaryDirectory.appendingPathComponent("vgen-every-type.svg"))
+    return try YAMLAdapter(
         text: text, name: "spec.yaml", baseDirectory: FileManager.default.temporaryDirectory, overrides: overrides
     )
     .readVideos()
@@ -83,6 +86,16 @@ func yamlError(_ text: String) -> String {
             title: Try it
             instructions: Add three numbers.
             hints: [Use + twice]
+          - scene_type: image
+            path: vgen-every-type.svg
+            caption: A drawing
+            zoom: true
+          - scene_type: table
+            heading: Formats
+            header: [Format, Decoder]
+            rows:
+              - [PNG, libavcodec]
+              - [SVG, librsvg]
         """
 
     @Test func readsEveryType() throws {
@@ -129,6 +142,16 @@ func yamlError(_ text: String) -> String {
             s[11].content
                 == .exercise(
                     ExerciseContent(title: "Try it", instructions: "Add three numbers.", hints: ["Use + twice"])))
+        let picture = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-every-type.svg")
+        #expect(
+            s[12].content
+                == .image(ImageContent(path: picture.resolvingSymlinksInPath().path, caption: "A drawing", zoom: true)))
+        #expect(
+            s[13].content
+                == .table(
+                    TableContent(
+                        heading: "Formats", header: ["Format", "Decoder"],
+                        rows: [["PNG", "libavcodec"], ["SVG", "librsvg"]])))
     }
 
     @Test func overridesReplaceOnlyWhatTheyGive() throws {

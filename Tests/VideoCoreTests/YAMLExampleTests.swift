@@ -17,7 +17,8 @@ import VideoCore
         #expect(video.config.scenes.count == SceneType.builtIn.count)
         // And it survives the trip through the writer.
         let again = try YAMLAdapter(
-            text: try video.config.yamlString(theme: video.theme), baseDirectory: Self.allScenes
+            text: try video.config.yamlString(theme: video.theme),
+            baseDirectory: Self.allScenes.deletingLastPathComponent()
         )
         .makeVideoConfig()
         #expect(again == video.config)

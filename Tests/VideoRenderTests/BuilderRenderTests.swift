@@ -57,13 +57,13 @@ import VideoTestSupport
         #expect(info.videoFrameCount == planned.totalFrames)
     }
 
-    @Test func allScenesExamplePlansTwelveScenes() async throws {
+    @Test func allScenesExamplePlansEveryType() async throws {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Examples/all-scenes.yaml")
         let config = try YAMLAdapter(url: file).makeVideoConfig()
         let manifest = try await VideoPipeline().plan(config, synthesizer: ToneSynthesizer())
         #expect(manifest.scenes.map(\.sceneType) == config.scenes.map(\.sceneType))
-        #expect(Set(manifest.scenes.map(\.sceneType)).count == 12)
+        #expect(Set(manifest.scenes.map(\.sceneType)).count == SceneType.builtIn.count)
         #expect(manifest.scenes.allSatisfy { !$0.words.isEmpty })
     }
 

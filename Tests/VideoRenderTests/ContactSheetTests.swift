@@ -4,7 +4,7 @@ import VideoCore
 
 @testable import VideoRender
 
-/// Writes contact sheets of the twelve scene types for people to look at.
+/// Writes contact sheets of the built-in scene types for people to look at.
 @Suite struct ContactSheetTests {
     /// Renders each scene type at `tile` size and lays them out `columns` wide on one canvas.
     func sheet(
@@ -17,7 +17,7 @@ import VideoCore
         for (i, sample) in samples.enumerated() {
             let context = RenderContext(
                 resolution: tile, accentColor: AccentColor.allCases[i % AccentColor.allCases.count], theme: theme,
-                sceneIndex: i, sceneCount: samples.count, videoTitle: "All twelve scenes")
+                sceneIndex: i, sceneCount: samples.count, videoTitle: "All the scenes")
             let canvas = try RendererRegistry.standard.render(try sample.scene(), context: context)
             let origin = Point(
                 x: Double(gap + (i % columns) * (tile.width + gap)),

@@ -10,12 +10,12 @@ enum SampleScene: String, CaseIterable, Sendable, CustomTestStringConvertible {
         problemShort,
         problemLong, solutionShort, solutionLong, solutionCodeOnly, quizShort, quizLong, checkpointShort,
         checkpointLong,
-        exerciseShort, exerciseLong
+        exerciseShort, exerciseLong, imageShort, imageSVG, imageLong, tableShort, tableLong
 
-    /// One short sample of each of the twelve scene types, in `SceneType.builtIn` order.
+    /// One short sample of each of the fourteen scene types, in `SceneType.builtIn` order.
     static let oneOfEachType: [SampleScene] = [
         .titleShort, .commandShort, .listShort, .comparisonShort, .quoteShort, .outroShort, .objectivesShort,
-        .problemShort, .solutionShort, .quizShort, .checkpointShort, .exerciseShort,
+        .problemShort, .solutionShort, .quizShort, .checkpointShort, .exerciseShort, .imageShort, .tableShort,
     ]
 
     var testDescription: String { rawValue }
@@ -176,7 +176,7 @@ extension SampleScene {
                     title: long, instructions: long, hints: Array(repeating: long, count: 8),
                     starterCode: Self.longCode, language: "yaml"))
         default:
-            return .title(TitleContent(title: rawValue))
+            return mediaContent()
         }
     }
 }
@@ -201,7 +201,10 @@ extension Canvas {
 
 /// A directory for images tests write for people to look at.
 func contactDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("vgen-render-contact", isDirectory: true)
+    // `make contact-sheet` sets VGEN_CONTACT_DIR to keep the sheets.
+    let url =
+        ProcessInfo.processInfo.environment["VGEN_CONTACT_DIR"].map { URL(fileURLWithPath: $0, isDirectory: true) }
+        ?? FileManager.default.temporaryDirectory.appendingPathComponent("vgen-render-contact", isDirectory: true)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }

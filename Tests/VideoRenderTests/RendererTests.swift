@@ -138,10 +138,10 @@ import VideoCore
         }
     }
 
-    @Test func standardRegistryHasTheTwelveBuiltIns() {
+    @Test func standardRegistryHasTheFourteenBuiltIns() {
         let registry = RendererRegistry.standard
         #expect(Set(registry.sceneTypes) == Set(SceneType.builtIn))
-        #expect(registry.sceneTypes.count == 12)
+        #expect(registry.sceneTypes.count == 14)
         for type in registry.sceneTypes { #expect(registry.renderer(for: type)?.sceneType == type) }
         #expect(registry.renderer(for: "diagram") == nil)
     }
@@ -151,7 +151,7 @@ import VideoCore
         registry.register(FillingTitleRenderer(color: RGBColor(hex: 0xFF0000)))
         registry.register(DiagramRenderer())
         #expect(registry.sceneTypes.first == .title && registry.sceneTypes.last == "diagram")
-        #expect(registry.sceneTypes.count == 13)
+        #expect(registry.sceneTypes.count == 15)
         let context = RenderContext(resolution: Resolution(width: 64, height: 64))
         let title = try registry.render(try SampleScene.titleShort.scene(), context: context)
         #expect(title.pixel(x: 10, y: 10) == RGBColor(hex: 0xFF0000))

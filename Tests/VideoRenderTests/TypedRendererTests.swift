@@ -151,10 +151,10 @@ struct BannerRenderer: SceneRenderer {
         #expect(try registry.identity(of: .quiz) == "quiz/VideoRender.QuizRenderer/2")
         #expect(try registry.identity(of: "gauge") == "gauge/VideoRenderTests.GaugeRenderer/3")
         let all = try Set(registry.sceneTypes.map { try registry.identity(of: $0) })
-        #expect(all.count == 13)
+        #expect(all.count == 15)
         registry.register(BannerRenderer())
         #expect(try registry.identity(of: .title) == "title/VideoRenderTests.BannerRenderer/1")
-        #expect(registry.sceneTypes.count == 13)
+        #expect(registry.sceneTypes.count == 15)
         #expect(throws: VideoError.self) { try registry.identity(of: "nope") }
     }
 }

@@ -22,7 +22,7 @@ import VideoTestSupport
         let manifest = try JSONSerialization.jsonObject(
             with: Data(contentsOf: folder.appendingPathComponent("timing_manifest.json")))
         let scenes = (manifest as? [String: Any])?["scenes"] as? [[String: Any]] ?? []
-        #expect(Set(scenes.compactMap { $0["scene_type"] as? String }).count == 12)
+        #expect(Set(scenes.compactMap { $0["scene_type"] as? String }).count == SceneType.builtIn.count)
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("thumbnail.png").path))
     }
 
@@ -51,7 +51,7 @@ import VideoTestSupport
         #expect(data.prefix(4) == Data([0x89, 0x50, 0x4E, 0x47]))
         #expect(data[16..<20].reduce(0) { $0 << 8 | UInt32($1) } == 640)
         let missing = try await CLI.run(["preview", spec, "--scene", "99", "--out", png.path])
-        #expect(missing.status == 1 && missing.stderr.contains("has 12 scenes"), "\(missing.stderr)")
+        #expect(missing.status == 1 && missing.stderr.contains("has 14 scenes"), "\(missing.stderr)")
     }
 
     @Test func scenesListsEveryTypeWithItsFields() async throws {

@@ -160,6 +160,8 @@ public struct VideoMetadata: Codable, Sendable, Hashable {
         case .quiz: raw = "Quiz"
         case .checkpoint: raw = "Checkpoint"
         case .exercise(let c): raw = c.title
+        case .image(let c): raw = c.caption ?? "Picture"
+        case .table(let c): raw = c.heading
         case .custom(let c):
             switch (c.fields["title"], c.fields["heading"]) {
             case (.string(let title), _), (_, .string(let title)): raw = title

@@ -59,6 +59,8 @@ public struct TemplateNarrationWriter: NarrationWriter {
         case .quiz(let c): text = quizNarration(c)
         case .checkpoint(let c): text = checkpointNarration(c)
         case .exercise(let c): text = exerciseNarration(c)
+        case .image(let c): text = imageNarration(c)
+        case .table(let c): text = tableNarration(c)
         case .custom(let c): text = customNarration(c)
         }
         return String(text.prefix(VideoLimits.maxNarrationLength))
@@ -78,6 +80,24 @@ public struct TemplateNarrationWriter: NarrationWriter {
             }
         }
         return sentences.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// The caption as a sentence, or a pointer to the picture when it has none.
+    static func imageNarration(_ c: ImageContent) -> String {
+        let caption = c.caption.map(SpeechText.sentence) ?? ""
+        return caption.isEmpty ? "Take a look at this picture." : caption
+    }
+
+    /// The heading, the columns, then each row cell by cell.
+    static func tableNarration(_ c: TableContent) -> String {
+        var parts = [SpeechText.sentence(c.heading)]
+        let columns = c.header.map(SpeechText.clean).filter { !$0.isEmpty }
+        if !columns.isEmpty { parts.append("The table shows \(columns.joined(separator: ", ")).") }
+        for row in c.rows {
+            let cells = row.map(SpeechText.clean).filter { !$0.isEmpty }
+            if !cells.isEmpty { parts.append(cells.joined(separator: ", ") + ".") }
+        }
+        return parts.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     private static let ordinals = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth"]

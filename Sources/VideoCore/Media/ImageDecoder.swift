@@ -43,6 +43,40 @@ package enum ImageDecoder {
     package static func decode(
         _ url: URL, covering width: Int, _ height: Int, maximumPixels: Int = maximumDecodedPixels
     ) throws -> DecodedImage {
+        // The EXIF orientation is known only after decoding; a portrait photo stored sideways
+        // covers a frame turned a quarter, so ask both ways round for the reduced-size decode.
+        let (picture, metadata, fullWidth, fullHeight) = try firstPicture(
+            url, reducedTo: max(width, height), maximumPixels: maximumPixels)
+        let orientation = metadata["Orientation"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1
+        let turned = (5...8).contains(orientation)
+        var sourceWidth = fullWidth, sourceHeight = fullHeight
+        // Scale as stored, to cover the asked size as it will show.
+        let (coverWidth, coverHeight) = turned ? (height, width) : (width, height)
+        let scale = min(
+            1, max(Double(coverWidth) / Double(picture.width), Double(coverHeight) / Double(picture.height)))
+        let outWidth = max(2, Int((Double(picture.width) * scale).rounded(.up)) & ~1)
+        let outHeight = max(2, Int((Double(picture.height) * scale).rounded(.up)) & ~1)
+        var scaled = try YUVFrame(width: outWidth, height: outHeight)
+        try PictureCompositor(highQuality: true).draw(
+            picture, crop: PixelRect(x: 0, y: 0, width: picture.width, height: picture.height), into: scaled,
+            at: PixelRect(x: 0, y: 0, width: outWidth, height: outHeight))
+        if (2...8).contains(orientation) {
+            scaled = try scaled.oriented(orientation)
+            if turned { swap(&sourceWidth, &sourceHeight) }
+        }
+        return DecodedImage(
+            picture: try scaled.picture(), sourceWidth: sourceWidth,
+            sourceHeight: sourceHeight, metadata: metadata)
+    }
+
+    /// The first picture of an image file as decoded (any pixel format), at reduced size
+    /// (JPEG's `lowres`) while it stays at least `side` pixels both ways, with the file's
+    /// metadata and the picture's full size.
+    /// - Throws: `VideoError` (`.media`) when the file is missing, not an image libav reads,
+    ///   corrupt, or too large to decode.
+    static func firstPicture(_ url: URL, reducedTo side: Int, maximumPixels: Int) throws -> (
+        picture: DecodedPicture, metadata: [String: String], fullWidth: Int, fullHeight: Int
+    ) {
         let input = try MediaProbe.Input(url, maximumPixels: maximumPixels)
         guard let index = input.videoStreamIncludingStills else {
             throw VideoError(.media, "\(input.path) holds no picture")
@@ -59,9 +93,7 @@ package enum ImageDecoder {
             // The probe decodes pictures it cannot size otherwise, within the limit.
             throw VideoError(.media, "\(url.lastPathComponent): no picture size: corrupt, or over the \(limit)")
         }
-        // The EXIF orientation is known only after decoding; a portrait photo stored sideways
-        // covers a frame turned a quarter, so ask both ways round for the reduced-size decode.
-        let (lowresWidth, lowresHeight) = (max(width, height), max(width, height))
+        let (lowresWidth, lowresHeight) = (side, side)
         var lowres: Int32 = 0
         while lowres < Int32(codec.pointee.max_lowres),
             fullWidth >> (lowres + 1) >= lowresWidth, fullHeight >> (lowres + 1) >= lowresHeight
@@ -89,26 +121,7 @@ package enum ImageDecoder {
         guard let picture = decoded, picture.width > 0, picture.height > 0 else {
             throw VideoError(.media, "\(input.path): no picture could be decoded")
         }
-        let orientation = metadata["Orientation"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? 1
-        let turned = (5...8).contains(orientation)
-        var sourceWidth = fullWidth, sourceHeight = fullHeight
-        // Scale as stored, to cover the asked size as it will show.
-        let (coverWidth, coverHeight) = turned ? (height, width) : (width, height)
-        let scale = min(
-            1, max(Double(coverWidth) / Double(picture.width), Double(coverHeight) / Double(picture.height)))
-        let outWidth = max(2, Int((Double(picture.width) * scale).rounded(.up)) & ~1)
-        let outHeight = max(2, Int((Double(picture.height) * scale).rounded(.up)) & ~1)
-        var scaled = try YUVFrame(width: outWidth, height: outHeight)
-        try PictureCompositor(highQuality: true).draw(
-            picture, crop: PixelRect(x: 0, y: 0, width: picture.width, height: picture.height), into: scaled,
-            at: PixelRect(x: 0, y: 0, width: outWidth, height: outHeight))
-        if (2...8).contains(orientation) {
-            scaled = try scaled.oriented(orientation)
-            if turned { swap(&sourceWidth, &sourceHeight) }
-        }
-        return DecodedImage(
-            picture: try scaled.picture(), sourceWidth: sourceWidth,
-            sourceHeight: sourceHeight, metadata: metadata)
+        return (picture, metadata, fullWidth, fullHeight)
     }
 
     /// Every entry of a libav dictionary.

@@ -23,6 +23,8 @@ extension SceneContent {
         case .quiz: self = .quiz(try QuizContent(from: decoder))
         case .checkpoint: self = .checkpoint(try CheckpointContent(from: decoder))
         case .exercise: self = .exercise(try ExerciseContent(from: decoder))
+        case .image: self = .image(try ImageContent(from: decoder))
+        case .table: self = .table(try TableContent(from: decoder))
         default: self = .custom(CustomSceneContent(type: type, fields: try [String: JSONValue](from: decoder)))
         }
     }
@@ -44,6 +46,8 @@ extension SceneContent {
         case .quiz(let c): try c.encode(to: encoder)
         case .checkpoint(let c): try c.encode(to: encoder)
         case .exercise(let c): try c.encode(to: encoder)
+        case .image(let c): try c.encode(to: encoder)
+        case .table(let c): try c.encode(to: encoder)
         case .custom(let c): try c.fields.encode(to: encoder)
         }
     }

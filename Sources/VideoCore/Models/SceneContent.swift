@@ -30,6 +30,10 @@ public enum SceneContent: Hashable, Codable, Sendable {
     case checkpoint(CheckpointContent)
     /// A task for the viewer with hints and starter code.
     case exercise(ExerciseContent)
+    /// A picture with its caption.
+    case image(ImageContent)
+    /// A table with a header row.
+    case table(TableContent)
     /// The content of a scene type an app registered.
     case custom(CustomSceneContent)
 
@@ -48,6 +52,8 @@ public enum SceneContent: Hashable, Codable, Sendable {
         case .quiz: return .quiz
         case .checkpoint: return .checkpoint
         case .exercise: return .exercise
+        case .image: return .image
+        case .table: return .table
         case .custom(let c): return c.type
         }
     }
@@ -85,6 +91,18 @@ public enum SceneContent: Hashable, Codable, Sendable {
             }
         case .custom(let c):
             try c.validate(field: field)
+        case .image(let c):
+            guard !c.path.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw VideoError.invalid("\(field).path", "is empty; an image scene needs an image file")
+            }
+        case .table(let c):
+            guard c.columnCount > 0 else {
+                throw VideoError.invalid("\(field).header", "a table needs at least one column")
+            }
+            guard c.columnCount <= TableContent.maxColumns else {
+                throw VideoError.invalid(
+                    "\(field).header", "has \(c.columnCount) columns; the limit is \(TableContent.maxColumns)")
+            }
         case .solution(let c):
             let hasCode = !(c.code ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
             guard hasCode || !c.steps.isEmpty else {
@@ -104,7 +122,8 @@ public enum SceneContent: Hashable, Codable, Sendable {
         case .quiz(let c): return [("options", c.options.count)]
         case .checkpoint(let c): return [("completed", c.completed.count), ("next", c.next.count)]
         case .exercise(let c): return [("hints", c.hints.count)]
-        case .title, .custom, .command, .quote, .outro, .codeComparison: return []
+        case .table(let c): return [("rows", c.rows.count), ("header", c.header.count)]
+        case .title, .image, .custom, .command, .quote, .outro, .codeComparison: return []
         }
     }
 
@@ -150,6 +169,10 @@ public enum SceneContent: Hashable, Codable, Sendable {
                 ("starter_code", c.starterCode ?? "", VideoLimits.maxCodeLength),
                 ("language", c.language ?? "", t),
             ] + Self.items("hints", c.hints)
+        case .image(let c): return [("path", c.path, t), ("caption", c.caption ?? "", t)]
+        case .table(let c):
+            return [("heading", c.heading, t)] + Self.items("header", c.header)
+                + c.rows.enumerated().flatMap { Self.items("rows[\($0.offset)]", $0.element) }
         case .custom: return []  // checked by CustomSceneContent.validate
         }
     }

@@ -89,6 +89,16 @@ extension ExerciseContent: SceneContentPayload {
     public static var sceneType: SceneType { .exercise }
 }
 
+extension ImageContent: SceneContentPayload {
+    /// `.image`.
+    public static var sceneType: SceneType { .image }
+}
+
+extension TableContent: SceneContentPayload {
+    /// `.table`.
+    public static var sceneType: SceneType { .table }
+}
+
 extension SceneContent {
     /// Wraps a payload: a built-in payload becomes its own case (`TitleContent` gives
     /// `.title`), any other becomes `.custom` holding its encoded fields.
@@ -109,6 +119,8 @@ extension SceneContent {
         case let c as QuizContent: self = .quiz(c)
         case let c as CheckpointContent: self = .checkpoint(c)
         case let c as ExerciseContent: self = .exercise(c)
+        case let c as ImageContent: self = .image(c)
+        case let c as TableContent: self = .table(c)
         default: self = .custom(try CustomSceneContent(payload))
         }
     }
@@ -130,7 +142,8 @@ extension SceneContent {
         switch self {
         case .title(let c as T), .list(let c as T), .command(let c as T), .quote(let c as T), .outro(let c as T),
             .codeComparison(let c as T), .learningObjectives(let c as T), .problem(let c as T),
-            .solution(let c as T), .quiz(let c as T), .checkpoint(let c as T), .exercise(let c as T):
+            .solution(let c as T), .quiz(let c as T), .checkpoint(let c as T), .exercise(let c as T),
+            .image(let c as T), .table(let c as T):
             return c
         case .custom(let c):
             return try c.decode(type)

@@ -1,6 +1,6 @@
 /// The kind of a scene: it picks the renderer that draws it and the template that narrates it.
 ///
-/// The twelve built-in types are static members; a downstream app may register its own type
+/// The fourteen built-in types are static members; a downstream app may register its own type
 /// by name together with a renderer and a narration template.
 public struct SceneType: RawRepresentable, Hashable, Codable, Sendable, ExpressibleByStringLiteral,
     CustomStringConvertible
@@ -37,11 +37,15 @@ public struct SceneType: RawRepresentable, Hashable, Codable, Sendable, Expressi
     public static let checkpoint: SceneType = "checkpoint"
     /// Instructions and hints for the viewer to try.
     public static let exercise: SceneType = "exercise"
+    /// A picture with its caption.
+    public static let image: SceneType = "image"
+    /// A table with a header row.
+    public static let table: SceneType = "table"
 
-    /// The twelve built-in types.
+    /// The fourteen built-in types.
     public static let builtIn: [SceneType] = [
         .title, .command, .list, .codeComparison, .quote, .outro, .learningObjectives, .problem, .solution,
-        .quiz, .checkpoint, .exercise,
+        .quiz, .checkpoint, .exercise, .image, .table,
     ]
 
     /// Decodes a value, validating it as the memberwise initializer does.

@@ -18,6 +18,11 @@ extension Canvas {
     @discardableResult
     public func draw(_ text: TextBlock, in rect: Canvas.Rect, verticalAlignment: VerticalAlignment = .top) -> TextFit {
         let (layout, fit, origin) = prepare(text, in: rect, verticalAlignment: verticalAlignment)
+        if !fit.fits {
+            switch text.content {
+            case .plain(let s), .markup(let s): cutTexts.append(s)
+            }
+        }
         guard let layout else { return fit }
         cairo_save(cairo)
         cairo_rectangle(cairo, rect.x, rect.y, rect.width, rect.height)

@@ -20,6 +20,9 @@ public final class Canvas {
     let surface: OpaquePointer
     let cairo: OpaquePointer
     private var textEngineStorage: TextEngine?
+    /// The texts drawn cut short with an ellipsis, in drawing order (for checks that no
+    /// slide text is cut).
+    package internal(set) var cutTexts: [String] = []
 
     /// Creates a canvas of the given size, transparent black until something is drawn.
     /// - Throws: `VideoError` (`.render`) when the size is outside 1–16384 pixels or Cairo

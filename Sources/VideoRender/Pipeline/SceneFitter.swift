@@ -3,8 +3,8 @@ import VideoCore
 
 /// Continues scenes whose text does not fit on follow-up scenes, so nothing is ever cut short.
 ///
-/// A list or command scene that does not fit at its minimum text size is split in two
-/// (items, or code lines at a blank line where possible), again and again until every part
+/// A list, command or table scene that does not fit at its minimum text size is split in two
+/// (items, code lines at a blank line where possible, or table rows under the same header), again and again until every part
 /// fits; the parts are headed "Heading (1/3)", "Heading (2/3)"… Narration the scene had is
 /// shared out by sentences; scenes without narration get the template's for each part. The
 /// video never grows past `VideoLimits.maxScenes`: what still does not fit then is drawn as small
@@ -85,6 +85,13 @@ struct SceneFitter {
                 .command(CommandContent(heading: c.heading, code: first, language: c.language, caption: c.caption)),
                 .command(CommandContent(heading: c.heading, code: String(trimmed), language: c.language, caption: nil)),
             ]
+        case .table(let c) where c.rows.count > 1:
+            // Each part keeps the header row.
+            let mid = c.rows.count / 2
+            return [
+                .table(TableContent(heading: c.heading, header: c.header, rows: Array(c.rows[..<mid]))),
+                .table(TableContent(heading: c.heading, header: c.header, rows: Array(c.rows[mid...]))),
+            ]
         default:
             return nil
         }
@@ -98,6 +105,9 @@ struct SceneFitter {
         case .command(var c):
             c.heading += " (\(part)/\(count))"
             return .command(c)
+        case .table(var c):
+            c.heading += " (\(part)/\(count))"
+            return .table(c)
         default:
             return content
         }

@@ -134,6 +134,8 @@ struct SegmentPlan: Sendable {
         /// Each word and the frames (from the scene's start) it is spoken from and to:
         /// renderers place keyframes on words, to the frame.
         var words: [WordFrames]
+        /// The hash of the picture an image scene shows: editing the file redraws the scene.
+        var picture: String? = nil
     }
 
     struct WordFrames: Encodable {
@@ -157,7 +159,12 @@ struct SegmentPlan: Sendable {
     static func sceneKey(
         _ config: VideoConfig, index: Int, timing: SceneTiming, fps: Int, renderer: (SceneType) throws -> String
     ) throws -> SceneKey {
-        SceneKey(
+        var picture: String?
+        if case .image(let image) = config.scenes[index].content {
+            // A file that cannot be read keys as missing; drawing it then reports the error.
+            picture = (try? Data(contentsOf: URL(fileURLWithPath: image.path))).map { ContentHash.hex($0) } ?? "missing"
+        }
+        return SceneKey(
             scene: config.scenes[index], renderer: try renderer(config.scenes[index].sceneType), index: index,
             count: config.scenes.count, title: config.title,
             resolution: config.resolution, accent: config.accentColor, frameCount: timing.frameCount,
@@ -166,6 +173,6 @@ struct SegmentPlan: Sendable {
                 WordFrames(
                     text: $0.text, start: Int(($0.startTime * Double(fps)).rounded()),
                     end: Int(($0.endTime * Double(fps)).rounded()))
-            })
+            }, picture: picture)
     }
 }

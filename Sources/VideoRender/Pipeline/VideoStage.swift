@@ -159,7 +159,8 @@ public struct VideoStage: PipelineStage {
     func keyframes(of index: Int, in video: NarratedVideo) throws -> [(time: Double, frameCount: Int)] {
         let timing = video.manifest.scenes[index]
         let fps = video.manifest.fps
-        let times = try registry.keyframes(for: video.config.scenes[index], timeline: SceneTimeline(timing, fps: fps))
+        let times = try registry.keyframes(
+            for: video.config.scenes[index], timeline: SceneTimeline(timing, fps: fps, reveal: options.reveal))
         var starts = times.map { min(max(Int(($0 * Double(fps)).rounded()), 0), timing.frameCount - 1) }
         starts[0] = 0
         return starts.indices.compactMap { k in
@@ -174,7 +175,7 @@ public struct VideoStage: PipelineStage {
         let context = RenderContext(
             resolution: config.resolution, accentColor: config.accentColor, theme: options.theme, sceneIndex: index,
             sceneCount: config.scenes.count, videoTitle: config.title)
-        let timeline = SceneTimeline(video.manifest.scenes[index], fps: video.manifest.fps)
+        let timeline = SceneTimeline(video.manifest.scenes[index], fps: video.manifest.fps, reveal: options.reveal)
         let clock = SceneClock(time: time, timeline: timeline)
         return try registry.render(config.scenes[index], context: context, at: clock)
     }

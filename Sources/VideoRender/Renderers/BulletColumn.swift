@@ -30,6 +30,23 @@ struct BulletColumn {
     var bullet: Marker
     /// The item text's colour; `nil` for the theme's text colour.
     var textColor: RGBColor? = nil
+    /// Whether each item is lit (aligned with `items`); an item not lit is drawn dimmed, in
+    /// its place, so nothing moves when it lights up. Empty: all lit.
+    var lit: [Bool] = []
+    /// The largest size the items grow to when there is room (design pixels); `nil` keeps
+    /// `size` as the largest.
+    var maximumSize: Double? = nil
+    /// Whether the column sits balanced in the middle of its area (a little above centre)
+    /// rather than at its top.
+    var balanced = false
+
+    /// The items that are drawn (not blank), with whether each is lit.
+    private var shownItems: [(text: String, lit: Bool)] {
+        items.enumerated().compactMap { index, item in
+            item.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                ? nil : (item, index < lit.count ? lit[index] : true)
+        }
+    }
 
     /// The height the column takes at its full size, `width` pixels wide.
     func preferredHeight(width: Double, on canvas: Canvas, context: RenderContext) -> Double {
@@ -44,7 +61,8 @@ struct BulletColumn {
     /// Draws the column; returns whether every item fitted whole.
     @discardableResult
     func draw(in area: Rect, on canvas: Canvas, context: RenderContext) -> Bool {
-        let items = items.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        let shown = shownItems
+        let items = shown.map(\.text)
         guard !items.isEmpty, area.height > 0 else { return true }
         let u = context.scale
         let base = TextStyle(size: size * u, color: textColor ?? context.theme.text, lineSpacing: 1.08)
@@ -63,6 +81,20 @@ struct BulletColumn {
 
         var chosen = layout(at: 1)
         var fits = total(chosen) <= area.height
+        if fits, let maximumSize, maximumSize > size {
+            // Room to spare: grow up to the largest size that still fits.
+            var lo = 1.0, hi = maximumSize / size
+            let largest = layout(at: hi)
+            if total(largest) <= area.height {
+                chosen = largest
+            } else {
+                while hi - lo > 0.02 {
+                    let mid = (lo + hi) / 2
+                    let candidate = layout(at: mid)
+                    if total(candidate) <= area.height { lo = mid; chosen = candidate } else { hi = mid }
+                }
+            }
+        }
         if !fits {
             let smallest = layout(at: minScale)
             if total(smallest) <= area.height {
@@ -81,28 +113,34 @@ struct BulletColumn {
         let lineHeight = (chosen.style.size * 1.17 * chosen.style.lineSpacing).rounded(.up)
         let gaps = chosen.gap * Double(items.count - 1)
         var allowed = fits ? chosen.heights : share(area.height - gaps, among: chosen.heights)
-        var shown = items.count
+        var shownCount = items.count
         if !fits, allowed.contains(where: { $0 < lineHeight }) {
             // Too many items to give each a line: show the first ones whole and say how many
             // are left out.
             let room = area.height - lineHeight - chosen.gap
             var used = 0.0
-            shown = 0
-            while shown < items.count, used + chosen.heights[shown] <= room {
-                used += chosen.heights[shown] + chosen.gap
-                shown += 1
+            shownCount = 0
+            while shownCount < items.count, used + chosen.heights[shownCount] <= room {
+                used += chosen.heights[shownCount] + chosen.gap
+                shownCount += 1
             }
-            allowed = Array(chosen.heights.prefix(shown))
-            if shown == 0, room >= lineHeight {
+            allowed = Array(chosen.heights.prefix(shownCount))
+            if shownCount == 0, room >= lineHeight {
                 // Not even the first item fits whole: show as much of it as there is room for.
-                shown = 1
+                shownCount = 1
                 allowed = [room.rounded(.down)]
             }
         }
         var y = area.minY
+        if balanced, fits {
+            y += ((area.height - total(chosen)) * 0.45).rounded(.down)
+        }
         var allFitted = fits
-        for (index, item) in items.prefix(shown).enumerated() {
-            let block = TextBlock(item, style: chosen.style)
+        for (index, item) in items.prefix(shownCount).enumerated() {
+            var style = chosen.style
+            let dimmed = !shown[index].lit
+            if dimmed { style.color = Self.dimmed(style.color, context: context) }
+            let block = TextBlock(item, style: style)
             let rtl = canvas.isRightToLeft(block)
             let box = Rect(
                 x: rtl ? area.x : area.x + chosen.indent, y: y, width: area.width - chosen.indent,
@@ -110,29 +148,43 @@ struct BulletColumn {
             let fit = canvas.draw(block, in: box)
             allFitted = allFitted && fit.fits
             let markerX = rtl ? area.maxX - chosen.indent + chosen.style.size * 0.5 : area.x
-            drawMarker(index: index, style: chosen.style, top: fit.frame.minY, x: markerX, on: canvas, context: context)
+            drawMarker(
+                index: index, style: chosen.style, top: fit.frame.minY, x: markerX, dimmed: dimmed, on: canvas,
+                context: context)
             y += allowed[index] + chosen.gap
         }
-        if shown < items.count {
+        if shownCount < items.count {
             var note = chosen.style
             note.color = context.theme.secondaryText
             note.italic = true
             let box = Rect(
                 x: area.x + chosen.indent, y: y, width: area.width - chosen.indent, height: max(0, area.maxY - y))
-            canvas.draw(TextBlock("+ \(items.count - shown) more", style: note), in: box)
+            canvas.draw(TextBlock("+ \(items.count - shownCount) more", style: note), in: box)
         }
         return allFitted
     }
 
+    /// A colour as drawn for an item not yet lit: most of the way to the background.
+    static func dimmed(_ color: RGBColor, context: RenderContext) -> RGBColor {
+        color.mixed(with: context.theme.background, fraction: 0.7)
+    }
+
     private func drawMarker(
-        index: Int, style: TextStyle, top: Double, x: Double, on canvas: Canvas, context: RenderContext
+        index: Int, style: TextStyle, top: Double, x: Double, dimmed: Bool, on canvas: Canvas,
+        context: RenderContext
     ) {
+        var context = context
+        if dimmed {
+            // The marker dims with its item.
+            context.theme.secondaryText = Self.dimmed(context.theme.secondaryText, context: context)
+        }
+        let accent = dimmed ? Self.dimmed(context.accent, context: context) : context.accent
         let lineCenter = top + style.size * 1.17 * style.lineSpacing / 2
         switch bullet {
         case .dot:
             let d = style.size * 0.34
             canvas.fillEllipse(
-                in: Rect(x: x + style.size * 0.1, y: lineCenter - d / 2, width: d, height: d), color: context.accent)
+                in: Rect(x: x + style.size * 0.1, y: lineCenter - d / 2, width: d, height: d), color: accent)
         case .badge, .check, .ring:
             let d = (style.size * 1.05).rounded()
             let circle = Rect(x: x, y: (lineCenter - d / 2).rounded(), width: d, height: d)
@@ -142,7 +194,7 @@ struct BulletColumn {
                 canvas.fillEllipse(in: ring.insetBy(dx: d * 0.09, dy: d * 0.09), color: context.theme.background)
                 return
             }
-            canvas.fillEllipse(in: circle, color: context.accent)
+            canvas.fillEllipse(in: circle, color: accent)
             let mark = TextStyle(
                 size: style.size * (bullet == .check ? 0.7 : 0.62), weight: .bold, color: context.theme.background,
                 alignment: .center)
@@ -152,7 +204,7 @@ struct BulletColumn {
         case .number:
             var numberStyle = style
             numberStyle.weight = .bold
-            numberStyle.color = context.accent
+            numberStyle.color = accent
             canvas.draw(
                 TextBlock("\(index + 1)", style: numberStyle),
                 in: Rect(x: x, y: top, width: style.size * 1.0, height: style.size * 1.4))
@@ -177,4 +229,18 @@ struct BulletColumn {
         }
         return result
     }
+}
+
+extension BulletColumn {
+    /// The largest size a column of `size` grows to in `context`'s frame: half as large again
+    /// on landscape frames, twice as large on portrait ones (whose content area is tall and
+    /// narrow, so text grows until it fills the width).
+    static func grownSize(_ size: Double, _ context: RenderContext) -> Double {
+        context.isWide ? size * 1.5 : size * 2
+    }
+}
+
+extension BulletColumn {
+    /// Whether the column has no item to draw.
+    var isEmpty: Bool { shownItems.isEmpty }
 }

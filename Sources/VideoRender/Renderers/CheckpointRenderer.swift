@@ -3,25 +3,46 @@ import VideoCore
 /// Draws a checkpoint: the heading, a progress bar (items done out of all), the completed
 /// items with accent check marks and what comes next with hollow rings, in two columns on
 /// wide frames and stacked on square and portrait ones.
+///
+/// Each item lights up from dimmed on the word where the narration first says it, done
+/// items first; a still shows every item lit.
 package struct CheckpointRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}
 
-    /// Draws the checkpoint.
+    /// `"2"`: items light up on their words and grow to fill the frame.
+    package var version: String { "2" }
+
+    /// 0 and the time each item is first said.
+    package func keyframes(for content: CheckpointContent, timeline: SceneTimeline) -> [Double] {
+        reveal(content, timeline).keyframes
+    }
+
+    private func reveal(_ content: CheckpointContent, _ timeline: SceneTimeline) -> ItemReveal {
+        ItemReveal(content.completed + content.next, heading: content.heading, timeline: timeline)
+    }
+
+    /// Draws the checkpoint as it looks at `clock`.
     package func draw(_ content: CheckpointContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+        let lit = reveal(content, clock.timeline).lit(at: clock.time)
+        let litDone = Array(lit.prefix(content.completed.count)),
+            litNext = Array(lit.dropFirst(content.completed.count))
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         var area = SlideChrome.drawHeading(
             content.heading, eyebrow: "Checkpoint", in: slide, on: canvas, context: context)
-        let done = content.completed.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        let next = content.next.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let done = content.completed.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        let next = content.next.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         if !done.isEmpty || !next.isEmpty {
             area = drawProgress(
                 done: done.count, total: done.count + next.count, in: area, on: canvas, context: context)
         }
-        let doneColumn = BulletColumn(items: done, size: 38, minimumSize: 20, bullet: .check)
-        let nextColumn = BulletColumn(items: next, size: 38, minimumSize: 20, bullet: .ring)
-        let sections = [("Done", doneColumn), ("Up next", nextColumn)].filter { !$0.1.items.isEmpty }
+        let grown = BulletColumn.grownSize(38, context)
+        let doneColumn = BulletColumn(
+            items: content.completed, size: 38, minimumSize: 20, bullet: .check, lit: litDone, maximumSize: grown)
+        let nextColumn = BulletColumn(
+            items: content.next, size: 38, minimumSize: 20, bullet: .ring, lit: litNext, maximumSize: grown)
+        let sections = [("Done", doneColumn), ("Up next", nextColumn)].filter { !$0.1.isEmpty }
         let gap = 48 * u
         if context.isWide, sections.count == 2 {
             let (left, right) = StackLayout.split(area, fraction: 0.5, gap: gap)

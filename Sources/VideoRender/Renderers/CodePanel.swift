@@ -84,12 +84,15 @@ struct CodePanel {
         return copy
     }
 
-    /// Draws the panel in `rect`, shrunk to the code's height when `hugs` is true.
+    /// Draws the panel in `rect`, shrunk to the code's height when `hugs` is true, with line
+    /// `highlight.line` of `highlight.count` lines on an accent band (when the code is drawn
+    /// one display line per code line).
     /// - Returns: The panel's frame and how the code fitted.
     @discardableResult
-    func draw(in rect: Rect, hugs: Bool = true, on canvas: Canvas, context: RenderContext) -> (
-        frame: Rect, fit: TextFit
-    ) {
+    func draw(
+        in rect: Rect, hugs: Bool = true, highlight: (line: Int, count: Int)? = nil, on canvas: Canvas,
+        context: RenderContext
+    ) -> (frame: Rect, fit: TextFit) {
         let m = metrics(context)
         let box = codeBox(in: rect, context: context)
         let code = unwrapping(width: box.width, on: canvas).code
@@ -100,6 +103,19 @@ struct CodePanel {
                 rect.height, (m.bar + m.padding * 1.75 + max(fit.frame.height, code.style.size * 1.2)).rounded())
         }
         drawChrome(panel, context: context, on: canvas)
+        if let highlight, highlight.count > 0, fit.lineCount == highlight.count,
+            (0..<highlight.count).contains(highlight.line)
+        {
+            let u = context.scale, line = fit.frame.height / Double(highlight.count)
+            let band = Rect(
+                x: panel.x + 6 * u, y: (fit.frame.y + line * Double(highlight.line)).rounded(),
+                width: panel.width - 12 * u, height: line.rounded(.up))
+            let panelColor = context.theme.surface.mixed(with: context.theme.background, fraction: 0.35)
+            canvas.fillRect(band, color: context.accent.mixed(with: panelColor, fraction: 0.75), cornerRadius: 6 * u)
+            canvas.fillRect(
+                Rect(x: band.x, y: band.y, width: 6 * u, height: band.height), color: context.accent,
+                cornerRadius: 3 * u)
+        }
         canvas.draw(code, in: box)
         return (panel, fit)
     }

@@ -4,22 +4,35 @@ import VideoCore
 ///
 /// Shell lines get a `$ ` prompt in the accent colour (see `CommandLines`); code is coloured
 /// by `SyntaxHighlighter` for its language, in a monospace face.
+///
+/// When the narration names a line (says an identifier written on it, see `CodeLineCues`),
+/// that line is highlighted on an accent band from that word until another line is named.
+/// A still shows no highlight.
 package struct CommandRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}
 
-    /// Draws the command panel.
+    /// `"2"`: the line the narration names is highlighted.
+    package var version: String { "2" }
+
+    /// 0 and every time the narration names another line.
+    package func keyframes(for content: CommandContent, timeline: SceneTimeline) -> [Double] {
+        CodeLineCues(code: content.code, timeline: timeline).keyframes
+    }
+
+    /// Draws the command panel as it looks at `clock`.
     package func draw(_ content: CommandContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
-        _ = layout(content, on: canvas, context: context)
+        let line = CodeLineCues(code: content.code, timeline: clock.timeline).line(at: clock.time)
+        _ = layout(content, highlight: line, on: canvas, context: context)
     }
 
     /// Whether all the code fits at or above the minimum size.
     /// - Throws: `VideoError` (`.render`) when no canvas of the context's size can be made.
     package func fits(_ content: CommandContent, context: RenderContext) throws -> Bool {
-        layout(content, on: try Canvas(resolution: context.resolution), context: context)
+        layout(content, highlight: nil, on: try Canvas(resolution: context.resolution), context: context)
     }
 
-    private func layout(_ content: CommandContent, on canvas: Canvas, context: RenderContext) -> Bool {
+    private func layout(_ content: CommandContent, highlight: Int?, on canvas: Canvas, context: RenderContext) -> Bool {
         let u = context.scale, theme = context.theme
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.heading, in: slide, on: canvas, context: context)
@@ -35,8 +48,10 @@ package struct CommandRenderer: SceneRenderer {
         let code = CommandLines(code: content.code, language: content.language).textBlock(
             style: CodePanel.codeStyle(context), prompt: context.accent, palette: SyntaxPalette(theme: theme))
         let label = (content.language?.isEmpty == false ? content.language! : "terminal").lowercased()
+        let lineCount = content.code.split(separator: "\n", omittingEmptySubsequences: false).count
         let panel = CodePanel(code: code, label: label).draw(
-            in: area.inset(bottom: captionHeight), on: canvas, context: context)
+            in: area.inset(bottom: captionHeight), highlight: highlight.map { ($0, lineCount) }, on: canvas,
+            context: context)
         if let caption {
             var box = captionBox
             box.y = panel.frame.maxY + captionGap

@@ -3,12 +3,28 @@ import VideoCore
 /// Draws an exercise: an `Exercise` label, the title, the instructions on a card, the hints
 /// and the starter code; the code goes to the right on wide frames and under the hints on
 /// square and portrait ones.
+///
+/// Each hint lights up from dimmed on the word where the narration first says it (after the
+/// instructions); a still shows them all lit.
 package struct ExerciseRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}
 
-    /// Draws the exercise.
+    /// `"2"`: hints light up on their words.
+    package var version: String { "2" }
+
+    /// 0 and the time each hint is first said.
+    package func keyframes(for content: ExerciseContent, timeline: SceneTimeline) -> [Double] {
+        reveal(content, timeline).keyframes
+    }
+
+    private func reveal(_ content: ExerciseContent, _ timeline: SceneTimeline) -> ItemReveal {
+        ItemReveal(content.hints, heading: nil, preamble: content.instructions, timeline: timeline)
+    }
+
+    /// Draws the exercise as it looks at `clock`.
     package func draw(_ content: ExerciseContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+        let lit = reveal(content, clock.timeline).lit(at: clock.time)
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.title, eyebrow: "Exercise", in: slide, on: canvas, context: context)
@@ -16,9 +32,9 @@ package struct ExerciseRenderer: SceneRenderer {
             text: TextBlock(
                 content.instructions,
                 style: TextStyle(size: 38 * u, minimumSize: 20 * u, color: context.theme.text, lineSpacing: 1.1)))
-        let hints = content.hints.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let hints = content.hints.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         let hintColumn = BulletColumn(
-            items: hints, size: 32, minimumSize: 18, bullet: .dot, textColor: context.theme.text)
+            items: content.hints, size: 32, minimumSize: 18, bullet: .dot, textColor: context.theme.text, lit: lit)
         let code = content.starterCode.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         let panel = code.map {
             CodePanel(code: $0, language: content.language, context: context, title: "Starter code", size: 28)

@@ -2,12 +2,28 @@ import VideoCore
 
 /// Draws a problem: a `Problem` label, the title, the statement on a card and the
 /// constraints beside it (wide frames) or under it (square and portrait frames).
+///
+/// Each constraint lights up from dimmed on the word where the narration first says it
+/// (after the statement); a still shows them all lit.
 package struct ProblemRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}
 
-    /// Draws the problem.
+    /// `"2"`: constraints light up on their words.
+    package var version: String { "2" }
+
+    /// 0 and the time each constraint is first said.
+    package func keyframes(for content: ProblemContent, timeline: SceneTimeline) -> [Double] {
+        reveal(content, timeline).keyframes
+    }
+
+    private func reveal(_ content: ProblemContent, _ timeline: SceneTimeline) -> ItemReveal {
+        ItemReveal(content.constraints, heading: nil, preamble: content.statement, timeline: timeline)
+    }
+
+    /// Draws the problem as it looks at `clock`.
     package func draw(_ content: ProblemContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
+        let lit = reveal(content, clock.timeline).lit(at: clock.time)
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.title, eyebrow: "Problem", in: slide, on: canvas, context: context)
@@ -15,12 +31,14 @@ package struct ProblemRenderer: SceneRenderer {
             text: TextBlock(
                 content.statement,
                 style: TextStyle(size: 42 * u, minimumSize: 22 * u, color: context.theme.text, lineSpacing: 1.12)))
-        let constraints = content.constraints.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-        guard !constraints.isEmpty else {
+        guard content.constraints.contains(where: { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty })
+        else {
             statement.draw(in: area, on: canvas, context: context)
             return
         }
-        let column = BulletColumn(items: constraints, size: 34, minimumSize: 18, bullet: .dot)
+        let column = BulletColumn(
+            items: content.constraints, size: 34, minimumSize: 18, bullet: .dot, lit: lit,
+            maximumSize: BulletColumn.grownSize(34, context))
         let gap = 40 * u
         if context.isWide {
             let (left, right) = StackLayout.split(area, fraction: 0.58, gap: gap)

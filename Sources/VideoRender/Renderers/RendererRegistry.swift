@@ -25,7 +25,7 @@ public struct RendererRegistry: Sendable {
             TitleRenderer(), ListRenderer(), CommandRenderer(), QuoteRenderer(), OutroRenderer(),
             CodeComparisonRenderer(),
             LearningObjectivesRenderer(), ProblemRenderer(), SolutionRenderer(), QuizRenderer(), CheckpointRenderer(),
-            ExerciseRenderer(),
+            ExerciseRenderer(), ImageRenderer(), TableRenderer(),
         ])
     }
 

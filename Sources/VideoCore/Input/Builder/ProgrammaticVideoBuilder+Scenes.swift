@@ -154,4 +154,36 @@ extension ProgrammaticVideoBuilder {
             .exercise(content), id: id, narration: narration, voice: voice, minDuration: minDuration,
             maxDuration: maxDuration, transition: transition)
     }
+
+    /// Adds a picture fitted to the frame with its caption under it.
+    /// - Parameters:
+    ///   - path: The image file (PNG, JPEG, WebP or SVG); the app resolves it (an absolute path).
+    ///   - caption: A line under the picture.
+    ///   - zoom: Whether the picture zooms in slowly over the scene.
+    @discardableResult
+    public func addImage(
+        path: String, caption: String? = nil, zoom: Bool = false, id: String? = nil, narration: String? = nil,
+        voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil,
+        transition: SceneTransition? = nil
+    ) -> Self {
+        add(
+            .image(ImageContent(path: path, caption: caption, zoom: zoom)), id: id, narration: narration, voice: voice,
+            minDuration: minDuration, maxDuration: maxDuration, transition: transition)
+    }
+
+    /// Adds a table: a header row and body rows.
+    /// - Parameters:
+    ///   - heading: The heading above the table.
+    ///   - header: The column names.
+    ///   - rows: The body rows, each a list of cells.
+    @discardableResult
+    public func addTable(
+        heading: String, header: [String], rows: [[String]], id: String? = nil, narration: String? = nil,
+        voice: Voice? = nil, minDuration: Double? = nil, maxDuration: Double? = nil,
+        transition: SceneTransition? = nil
+    ) -> Self {
+        add(
+            .table(TableContent(heading: heading, header: header, rows: rows)), id: id, narration: narration,
+            voice: voice, minDuration: minDuration, maxDuration: maxDuration, transition: transition)
+    }
 }

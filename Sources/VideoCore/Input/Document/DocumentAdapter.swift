@@ -11,7 +11,11 @@ import Foundation
 /// scenes headed "Heading (continued)". An outro closes the video. Text without headings is
 /// chunked by paragraphs into list scenes. See `Docs/Documents.md`.
 ///
-/// Images, raw HTML, link addresses and empty sections are dropped; links become their text.
+/// A Markdown image with a local path (PNG, JPEG, WebP or SVG, inside the document's folder)
+/// becomes an image scene captioned by its alt text, a GFM table a table scene (continued on
+/// follow-up scenes past `SceneBuilder.maxTableRows` rows). Remote images, and images outside
+/// the folder or missing, are skipped with a warning; nothing is fetched. Badges, raw HTML,
+/// link addresses and empty sections are dropped; links become their text.
 /// Boilerplate is left out with a warning naming it: badge rows, and unless `keepsBoilerplate`
 /// is set, tables of contents and one-line License or Contributing sections.
 ///
@@ -108,6 +112,19 @@ public struct DocumentAdapter: InputAdapter {
         }
 
         var warnings = outline.omitted.map { "\(name): left out \($0) as boilerplate" }
+        drafts = drafts.compactMap { draft in
+            guard case .image(var image) = draft.content else { return draft }
+            switch resolvePicture(image.path) {
+            case .success(let path):
+                image.path = path
+                var resolved = draft
+                resolved.content = .image(image)
+                return resolved
+            case .failure(let reason):
+                warnings.append("\(name): skipped the image '\(image.path)': \(reason.message)")
+                return nil
+            }
+        }
         if drafts.count > VideoLimits.maxScenes, let outro = drafts.last {
             warnings.append(
                 "\(name) makes \(drafts.count) scenes; kept the first \(VideoLimits.maxScenes - 1) and the outro (the limit is \(VideoLimits.maxScenes))"
@@ -132,6 +149,35 @@ public struct DocumentAdapter: InputAdapter {
             description: description, accentColor: settings.accentColor, voice: settings.voice,
             resolution: settings.resolution, fps: settings.fps, scenes: scenes)
         return DocumentReadResult(config: config, warnings: warnings)
+    }
+
+    /// The file a Markdown image names, resolved inside the document's folder, or why it is
+    /// skipped: a remote address (nothing is fetched), no folder (text in memory), a path
+    /// leading outside the folder, a missing file or a format not drawn.
+    private func resolvePicture(_ address: String) -> Result<String, VideoError> {
+        let lower = address.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") {
+            return .failure(VideoError(.invalidInput, "remote images are not fetched"))
+        }
+        if lower.contains("://") || lower.hasPrefix("data:") {
+            return .failure(VideoError(.invalidInput, "only local image files are shown"))
+        }
+        guard case .file(let url) = self.source else {
+            return .failure(VideoError(.invalidInput, "a document read from memory has no folder to find it in"))
+        }
+        let path = address.removingPercentEncoding ?? address
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard ImageContent.fileExtensions.contains(ext) else {
+            return .failure(VideoError(.invalidInput, "only PNG, JPEG, WebP and SVG images are shown"))
+        }
+        do {
+            let resolved = try MediaPathResolver(baseDirectory: url.deletingLastPathComponent()).resolve(path)
+            return .success(resolved.path)
+        } catch let error as VideoError {
+            return .failure(error)
+        } catch {
+            return .failure(VideoError(.io, "\(error)"))
+        }
     }
 
     /// The name's last component without its extension: `docs/README.md` gives `README`.

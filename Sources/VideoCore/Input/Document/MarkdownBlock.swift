@@ -47,7 +47,7 @@ struct InlineText: Hashable, Sendable {
         var text = self
         text.unlinked = ""
         text.links.insert(target, at: 0)
-        text.images = images.map { InlineImage(alt: $0.alt, source: $0.source, isLinked: true) }
+        text.images = images.map { InlineImage(alt: $0.alt, source: $0.source, isLinked: true, title: $0.title) }
         return text
     }
 
@@ -63,6 +63,9 @@ struct InlineImage: Hashable, Sendable {
     var source: String
     /// Whether the image is the content of a link (as status badges are).
     var isLinked: Bool
+    /// The image's title (`![alt](file.png "title")`); a title holding the word "zoom" asks
+    /// for a slow zoom.
+    var title: String = ""
 
     /// Whether the image's address looks like a status badge's (a badge service, or "badge"
     /// in its path).

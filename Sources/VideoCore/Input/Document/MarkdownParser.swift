@@ -157,8 +157,10 @@ private final class CmarkDocument {
         case CMARK_NODE_IMAGE:
             var image = InlineText.empty
             let source = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let title = cmark_node_get_title(node).map { String(cString: $0) } ?? ""
             image.images = [
-                InlineImage(alt: inline(childrenOf: node, depth: depth).display, source: source, isLinked: false)
+                InlineImage(
+                    alt: inline(childrenOf: node, depth: depth).display, source: source, isLinked: false, title: title)
             ]
             return image
         case CMARK_NODE_HTML_INLINE:

@@ -11,6 +11,9 @@
 struct SceneBuilder {
     /// Most lines on one list scene.
     static let maxItems = 6
+    /// Most body rows on one table scene (a table that still does not fit is continued by
+    /// the fit stage).
+    static let maxTableRows = 8
     /// Longest narration of one scene, in characters.
     static let maxNarration = 900
     /// Longest subtitle, in characters.
@@ -119,6 +122,16 @@ struct SceneBuilder {
                             slug: slug(heading), content: .command(command),
                             narration: spoken.isEmpty ? nil : spoken.joined(separator: " ")))
                 }
+            case .image(let source, let alt, let zoom):
+                let caption = alt.trimmingCharacters(in: .whitespacesAndNewlines)
+                drafts.append(
+                    SceneDraft(
+                        slug: slug(heading),
+                        content: .image(
+                            ImageContent(path: source, caption: caption.isEmpty ? nil : caption, zoom: zoom)),
+                        narration: caption.isEmpty ? nil : SpeechText.speech(caption)))
+            case .table(let header, let rows, let said, let leadIn):
+                drafts += tableScenes(heading: heading, header: header, rows: rows, said: said, leadIn: leadIn)
             case .quote(let paragraphs, let attribution):
                 let display = paragraphs.map(\.display).joined(separator: " ")
                 let speech = paragraphs.map(\.speech).joined(separator: " ")
@@ -134,6 +147,36 @@ struct SceneBuilder {
             }
         }
         return drafts
+    }
+
+    /// Table scenes of at most `maxTableRows` body rows each, shared out evenly, every one
+    /// with the header; narrated with the lead-in (on the first) and each row cell by cell.
+    /// A table wider than `TableContent.maxColumns` becomes list scenes instead, a line per
+    /// row with its cells joined by " — ".
+    static func tableScenes(heading: String, header: [String], rows: [[String]], said: [String], leadIn: String?)
+        -> [SceneDraft]
+    {
+        let columns = max(header.count, rows.map(\.count).max() ?? 0)
+        guard columns <= TableContent.maxColumns else {
+            var lines = [Bullet.line(header.joined(separator: " — "), speech: "")]
+            lines += zip(rows, said).map { Bullet.line($0.joined(separator: " — "), speech: $1) }
+            if let leadIn, !leadIn.isEmpty {
+                lines[0].spoken = leadIn
+                lines[0].narrated = true
+            }
+            return listScenes(heading: heading, lines: lines)
+        }
+        let groups = max(1, (rows.count + maxTableRows - 1) / maxTableRows)
+        let size = max(1, (rows.count + groups - 1) / groups)
+        return (0..<groups).map { k in
+            let range = min(rows.count, k * size)..<min(rows.count, (k + 1) * size)
+            var spoken = Array(said[range]).filter { !$0.isEmpty }
+            if k == 0, let leadIn, !leadIn.isEmpty { spoken.insert(leadIn, at: 0) }
+            return SceneDraft(
+                slug: slug(heading),
+                content: .table(TableContent(heading: continued(heading, k), header: header, rows: Array(rows[range]))),
+                narration: spoken.isEmpty ? nil : spoken.joined(separator: " "))
+        }
     }
 
     /// The parent's title and the line of a subsection ("Parent · Heading") that holds one line

@@ -13,6 +13,11 @@ struct SectionContent: Hashable, Sendable {
         case code(info: String, literal: String, leadIn: Prose?, followUp: Prose?)
         /// A quote's paragraphs and its attribution.
         case quote([Prose], attribution: String?)
+        /// A picture: its address as written, its alt text and whether its title asks to zoom.
+        case image(source: String, alt: String, zoom: Bool)
+        /// A table: the header's cells, the body rows' cells, what is said over each row (cell
+        /// by cell) and the short paragraph that announced the table.
+        case table(header: [String], rows: [[String]], said: [String], leadIn: String?)
     }
 
     /// Longest caption shown, in characters.
@@ -52,7 +57,21 @@ struct SectionContent: Hashable, Sendable {
             let next = index + 1 < blocks.count ? blocks[index + 1] : nil
             switch block {
             case .paragraph(let text):
-                guard let prose = Prose(text) else { continue }
+                let pictures = text.images.filter { !$0.isLinked && !$0.isBadge && !$0.source.isEmpty }
+                guard let prose = Prose(text) else {
+                    if !pictures.isEmpty {
+                        flushLines()
+                        parts += pictures.map(Self.image)
+                    }
+                    continue
+                }
+                if !pictures.isEmpty {
+                    // Text and pictures: the text's lines, then each picture.
+                    pending += Bullet.lines(ofParagraph: prose)
+                    flushLines()
+                    parts += pictures.map(Self.image)
+                    continue
+                }
                 let short = prose.display.count <= Self.maxLeadInLength
                 if short, Self.isCode(next) { continue }  // the code block takes it as its lead-in
                 if short, !prose.display.hasSuffix(":"), Self.isCode(previous), !Self.isCode(next),
@@ -84,7 +103,9 @@ struct SectionContent: Hashable, Sendable {
                     parts += codes
                 }
             case .table(let rows):
-                appendAnnounced(Self.lines(ofTable: rows))
+                flushLines()
+                if let table = Self.table(rows, leadIn: lead) { parts.append(table) }
+                lead = nil
             case .blockQuote(let inner):
                 if let quote = Self.quote(inner) {
                     flushLines()
@@ -114,21 +135,29 @@ struct SectionContent: Hashable, Sendable {
         }
     }
 
-    /// A table's rows as lines, cells joined by " — ". The header row is shown but not said;
-    /// a body row is said cell by cell.
-    private static func lines(ofTable rows: [[InlineText]]) -> [Bullet] {
-        rows.enumerated().compactMap { index, row in
-            let cells = row.map { (SpeechText.display($0.display), SpeechText.speech($0.speech, address: nil)) }
-                .filter { SpeechText.hasWords($0.0) }
-            guard !cells.isEmpty else { return nil }
-            let said = cells.map { cell in
-                var text = cell.1
+    /// A picture part: a title holding "zoom" asks for the slow zoom.
+    private static func image(_ picture: InlineImage) -> Part {
+        .image(
+            source: picture.source, alt: SpeechText.display(picture.alt),
+            zoom: picture.title.lowercased().contains("zoom"))
+    }
+
+    /// A table part: the first row is the header; a body row is said cell by cell (the header
+    /// is shown, not said), after the short paragraph that announced the table, if any.
+    private static func table(_ rows: [[InlineText]], leadIn: Prose?) -> Part? {
+        let cells = rows.map { row in row.map { SpeechText.display($0.display) } }
+        guard let header = cells.first, !header.isEmpty else { return nil }
+        var body: [[String]] = [], said: [String] = []
+        for (row, shown) in zip(rows.dropFirst(), cells.dropFirst()) where shown.contains(where: SpeechText.hasWords) {
+            let spoken = row.map { cell in
+                var text = SpeechText.speech(cell.speech, address: nil)
                 while let last = text.last, ".,;:".contains(last) { text.removeLast() }
                 return text
             }.filter(SpeechText.hasWords)
-            let speech = index == 0 || said.isEmpty ? "" : said.joined(separator: ", ") + "."
-            return Bullet.line(cells.map(\.0).joined(separator: " — "), speech: speech)
+            body.append(shown)
+            said.append(spoken.isEmpty ? "" : spoken.joined(separator: ", ") + ".")
         }
+        return .table(header: header, rows: body, said: said, leadIn: leadIn?.speech)
     }
 
     /// A list's items as lines. A nested list joins its parent's line when the result is short

@@ -13,6 +13,10 @@ public struct SceneField: Hashable, Sendable {
         case integer
         /// A number of seconds.
         case number
+        /// `true` or `false`.
+        case flag
+        /// A list of rows, each a list of texts (a table's body).
+        case rows
     }
 
     /// The key, for example `answer_index`.
@@ -102,6 +106,17 @@ extension SceneType {
             SceneField("hints", .list, "Hints, in the order they help"),
             SceneField("starter_code", .code, "Code to start from"),
             SceneField("language", .text, "The language of the starter code"),
+        ],
+        .image: [
+            SceneField(
+                "path", .text, required: true, "The image file (PNG, JPEG, WebP or SVG), inside the spec's folder"),
+            SceneField("caption", .text, "A line under the picture"),
+            SceneField("zoom", .flag, "true for a slow zoom in over the scene (default false)"),
+        ],
+        .table: [
+            SceneField("heading", .text, required: true, "The heading above the table"),
+            SceneField("header", .list, required: true, "The column names"),
+            SceneField("rows", .rows, "The body rows, each a list of cells"),
         ],
     ]
 }

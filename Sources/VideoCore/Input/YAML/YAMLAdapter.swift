@@ -118,7 +118,25 @@ public struct YAMLAdapter: InputAdapter {
         guard let root, !YAMLMapping.isNull(root) else {
             throw VideoError(.invalidInput, "the spec is empty", location: fileLocation)
         }
-        return try YAMLVideoReader(context: context, customTypes: customSceneTypes, overrides: overrides).read(root)
+        let videos = try YAMLVideoReader(context: context, customTypes: customSceneTypes, overrides: overrides).read(
+            root)
+        return try videos.map(resolvingImages)
+    }
+
+    /// The video with every image scene's path resolved inside `baseDirectory`.
+    private func resolvingImages(_ video: YAMLVideo) throws -> YAMLVideo {
+        var video = video
+        for (index, scene) in video.config.scenes.enumerated() {
+            guard case .image(var image) = scene.content else { continue }
+            do {
+                image.path = try resolveMediaPath(image.path).path
+            } catch let error as VideoError {
+                throw VideoError(
+                    error.code, "\(name): \(error.message)", field: "scenes[\(index)].content.path")
+            }
+            video.config.scenes[index].content = .image(image)
+        }
+        return video
     }
 
     /// Resolves a media path written in the spec (an image, for example) against

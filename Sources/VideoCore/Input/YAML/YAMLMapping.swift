@@ -144,6 +144,37 @@ struct YAMLMapping {
         }
     }
 
+    /// A `true` or `false` value.
+    func bool(_ key: String) throws -> Bool? {
+        guard let node = value(key) else { return nil }
+        guard case .scalar(let scalar) = node,
+            let value = ["true": true, "false": false][scalar.string.lowercased().trimmingCharacters(in: .whitespaces)]
+        else {
+            throw context.error(node.mark, path, "'\(key)' must be true or false, not \(Self.describe(node))")
+        }
+        return value
+    }
+
+    /// A list of rows, each a list of texts.
+    func rowList(_ key: String) throws -> [[String]]? {
+        guard let node = value(key) else { return nil }
+        guard case .sequence(let rows) = node else {
+            throw context.error(node.mark, path, "'\(key)' must be a list of rows, not \(Self.describe(node))")
+        }
+        return try rows.map { row in
+            guard case .sequence(let cells) = row else {
+                throw context.error(
+                    row.mark, path, "each of '\(key)' must be a list of cells, not \(Self.describe(row))")
+            }
+            return try cells.map { cell in
+                guard case .scalar(let scalar) = cell else {
+                    throw context.error(cell.mark, path, "a cell of '\(key)' must be text, not \(Self.describe(cell))")
+                }
+                return Self.isNull(cell) ? "" : scalar.string
+            }
+        }
+    }
+
     /// A plain `~`, `null`, `Null`, `NULL` or empty scalar; quoted ones are text.
     static func isNull(_ node: Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }

@@ -104,6 +104,8 @@ struct YAMLSceneReader {
             case .list: values[field.name] = try map.stringList(field.name)
             case .integer: values[field.name] = try map.int(field.name)
             case .number: values[field.name] = try map.double(field.name)
+            case .flag: values[field.name] = try map.bool(field.name)
+            case .rows: values[field.name] = try map.rowList(field.name)
             }
         }
         do {

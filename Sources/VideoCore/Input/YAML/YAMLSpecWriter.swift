@@ -68,7 +68,10 @@ enum YAMLSpecWriter {
     private static func node(_ value: Any, kind: SceneField.Kind, field: String) throws -> Node {
         switch value {
         case let string as String: return text(string)
+        case let rows as [[Any]] where kind == .rows:
+            return Node(rows.map { Node($0.map { text($0 as? String ?? "\($0)") }) })
         case let list as [Any]: return Node(list.map { text($0 as? String ?? "\($0)") })
+        case let number as NSNumber where kind == .flag: return Node(number.boolValue ? "true" : "false")
         case let number as NSNumber:
             return Node(kind == .integer ? String(number.intValue) : String(number.doubleValue))
         default: throw VideoError(.invalidInput, "field '\(field)' holds a value YAML specs cannot express")

@@ -15,6 +15,9 @@ public struct SceneTimeline: Hashable, Sendable {
     /// Every spoken word, in order, with times in seconds from the start of the scene (not
     /// of the video); empty when the words are not known.
     public var words: [WordTiming]
+    /// Whether items light up as the narration reaches them (`RevealMode.words`); `false`
+    /// shows every item lit from the start. A quiz reveals its answer on its word either way.
+    public var revealsItems: Bool
 
     /// Creates a timeline.
     /// - Parameters:
@@ -22,19 +25,24 @@ public struct SceneTimeline: Hashable, Sendable {
     ///   - frameCount: How many frames it lasts.
     ///   - fps: Frames per second.
     ///   - words: The spoken words, timed from the start of the scene.
-    public init(duration: Double, frameCount: Int, fps: Int, words: [WordTiming]) {
+    ///   - revealsItems: Whether items light up as the narration reaches them.
+    public init(duration: Double, frameCount: Int, fps: Int, words: [WordTiming], revealsItems: Bool = true) {
         self.duration = duration
         self.frameCount = frameCount
         self.fps = fps
         self.words = words
+        self.revealsItems = revealsItems
     }
 
     /// The timeline of a scene in a timing manifest, its word times moved to the scene's start.
     /// - Parameters:
     ///   - timing: The scene's entry in the manifest (`TimingManifest.scenes`).
     ///   - fps: The manifest's frame rate.
-    public init(_ timing: SceneTiming, fps: Int) {
-        self.init(duration: timing.duration, frameCount: timing.frameCount, fps: fps, words: timing.wordsFromSceneStart)
+    ///   - reveal: Whether items light up as the narration reaches them.
+    public init(_ timing: SceneTiming, fps: Int, reveal: RevealMode = .words) {
+        self.init(
+            duration: timing.duration, frameCount: timing.frameCount, fps: fps, words: timing.wordsFromSceneStart,
+            revealsItems: reveal == .words)
     }
 
     /// A timeline without words, `duration` seconds long (rounded to whole frames for
