@@ -48,7 +48,9 @@ enum LanguageModelSetup {
         let model = try LanguageModelConfiguration.requiredLanguageModel(for: "--prompt")
         let overrides = try render.overrides()
         let output = URL(fileURLWithPath: render.outputDir)
-        let planner = PromptPlanner(model: model, sceneTypes: RendererRegistry.standard.sceneDescriptions)
+        // A planned picture would name a file that does not exist: pictures come from documents and specs.
+        let offered = RendererRegistry.standard.sceneDescriptions.filter { $0.type != .image }
+        let planner = PromptPlanner(model: model, sceneTypes: offered)
         let plan = try await planner.plan(
             prompt: prompt, duration: duration, resolution: overrides.resolution ?? .hd1080, overrides: overrides,
             cacheDirectory: output.appendingPathComponent(".llm-cache"))

@@ -66,6 +66,13 @@ enum PlanSchema {
             rules = ["items": ["type": "string"], "maxItems": .number(Double(VideoLimits.maxItems))]
         case .integer: name = "integer"; rules = [:]
         case .number: name = "number"; rules = [:]
+        case .flag: name = "boolean"; rules = [:]
+        case .rows:
+            name = "array"
+            rules = [
+                "items": ["type": "array", "items": ["type": "string"]],
+                "maxItems": .number(Double(VideoLimits.maxItems)),
+            ]
         }
         rules["type"] = field.isRequired ? .string(name) : [.string(name), "null"]
         rules["description"] = .string(field.summary)
