@@ -42,5 +42,7 @@ public struct SceneTypeDescription: Hashable, Sendable {
         .quiz: "A multiple-choice question whose answer is revealed after a pause.",
         .checkpoint: "A recap: what has been covered and what comes next.",
         .exercise: "Instructions and hints for the viewer to try on their own.",
+        .image: "A picture from a file beside the spec, fitted, with a caption.",
+        .table: "A table: a header row and up to eight body rows of short cells.",
     ]
 }
