@@ -37,7 +37,7 @@ struct ResumeCommand: AsyncParsableCommand {
             }
             return ([(state.input.config, state.input.options)], [])
         } render: { _, options, reporter in
-            try await VideoPipeline(options: options, jobs: task.jobs).resume(
+            try await CLIVoice.pipeline(options: options, jobs: task.jobs).resume(
                 taskDirectory: url, events: reporter.handle)
         }
     }

@@ -50,6 +50,8 @@ public final class ProgrammaticVideoBuilder {
     public var theme: ThemeName?
     /// How scenes follow each other, unless a scene sets its own.
     public var transition: SceneTransition
+    /// How words are spoken ("vgen" → "vee gen"); applied before synthesis, never shown.
+    public var pronunciations: PronunciationLexicon = .empty
     private var entries: [Entry] = []
 
     /// Creates an empty builder.
@@ -171,7 +173,7 @@ public final class ProgrammaticVideoBuilder {
         return try VideoConfig(
             videoID: videoID ?? VideoConfig.makeID(from: title), title: title, description: description,
             accentColor: accentColor, voice: voice, resolution: resolution, fps: fps, transition: transition,
-            scenes: scenes)
+            scenes: scenes, pronunciations: pronunciations)
     }
 
     /// The video as a YAML spec that `YAMLAdapter` reads back into an equal `VideoConfig`.

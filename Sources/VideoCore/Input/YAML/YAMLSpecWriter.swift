@@ -30,6 +30,10 @@ enum YAMLSpecWriter {
             ("transition", Node(config.transition.rawValue)),
         ]
         if let theme = video.theme { pairs.append(("theme", Node(theme.rawValue))) }
+        if !config.pronunciations.isEmpty {
+            let entries = config.pronunciations.entries.sorted { $0.key < $1.key }
+            pairs.append(("pronunciations", Node(entries.map { (text($0.key), text($0.value)) })))
+        }
         pairs.append(("scenes", Node(try config.scenes.map(node(for:)))))
         return Node(pairs)
     }

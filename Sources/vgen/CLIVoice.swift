@@ -1,0 +1,25 @@
+import Foundation
+import VideoAI
+import VideoCore
+import VideoRender
+
+/// The voice the command line speaks with: an HTTP voice when the environment configures one
+/// (`VGEN_TTS=openai`, see Docs/Voices.md), else the in-process voice chain (flite, espeak-ng).
+enum CLIVoice {
+    /// The synthesizer for this process's environment.
+    /// - Throws: `VideoError` (`.invalidInput`) naming the variable at fault.
+    static func synthesizer(environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> any SpeechSynthesizer
+    {
+        guard let configuration = try SpeechServiceConfiguration.resolve(environment: environment) else {
+            return VoiceChain()
+        }
+        return HTTPSpeechSynthesizer(configuration: configuration)
+    }
+
+    /// The document pipeline with the environment's voice.
+    /// - Throws: `VideoError` for a bad voice setting.
+    static func pipeline(options: RenderOptions, jobs: Int) throws -> VideoPipeline {
+        VideoPipeline(registry: .standard, synthesizer: try synthesizer(), options: options, jobs: jobs)
+    }
+}
