@@ -32,9 +32,14 @@ extension AudioDecoder {
                 written += count
             }
         }
-        let decoder = try AudioDecoder(url: URL(fileURLWithPath: "/proc/self/fd/\(fd)"), sampleRate: sampleRate)
-        var samples: [Float] = []
-        while let chunk = try decoder.read(maxSamples: 1 << 16) { samples.append(contentsOf: chunk) }
-        return (samples, decoder.sampleRate)
+        do {
+            let decoder = try AudioDecoder(url: URL(fileURLWithPath: "/proc/self/fd/\(fd)"), sampleRate: sampleRate)
+            var samples: [Float] = []
+            while let chunk = try decoder.read(maxSamples: 1 << 16) { samples.append(contentsOf: chunk) }
+            return (samples, decoder.sampleRate)
+        } catch let error as VideoError {
+            // The decoder names the descriptor ("3"); name the bytes instead.
+            throw VideoError(error.code, "\(name): \(error.message)")
+        }
     }
 }
