@@ -44,8 +44,11 @@ public struct HTTPSpeechSynthesizer: SpeechSynthesizer {
         self.transport = transport
     }
 
-    /// `openai-speech` with the address, model, voice, format and rate (never the key).
-    public var identifier: String { "openai-speech \(configuration) \(sampleRate) Hz" }
+    /// `openai-speech` with the address, model, voice, format, rate and the aligner's reference
+    /// voice (its word times depend on it); never the key.
+    public var identifier: String {
+        "openai-speech \(configuration) \(sampleRate) Hz aligned by \(aligner.reference.identifier) \(aligner.referenceVoice)"
+    }
 
     /// Asks the server to speak `text`, then aligns the answer with the text.
     /// - Parameters:
