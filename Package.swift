@@ -35,11 +35,13 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
+        // flite ships no pkg-config file; the module map links the library and its four voices.
+        .systemLibrary(name: "CFlite", providers: [.apt(["flite1-dev"])]),
 
         // Models, input adapters, timing manifest, speech, media I/O, pipeline.
         .target(
             name: "VideoCore",
-            dependencies: ["CFFmpeg", "CCmarkGFM", "CEspeakNG", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CFFmpeg", "CCmarkGFM", "CEspeakNG", "CFlite", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings),
         // Narration writers, captions, metadata, music analysis, edit planning.
         .target(name: "VideoAI", dependencies: ["VideoCore", "CFFTW"], swiftSettings: swiftSettings),

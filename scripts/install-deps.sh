@@ -2,7 +2,7 @@
 # Installs the Debian packages vgen builds against and its tests need, when any is missing.
 # The ffmpeg CLI is for the tests (they make a rotated clip with it) and the benchmark peer; vgen
 # itself never runs it.
-# Usage: scripts/install-deps.sh [--bench]   (--bench adds python3-venv for the benchmark)
+# Usage: scripts/install-deps.sh [--bench]   (--bench adds python3-venv, and pocketsphinx + sox for the voice benchmark)
 set -euo pipefail
 packages=(
   pkg-config
@@ -11,9 +11,10 @@ packages=(
   libcairo2-dev libpango1.0-dev librsvg2-dev fonts-dejavu-core fonts-dejavu-extra
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libespeak-ng-dev espeak-ng-data
+  libflite1 flite1-dev
   ffmpeg
 )
-if [ "${1:-}" = "--bench" ]; then packages+=(python3-venv); fi
+if [ "${1:-}" = "--bench" ]; then packages+=(python3-venv pocketsphinx pocketsphinx-en-us sox); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -13,6 +13,10 @@
 #include <libswscale/swscale.h>
 #include <errno.h>
 #include <string.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/syscall.h>
+#endif
 
 /* Macros that do not import into Swift, re-exported as prefixed functions and constants. */
 static inline int CFFmpeg_AVERROR(int e) { return AVERROR(e); }
@@ -29,6 +33,15 @@ static inline int CFFmpeg_frame_linesize(AVFrame *f, int i) { return f->linesize
 static inline uint8_t **CFFmpeg_frame_planes(AVFrame *f) { return f->data; }
 static inline int *CFFmpeg_frame_linesizes(AVFrame *f) { return f->linesize; }
 static inline const uint8_t **CFFmpeg_frame_const_planes(AVFrame *f) { return (const uint8_t **)f->data; }
+/* An anonymous file in memory (Linux memfd_create, close-on-exec) for decoding bytes held in
+   memory through a path, /proc/self/fd/N; -1 where the system has none. */
+static inline int CFFmpeg_memory_file(void) {
+#if defined(__linux__) && defined(SYS_memfd_create)
+    return (int)syscall(SYS_memfd_create, "vgen-audio", 1u);
+#else
+    return -1;
+#endif
+}
 /* Silence libav's console logging below the given level. */
 static inline void CFFmpeg_set_log_level(int level) { av_log_set_level(level); }
 #endif

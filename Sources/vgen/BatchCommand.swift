@@ -32,7 +32,7 @@ struct BatchCommand: AsyncParsableCommand {
                 let videos = try Self.read(file, render: render)
                 for (config, options) in videos {
                     let begin = Date()
-                    let pipeline = VideoPipeline(options: options, jobs: task.jobs)
+                    let pipeline = try LanguageModelSetup.pipeline(narration: render.narration, options: options, jobs: task.jobs)
                     let output = URL(fileURLWithPath: render.outputDir)
                     let result = try await CLIRunner.cancellable {
                         try await pipeline.render(config, to: output, events: reporter.handle)

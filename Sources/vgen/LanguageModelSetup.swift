@@ -14,8 +14,9 @@ enum LanguageModelSetup {
         try LanguageModelConfiguration.languageModel()
     }
 
-    /// A pipeline whose script stage uses the `narration` writer and whose output stage
-    /// improves the metadata with the configured model, if any.
+    /// A pipeline whose script stage uses the `narration` writer, whose voice is the
+    /// environment's (`CLIVoice`), and whose output stage improves the metadata with the
+    /// configured model, if any.
     /// - Throws: `VideoError` for an unknown mode, a bad setting, or `ai` without a model.
     static func pipeline(narration: String, options: RenderOptions, jobs: Int) throws -> VideoPipeline {
         guard narrationModes.contains(narration) else {
@@ -28,7 +29,8 @@ enum LanguageModelSetup {
             writer = AINarrationWriter(
                 model: try model ?? LanguageModelConfiguration.requiredLanguageModel(for: "--narration ai"))
         }
-        var pipeline = VideoPipeline(registry: .standard, writer: writer, options: options, jobs: jobs)
+        var pipeline = VideoPipeline(
+            registry: .standard, writer: writer, synthesizer: try CLIVoice.synthesizer(), options: options, jobs: jobs)
         pipeline.output.languageModel = model
         return pipeline
     }

@@ -14,7 +14,9 @@ struct RenderArguments: ParsableArguments {
 
     @Option(
         name: .long,
-        help: "Voice: male (default), female, male_warm, female_friendly, or any espeak-ng voice (en-gb, de, fr+f2…).")
+        help:
+            "Voice: male (default), female, male_warm, female_friendly, a flite voice (cmu_us_kal16…) or any espeak-ng voice (en-gb, de, fr+f2…)."
+    )
     var voice: String?
 
     @Option(name: .long, help: "Frame size as WIDTHxHEIGHT (default 1920x1080).")

@@ -48,7 +48,8 @@ struct RenderCommand: AsyncParsableCommand {
             Renders a Markdown or text document (--document) or a YAML spec (--yaml) into \
             <output-dir>/<video_id>/ with video.mp4, narration WAVs, timing_manifest.json, \
             metadata.json, captions (SRT and VTT) and thumbnail.png. Narration is spoken offline \
-            by espeak-ng before any frame is drawn, and the picture follows its measured timing \
+            by flite (English) or espeak-ng (other languages) before any frame is drawn, and the \
+            picture follows its measured timing \
             exactly.
             """)
 

@@ -24,13 +24,15 @@ public struct VideoConfig: Hashable, Codable, Sendable {
     /// How long the video should be; `nil` holds it to `DurationBudget.defaultLimit` (10
     /// minutes) when the full narration would run longer.
     public var duration: DurationBudget?
+    /// How words are to be spoken ("vgen" → "vee gen"); applied before synthesis, never shown.
+    public var pronunciations: PronunciationLexicon = .empty
 
     /// Creates and validates a video.
     /// - Throws: `VideoError` naming the field and the limit it breaks.
     public init(
         videoID: String, title: String, description: String = "", accentColor: AccentColor = .blue,
         voice: Voice = .male, resolution: Resolution = .hd1080, fps: Int = 30, transition: SceneTransition = .crossfade,
-        scenes: [SceneConfig], duration: DurationBudget? = nil
+        scenes: [SceneConfig], duration: DurationBudget? = nil, pronunciations: PronunciationLexicon = .empty
     ) throws {
         self.videoID = videoID
         self.title = title
@@ -42,12 +44,13 @@ public struct VideoConfig: Hashable, Codable, Sendable {
         self.transition = transition
         self.scenes = scenes
         self.duration = duration
+        self.pronunciations = pronunciations
         try validate()
     }
 
     enum CodingKeys: String, CodingKey {
         case videoID = "video_id", title, description, accentColor = "accent_color", voice, resolution, fps, transition,
-            scenes, duration
+            scenes, duration, pronunciations
     }
 
     /// Decodes a value, validating it as the memberwise initializer does.
@@ -63,7 +66,24 @@ public struct VideoConfig: Hashable, Codable, Sendable {
         transition = try c.decodeIfPresent(SceneTransition.self, forKey: .transition) ?? .crossfade
         scenes = try c.decode([SceneConfig].self, forKey: .scenes)
         duration = try c.decodeIfPresent(DurationBudget.self, forKey: .duration)
+        pronunciations = try c.decodeIfPresent(PronunciationLexicon.self, forKey: .pronunciations) ?? .empty
         try validate()
+    }
+
+    /// Encodes the video; `pronunciations` only when it has entries, so a video without a
+    /// lexicon encodes (and hashes) as before.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(videoID, forKey: .videoID)
+        try c.encode(title, forKey: .title)
+        try c.encode(description, forKey: .description)
+        try c.encode(accentColor, forKey: .accentColor)
+        try c.encode(voice, forKey: .voice)
+        try c.encode(resolution, forKey: .resolution)
+        try c.encode(fps, forKey: .fps)
+        try c.encode(transition, forKey: .transition)
+        try c.encode(scenes, forKey: .scenes)
+        if !pronunciations.isEmpty { try c.encode(pronunciations, forKey: .pronunciations) }
     }
 
     /// Checks a video id: 1–`VideoLimits.maxIDLength` ASCII letters, digits, '-', '_' and '.', not

@@ -12,7 +12,8 @@ public struct AudioStage: PipelineStage {
     /// - Parameters:
     ///   - synthesizer: The voice engine; failures it marks retryable are retried by the engine.
     ///   - planner: The padding around each narration.
-    public init(synthesizer: any SpeechSynthesizer = EspeakSynthesizer(), planner: TimingPlanner = TimingPlanner()) {
+    ///     The default is a `VoiceChain`: flite for English, espeak-ng for the rest, at 22 050 Hz.
+    public init(synthesizer: any SpeechSynthesizer = VoiceChain(), planner: TimingPlanner = TimingPlanner()) {
         self.synthesizer = synthesizer
         self.planner = planner
     }
@@ -25,7 +26,10 @@ public struct AudioStage: PipelineStage {
 
     /// Synthesizes, writes the WAV files and plans the timing.
     ///
-    /// Speech is cached under `speech-cache/` by (voice engine, voice, text): re-rendering a
+    /// The video's `pronunciations` are applied to each narration just before synthesis; the
+    /// words in the manifest stay the written ones.
+    ///
+    /// Speech is cached under `speech-cache/` by (voice engine, voice, lexicon, text): re-rendering a
     /// video after editing one scene speaks only that scene again, so the other scenes keep
     /// their exact timing (and their cached video segments).
     /// - Parameters:
@@ -84,12 +88,14 @@ public struct AudioStage: PipelineStage {
                     scene: i + 1, sceneCount: input.scenes.count)
             }
             let (text, voice) = (scene.narration ?? "", scene.voice ?? input.voice)
-            let key = SpeechCache.key(engine: synthesizer.identifier, voice: voice, text: text)
+            let key = SpeechCache.key(
+                engine: synthesizer.identifier, voice: voice,
+                lexicon: LexiconRewrite(text, lexicon: input.pronunciations).applied, text: text)
             let length: SpeechLengths.Length
             if let known = lengths?[key] {
                 length = known
             } else {
-                let speech = try await speak(text, voice: voice, cache: cache)
+                let speech = try await speak(text, voice: voice, lexicon: input.pronunciations, cache: cache)
                 length = .init(sampleCount: speech.samples.count, sampleRate: speech.sampleRate, words: speech.words)
                 lengths?[key] = length
                 if lengths == nil { audio.append(speech) }
@@ -113,14 +119,18 @@ public struct AudioStage: PipelineStage {
         (try? Self.narration(of: manifest, in: context.directory)) != nil
     }
 
-    /// One scene's speech: cached, or synthesized and rounded to what a WAV holds.
-    private func speak(_ text: String, voice: Voice, cache: SpeechCache) async throws -> SpeechAudio {
+    /// One scene's speech: cached, or synthesized (with the lexicon's spoken forms, timed by
+    /// the written words) and rounded to what a WAV holds.
+    private func speak(_ text: String, voice: Voice, lexicon: PronunciationLexicon, cache: SpeechCache) async throws
+        -> SpeechAudio
+    {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            return SpeechAudio(samples: [], sampleRate: 22050, words: [])
+            return SpeechAudio(samples: [], sampleRate: VoiceChain.defaultSampleRate, words: [])
         }
-        let key = SpeechCache.key(engine: synthesizer.identifier, voice: voice, text: text)
+        let rewrite = LexiconRewrite(text, lexicon: lexicon)
+        let key = SpeechCache.key(engine: synthesizer.identifier, voice: voice, lexicon: rewrite.applied, text: text)
         if let cached = cache.load(key) { return cached }
-        var speech = try await synthesizer.synthesize(text, voice: voice)
+        var speech = rewrite.writtenWords(of: try await synthesizer.synthesize(rewrite.spoken, voice: voice))
         // What the WAV file holds, so a resumed render hears exactly the same samples.
         speech.samples = quantizedToPCM16(speech.samples)
         try cache.store(speech, key: key)

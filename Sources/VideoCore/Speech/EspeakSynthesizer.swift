@@ -123,12 +123,13 @@ final class EspeakEngine: Sendable {
         let context = Unmanaged.passRetained(collector)
         defer { context.release() }
         // espeak-ng draws from libc's rand() (voice jitter): seed it so speech is reproducible.
-        srand(1)
         let bytes = Array(text.utf8CString)
-        let status = bytes.withUnsafeBufferPointer { buffer in
-            espeak_Synth(
-                buffer.baseAddress, buffer.count, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil,
-                context.toOpaque())
+        let status = LibcRandom.seeded {
+            bytes.withUnsafeBufferPointer { buffer in
+                espeak_Synth(
+                    buffer.baseAddress, buffer.count, 0, POS_CHARACTER, 0, UInt32(espeakCHARS_UTF8), nil,
+                    context.toOpaque())
+            }
         }
         guard status == EE_OK else {
             throw VideoError(.speech, "espeak-ng failed to synthesize (status \(status.rawValue))")
@@ -149,43 +150,18 @@ private final class SynthesisCollector {
     /// ("SwiftPM") or join a short word to the next. Each written word takes the first event
     /// that starts inside it; words without one share the time up to the next timed word.
     func result(text: String, sampleRate: Int) -> SpeechAudio {
-        let characters = Array(text.unicodeScalars)
-        var spans: [(start: Int, end: Int)] = []
-        var i = 0
-        while i < characters.count {
-            while i < characters.count, characters[i].properties.isWhitespace { i += 1 }
-            let start = i
-            while i < characters.count, !characters[i].properties.isWhitespace { i += 1 }
-            if i > start { spans.append((start, i)) }
-        }
-        var starts = [Int?](repeating: nil, count: spans.count)
+        let written = WordSpans(text)
+        var starts = [Int?](repeating: nil, count: written.spans.count)
         var span = 0
         for event in wordEvents {
             let position = max(0, event.position - 1)
-            while span < spans.count, spans[span].end <= position { span += 1 }
-            guard span < spans.count else { break }
-            if starts[span] == nil, position >= spans[span].start {
+            while span < written.spans.count, written.spans[span].upperBound <= position { span += 1 }
+            guard span < written.spans.count else { break }
+            if starts[span] == nil, position >= written.spans[span].lowerBound {
                 starts[span] = min(event.milliseconds * sampleRate / 1000, samples.count)
             }
         }
-        // Fill untimed words: share the gap between the timed words around them.
-        var timed = starts.enumerated().compactMap { index, start in start.map { (index, $0) } }
-        if timed.isEmpty { timed = [(0, 0)] }
-        var resolved = [Int](repeating: 0, count: spans.count)
-        for (k, anchor) in timed.enumerated() {
-            let next = k + 1 < timed.count ? timed[k + 1] : (spans.count, samples.count)
-            let lower = k == 0 ? 0 : anchor.0
-            for w in lower..<next.0 {
-                let fraction = Double(w - anchor.0) / Double(max(next.0 - anchor.0, 1))
-                resolved[w] = w < anchor.0 ? anchor.1 : anchor.1 + Int(Double(max(next.1 - anchor.1, 0)) * fraction)
-            }
-        }
-        var words: [SpokenWord] = []
-        for (w, span) in spans.enumerated() {
-            let word = String(String.UnicodeScalarView(characters[span.start..<span.end]))
-            let end = w + 1 < spans.count ? resolved[w + 1] : samples.count
-            words.append(SpokenWord(text: word, startSample: resolved[w], endSample: max(resolved[w], end)))
-        }
+        let words = written.spokenWords(starts: starts, total: samples.count)
         return SpeechAudio(samples: samples, sampleRate: sampleRate, words: words)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
 
-/// Spoken narration kept by (voice engine, voice, text) in a task folder's `speech-cache/`.
+/// Spoken narration kept by (voice engine, voice, lexicon, text) in a task folder's `speech-cache/`.
 ///
 /// espeak-ng carries a little state from one utterance to the next, so speaking a whole video
 /// again after one edit would shift the other scenes by a few samples; reusing their cached
@@ -23,14 +23,18 @@ public final class SpeechCache: Sendable {
         try AtomicFile.makeDirectory(directory)
     }
 
-    /// The cache key of `text` spoken by `engine` with `voice`.
+    /// The cache key of `text` spoken by `engine` with `voice` and the lexicon entries that
+    /// changed how it is said.
     /// - Parameters:
     ///   - engine: The synthesizer's identifier (its engine, version and settings).
     ///   - voice: The voice.
-    ///   - text: What is said.
+    ///   - lexicon: The pronunciation entries applied to `text`, as sorted `word→spoken` lines
+    ///     (empty when none applies, so editing an entry re-speaks only the scenes using it).
+    ///   - text: What is written.
     /// - Returns: A hex digest naming the entry's files.
-    public static func key(engine: String, voice: Voice, text: String) -> String {
-        ContentHash.hex("\(engine)\u{1}\(voice.name)\u{1}\(text)".utf8)
+    public static func key(engine: String, voice: Voice, lexicon: [String] = [], text: String) -> String {
+        let entries = lexicon.isEmpty ? "" : "\u{1}lexicon\u{2}" + lexicon.joined(separator: "\u{2}")
+        return ContentHash.hex("\(engine)\u{1}\(voice.name)\u{1}\(text)\(entries)".utf8)
     }
 
     /// The cached speech for `key`, if it is there and readable.

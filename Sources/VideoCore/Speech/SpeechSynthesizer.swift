@@ -1,7 +1,8 @@
 /// Turns text into speech: the audio stage's extension point.
 ///
-/// The default is `EspeakSynthesizer`, which links espeak-ng in process and works offline.
-/// Other voices (network or neural) plug in behind this protocol.
+/// The default is a `VoiceChain` of `FliteSynthesizer` (English) and `EspeakSynthesizer`
+/// (every other language), both linked in process and offline. Other voices (network or
+/// neural, `HTTPSpeechSynthesizer` in VideoAI) plug in behind this protocol.
 ///
 /// # Implementation requirements
 /// - Return mono PCM in `SpeechAudio.samples` at `SpeechAudio.sampleRate`, and the start
@@ -22,6 +23,19 @@ public protocol SpeechSynthesizer: Sendable {
     /// - Returns: The samples and the word boundaries.
     /// - Throws: `VideoError` when the voice is unknown or synthesis fails.
     func synthesize(_ text: String, voice: Voice) async throws -> SpeechAudio
+
+    /// Whether this engine speaks `voice` (a `VoiceChain` asks its engines in order).
+    /// The default is `true`: the engine takes any voice and rejects unknown ones itself.
+    /// - Parameter voice: The voice asked for.
+    /// - Returns: `true` when the engine claims the voice.
+    func canSpeak(_ voice: Voice) -> Bool
+}
+
+extension SpeechSynthesizer {
+    /// Every voice: the engine rejects unknown ones when asked to speak.
+    /// - Parameter voice: The voice asked for.
+    /// - Returns: `true`.
+    public func canSpeak(_ voice: Voice) -> Bool { true }
 }
 
 /// Speech produced by a `SpeechSynthesizer`.

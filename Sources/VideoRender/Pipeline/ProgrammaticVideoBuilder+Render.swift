@@ -12,12 +12,12 @@ extension ProgrammaticVideoBuilder {
     ///   - directory: The parent folder; created if missing.
     ///   - options: How frames are drawn and encoded; `nil` uses the defaults with the
     ///     builder's `theme`.
-    ///   - synthesizer: The voice (espeak-ng by default; `ToneSynthesizer` for tests).
+    ///   - synthesizer: The voice (flite and espeak-ng in a `VoiceChain` by default; `ToneSynthesizer` for tests).
     ///   - events: Receives stage and progress events.
     /// - Returns: The finished video's paths, manifest, metadata and timings.
     /// - Throws: `VideoError` when the video is invalid or a stage fails.
     public func render(
-        to directory: URL, options: RenderOptions? = nil, synthesizer: any SpeechSynthesizer = EspeakSynthesizer(),
+        to directory: URL, options: RenderOptions? = nil, synthesizer: any SpeechSynthesizer = VoiceChain(),
         events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
     ) async throws -> RenderResult {
         let config = try build()

@@ -64,7 +64,7 @@ public struct VideoPipeline: Sendable {
     ///   - jobs: How many segments render at once.
     public init(
         registry: RendererRegistry, writer: any NarrationWriter = TemplateNarrationWriter(),
-        synthesizer: any SpeechSynthesizer = EspeakSynthesizer(), options: RenderOptions = RenderOptions(),
+        synthesizer: any SpeechSynthesizer = VoiceChain(), options: RenderOptions = RenderOptions(),
         jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     ) {
         self.init(
@@ -204,7 +204,7 @@ public struct VideoPipeline: Sendable {
     /// ```
     /// - Parameters:
     ///   - config: The video.
-    ///   - synthesizer: The voice; `nil` uses the audio stage's (espeak-ng by default).
+    ///   - synthesizer: The voice; `nil` uses the audio stage's (a `VoiceChain` of flite and espeak-ng by default).
     ///   - events: Receives the stages' progress and warnings.
     /// - Returns: The manifest: every scene's frames and every word's times.
     /// - Throws: `VideoError` when the video is invalid or the voice fails.

@@ -53,6 +53,8 @@ public final class ProgrammaticVideoBuilder {
     /// How long the video should be (`.seconds(180)`, `.full`); `nil` holds a script longer
     /// than 10 minutes to 10 minutes. See `DurationBudget`.
     public var duration: DurationBudget?
+    /// How words are spoken ("vgen" → "vee gen"); applied before synthesis, never shown.
+    public var pronunciations: PronunciationLexicon = .empty
     private var entries: [Entry] = []
 
     /// Creates an empty builder.
@@ -175,7 +177,7 @@ public final class ProgrammaticVideoBuilder {
         return try VideoConfig(
             videoID: videoID ?? VideoConfig.makeID(from: title), title: title, description: description,
             accentColor: accentColor, voice: voice, resolution: resolution, fps: fps, transition: transition,
-            scenes: scenes, duration: duration)
+            scenes: scenes, duration: duration, pronunciations: pronunciations)
     }
 
     /// The video as a YAML spec that `YAMLAdapter` reads back into an equal `VideoConfig`.

@@ -16,6 +16,9 @@ import Foundation
 /// follow-up scenes past `SceneBuilder.maxTableRows` rows). Remote images, and images outside
 /// the folder or missing, are skipped with a warning; nothing is fetched. Badges, raw HTML,
 /// link addresses and empty sections are dropped; links become their text.
+///
+/// A `pronunciations.yaml` beside the document (word → spoken form) becomes the video's
+/// `pronunciations`.
 /// Boilerplate is left out with a warning naming it: badge rows, and unless `keepsBoilerplate`
 /// is set, tables of contents and one-line License or Contributing sections.
 ///
@@ -64,6 +67,9 @@ public struct DocumentAdapter: InputAdapter {
     /// Whether tables of contents and one-line License or Contributing sections stay in the
     /// video (`false`: they are left out, with a warning).
     public var keepsBoilerplate = false
+    /// How words are spoken, on top of the lexicon file `pronunciations.yaml` beside a
+    /// document file (these entries win where both have a word).
+    public var pronunciations: PronunciationLexicon = .empty
 
     /// Creates an adapter for a file; the format comes from its extension.
     /// - Parameters:
@@ -147,7 +153,8 @@ public struct DocumentAdapter: InputAdapter {
         let config = try VideoConfig(
             videoID: settings.videoID ?? VideoConfig.makeID(from: baseName), title: outline.title,
             description: description, accentColor: settings.accentColor, voice: settings.voice,
-            resolution: settings.resolution, fps: settings.fps, scenes: scenes)
+            resolution: settings.resolution, fps: settings.fps, scenes: scenes,
+            pronunciations: try lexicon())
         return DocumentReadResult(config: config, warnings: warnings)
     }
 
@@ -185,6 +192,12 @@ public struct DocumentAdapter: InputAdapter {
         let last = name.split(separator: "/").last.map(String.init) ?? name
         guard let dot = last.lastIndex(of: "."), dot != last.startIndex else { return last }
         return String(last[..<dot])
+    }
+
+    /// The lexicon file beside a document file, with `pronunciations` on top.
+    private func lexicon() throws -> PronunciationLexicon {
+        guard case .file(let url) = source else { return pronunciations }
+        return try PronunciationFile.read(besideDocument: url).merging(pronunciations)
     }
 
     private func loadText() throws -> String {

@@ -121,12 +121,14 @@ struct YAMLSceneReader {
     static func voice(_ name: String) throws -> Voice {
         let voice = Voice(name)
         if Voice.portable.contains(voice) { return voice }
-        let pattern = #"^[a-z]{2,3}(-[a-z0-9]{1,8})*(\+[a-z0-9_]{1,16})?$"#
+        // espeak-ng voices (`en-gb`, `fr+f2`), flite voices (`cmu_us_slt`, `kal16`) and an HTTP
+        // voice server's names (`nova`, `af_bella`).
+        let pattern = #"^[a-z][a-z0-9_]{1,31}(-[a-z0-9]{1,8})*(\+[a-z0-9_]{1,16})?$"#
         guard name.range(of: pattern, options: [.regularExpression, .caseInsensitive]) != nil else {
             throw VideoError(
                 .invalidInput,
                 "unknown voice '\(name)'; valid: \(Voice.portable.map(\.name).joined(separator: ", ")), "
-                    + "or an espeak-ng voice such as en-us, en-gb, de or fr+f2")
+                    + "a flite voice such as cmu_us_slt, or an espeak-ng voice such as en-us, en-gb, de or fr+f2")
         }
         return voice
     }

@@ -7,7 +7,7 @@ struct YAMLVideoReader {
     /// The keys of one video.
     static let videoKeys = [
         "video_id", "title", "description", "accent_color", "voice", "resolution", "fps", "theme", "transition",
-        "duration", "scenes",
+        "duration", "scenes", "pronunciations",
     ]
     /// The keys of a video set's top level.
     static let setKeys = ["videos", "accent_color", "voice", "resolution", "fps", "theme", "transition"]
@@ -83,7 +83,8 @@ struct YAMLVideoReader {
                 voice: overrides.voice ?? own.voice ?? defaults.voice ?? .male,
                 resolution: overrides.resolution ?? own.resolution ?? defaults.resolution ?? .hd1080,
                 fps: overrides.fps ?? own.fps ?? defaults.fps ?? 30,
-                transition: own.transition ?? defaults.transition ?? .crossfade, scenes: scenes, duration: duration)
+                transition: own.transition ?? defaults.transition ?? .crossfade, scenes: scenes, duration: duration,
+                pronunciations: try pronunciations(map))
             return YAMLVideo(config: config, theme: overrides.theme ?? own.theme ?? defaults.theme)
         } catch let error as VideoError {
             throw relocate(error, map: map, drafts: drafts, path: path)
@@ -105,6 +106,13 @@ struct YAMLVideoReader {
         }
         let key = String(field.prefix { $0 != "[" && $0 != "." })
         return context.error(map.mark(of: key), path.isEmpty ? field : "\(path).\(field)", error.message)
+    }
+
+    /// Reads `pronunciations:`, a mapping of word → spoken form.
+    private func pronunciations(_ map: YAMLMapping) throws -> PronunciationLexicon {
+        guard let node = map.value("pronunciations"), !YAMLMapping.isNull(node) else { return .empty }
+        let path = map.path.isEmpty ? "pronunciations" : "\(map.path).pronunciations"
+        return try PronunciationFile.lexicon(node, path: path, context: context)
     }
 
     /// Reads accent colour, voice, resolution, fps and theme.
