@@ -83,6 +83,7 @@ public struct VideoConfig: Hashable, Codable, Sendable {
         try c.encode(fps, forKey: .fps)
         try c.encode(transition, forKey: .transition)
         try c.encode(scenes, forKey: .scenes)
+        try c.encodeIfPresent(duration, forKey: .duration)
         if !pronunciations.isEmpty { try c.encode(pronunciations, forKey: .pronunciations) }
     }
 
