@@ -1,6 +1,6 @@
 import VideoCore
 
-/// How frames are drawn and encoded.
+/// How frames are drawn and encoded, and how the soundtrack is mixed.
 public struct RenderOptions: Hashable, Sendable, Codable {
     /// The x264 preset (`ultrafast` … `veryslow`).
     public var preset: String
@@ -10,13 +10,51 @@ public struct RenderOptions: Hashable, Sendable, Codable {
     public var theme: VideoTheme
     /// How long the transition into each scene lasts, in seconds (see `SceneTransition`).
     public var transitionDuration: Double
+    /// Whether captions are drawn into the picture (the sidecar files are always written).
+    public var captions: CaptionMode
+    /// The music bed and the loudness of the final mix.
+    public var sound: SoundOptions
 
     /// Creates options; the defaults suit a 1080p30 explainer.
-    public init(preset: String = "veryfast", crf: Int = 23, theme: VideoTheme = .dark, transitionDuration: Double = 0.4)
-    {
+    /// - Parameters:
+    ///   - preset: The x264 preset.
+    ///   - crf: The x264 constant rate factor.
+    ///   - theme: The colour theme.
+    ///   - transitionDuration: The transition length in seconds.
+    ///   - captions: Whether captions are drawn into the picture.
+    ///   - sound: The music bed and loudness settings.
+    public init(
+        preset: String = "veryfast", crf: Int = 23, theme: VideoTheme = .dark, transitionDuration: Double = 0.4,
+        captions: CaptionMode = .off, sound: SoundOptions = SoundOptions()
+    ) {
         self.preset = preset
         self.crf = crf
         self.theme = theme
         self.transitionDuration = transitionDuration
+        self.captions = captions
+        self.sound = sound
+    }
+
+    enum CodingKeys: String, CodingKey { case preset, crf, theme, transitionDuration, captions, sound }
+
+    /// Decodes options; captions and sound missing from older task files take the defaults.
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` for a value of the wrong type.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        preset = try c.decode(String.self, forKey: .preset)
+        crf = try c.decode(Int.self, forKey: .crf)
+        theme = try c.decode(VideoTheme.self, forKey: .theme)
+        transitionDuration = try c.decode(Double.self, forKey: .transitionDuration)
+        captions = try c.decodeIfPresent(CaptionMode.self, forKey: .captions) ?? .off
+        sound = try c.decodeIfPresent(SoundOptions.self, forKey: .sound) ?? SoundOptions()
+    }
+
+    /// The options the pictures depend on: the sound settings left out, so a change of music
+    /// or loudness re-encodes only the soundtrack.
+    var picture: RenderOptions {
+        var options = self
+        options.sound = SoundOptions(loudness: nil)
+        return options
     }
 }

@@ -118,7 +118,9 @@ public struct YAMLAdapter: InputAdapter {
         guard let root, !YAMLMapping.isNull(root) else {
             throw VideoError(.invalidInput, "the spec is empty", location: fileLocation)
         }
-        return try YAMLVideoReader(context: context, customTypes: customSceneTypes, overrides: overrides).read(root)
+        return try YAMLVideoReader(
+            context: context, customTypes: customSceneTypes, overrides: overrides, baseDirectory: baseDirectory
+        ).read(root)
     }
 
     /// Resolves a media path written in the spec (an image, for example) against

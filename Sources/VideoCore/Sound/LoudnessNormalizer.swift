@@ -1,0 +1,85 @@
+import Foundation
+
+/// Brings a mix to an integrated loudness with its true peak under a ceiling: a gain, then a
+/// look-ahead peak limiter, measured again and corrected until both hold.
+///
+/// The limiter leaves a margin under the ceiling (`codecMargin`) for the overshoot lossy
+/// coding adds, so the decoded AAC still meets it.
+package struct LoudnessNormalizer: Sendable {
+    /// The integrated loudness to reach, in LUFS.
+    package var target: Double
+    /// The true-peak ceiling, in dBTP.
+    package var truePeak: Double
+    /// The samples' rate.
+    package var sampleRate: Int
+    /// Headroom kept under the ceiling for the AAC encoder's overshoot, in dB.
+    package static let codecMargin = 0.7
+    /// The limiter's look-ahead (its attack), in seconds.
+    package static let lookAhead = 0.005
+    /// The limiter's release, in seconds.
+    package static let release = 0.08
+
+    /// Creates a normalizer.
+    /// - Parameters:
+    ///   - target: The integrated loudness in LUFS.
+    ///   - truePeak: The ceiling in dBTP.
+    ///   - sampleRate: The rate of the samples.
+    package init(target: Double, truePeak: Double, sampleRate: Int) {
+        self.target = target
+        self.truePeak = truePeak
+        self.sampleRate = sampleRate
+    }
+
+    /// `samples` at the target loudness with peaks under the ceiling; silence comes back as it is.
+    package func normalize(_ samples: [Float]) -> [Float] {
+        let meter = LoudnessMeter(sampleRate: sampleRate)
+        let measured = meter.integratedLoudness(samples)
+        guard measured.isFinite else { return samples }
+        var gainDB = target - measured
+        var ceilingDB = truePeak - Self.codecMargin
+        var out = samples
+        for _ in 0..<6 {
+            out = limited(samples, gain: pow(10, gainDB / 20), ceiling: pow(10, ceilingDB / 20))
+            let loudness = meter.integratedLoudness(out)
+            let peak = meter.truePeak(out)
+            let loudnessOK = abs(loudness - target) < 0.05
+            let peakOK = peak <= truePeak - Self.codecMargin + 0.05
+            if loudnessOK && peakOK { break }
+            if !peakOK { ceilingDB -= peak - (truePeak - Self.codecMargin) + 0.05 }
+            if !loudnessOK { gainDB += target - loudness }
+        }
+        return out
+    }
+
+    /// `samples` times `gain`, with a gain envelope that keeps every sample's magnitude under
+    /// `ceiling`: it falls linearly over the look-ahead before a peak and rises over the release.
+    package func limited(_ samples: [Float], gain: Double, ceiling: Double) -> [Float] {
+        let count = samples.count
+        var envelope = [Double](repeating: 1, count: count)
+        let attackStep = 1 / max(1, Self.lookAhead * Double(sampleRate))
+        let releaseStep = 1 / max(1, Self.release * Double(sampleRate))
+        var out = [Float](repeating: 0, count: count)
+        samples.withUnsafeBufferPointer { x in
+            envelope.withUnsafeMutableBufferPointer { envelope in
+                for n in 0..<count {
+                    let magnitude = abs(Double(x[n])) * gain
+                    if magnitude > ceiling { envelope[n] = ceiling / magnitude }
+                }
+                var previous = 1.0
+                for n in 0..<count {
+                    previous = min(envelope[n], previous + releaseStep)
+                    envelope[n] = previous
+                }
+                var next = 1.0
+                for n in (0..<count).reversed() {
+                    next = min(envelope[n], next + attackStep)
+                    envelope[n] = next
+                }
+                out.withUnsafeMutableBufferPointer { out in
+                    for n in 0..<count { out[n] = Float(Double(x[n]) * gain * envelope[n]) }
+                }
+            }
+        }
+        return out
+    }
+}
