@@ -3,19 +3,24 @@ import Foundation
 /// Measures loudness as ITU-R BS.1770-4 defines it (the EBU R128 meter): K-weighting (a high
 /// shelf and a high pass, designed for the signal's own rate), 400 ms blocks overlapping by
 /// 75 %, an absolute gate at −70 LUFS and a relative gate 10 LU below the ungated level; true
-/// peak by 4× oversampling. Mono: one channel with weight 1.
+/// peak by 4× oversampling. Channels are interleaved; mono, left and right have weight 1.
 package struct LoudnessMeter: Sendable {
     /// The samples' rate.
     package var sampleRate: Int
+    /// Interleaved channels (1 or 2).
+    package var channels: Int
 
     /// Creates a meter.
-    /// - Parameter sampleRate: The rate of the samples it will measure.
-    package init(sampleRate: Int) {
+    /// - Parameters:
+    ///   - sampleRate: The rate of the samples it will measure.
+    ///   - channels: How many channels the samples interleave.
+    package init(sampleRate: Int, channels: Int = 1) {
         self.sampleRate = sampleRate
+        self.channels = max(1, channels)
     }
 
     /// The integrated (gated) loudness in LUFS; `-infinity` for silence or less than 400 ms.
-    /// - Parameter samples: Mono samples.
+    /// - Parameter samples: Interleaved samples.
     /// - Returns: The loudness.
     package func integratedLoudness(_ samples: [Float]) -> Double {
         let powers = blockPowers(samples)
@@ -27,15 +32,31 @@ package struct LoudnessMeter: Sendable {
         return loudness(ofPower: gated.reduce(0, +) / Double(gated.count))
     }
 
-    /// The mean square of each 400 ms gating block of the K-weighted signal, every 100 ms.
-    /// - Parameter samples: Mono samples.
+    /// Each 400 ms gating block's K-weighted mean square, summed over the channels, every 100 ms.
+    /// - Parameter samples: Interleaved samples.
     /// - Returns: One power per block.
     package func blockPowers(_ samples: [Float]) -> [Double] {
+        var total: [Double] = []
+        for channel in Self.split(samples, channels: channels) {
+            let powers = channelBlockPowers(channel)
+            total = total.isEmpty ? powers : zip(total, powers).map { $0 + $1 }
+        }
+        return total
+    }
+
+    /// One channel's samples out of interleaved ones.
+    package static func split(_ samples: [Float], channels: Int) -> [[Float]] {
+        guard channels > 1 else { return [samples] }
+        let frames = samples.count / channels
+        return (0..<channels).map { c in (0..<frames).map { samples[$0 * channels + c] } }
+    }
+
+    private func channelBlockPowers(_ samples: [Float]) -> [Double] {
         let weighted = kWeighted(samples)
         let block = Int((0.4 * Double(sampleRate)).rounded())
         let step = Int((0.1 * Double(sampleRate)).rounded())
         guard weighted.count >= block, step > 0 else { return [] }
-        // Sums over 100 ms steps, four to a block.
+        // Running sums of squares, so each block is one subtraction.
         var prefix = [Double](repeating: 0, count: weighted.count + 1)
         weighted.withUnsafeBufferPointer { x in
             prefix.withUnsafeMutableBufferPointer { prefix in
@@ -54,10 +75,11 @@ package struct LoudnessMeter: Sendable {
 
     /// The highest true peak in dBTP: the largest magnitude of the signal oversampled 4×
     /// (by a 48-tap windowed-sinc interpolator, 12 taps a phase) and of the samples themselves.
-    /// - Parameter samples: Mono samples.
-    /// - Returns: The peak in dB relative to full scale; `-infinity` for silence.
+    /// - Parameter samples: Interleaved samples.
+    /// - Returns: The peak in dB relative to full scale, the highest of any channel;
+    ///   `-infinity` for silence.
     package func truePeak(_ samples: [Float]) -> Double {
-        let peak = TruePeak.linear(samples)
+        let peak = Self.split(samples, channels: channels).map(TruePeak.linear).max() ?? 0
         return peak > 0 ? 20 * log10(peak) : -.infinity
     }
 
@@ -128,28 +150,37 @@ enum TruePeak {
 
     /// The largest magnitude of the 4× oversampled signal.
     static func linear(_ samples: [Float]) -> Double {
-        guard !samples.isEmpty else { return 0 }
+        magnitudes(samples).max() ?? 0
+    }
+
+    /// For each sample, the largest magnitude of the 4× oversampled signal from it up to
+    /// (not including) the next sample.
+    static func magnitudes(_ samples: [Float]) -> [Double] {
+        guard !samples.isEmpty else { return [] }
         let half = tapsPerPhase / 2
         // Zero padding on both sides, so the loop needs no bounds tests.
         var x = [Double](repeating: 0, count: samples.count + tapsPerPhase)
         for (n, sample) in samples.enumerated() { x[n + half - 1] = Double(sample) }
-        var peak = 0.0
+        var out = [Double](repeating: 0, count: samples.count)
         let phases = factor - 1
         let perPhase = tapsPerPhase
         taps.withUnsafeBufferPointer { taps in
             x.withUnsafeBufferPointer { x in
-                for n in 0..<samples.count {
-                    let window = x.baseAddress! + n  // x[n + j] is input sample n + j - half + 1
-                    peak = max(peak, abs(window[half - 1]))
-                    for p in 0..<phases {
-                        let phase = taps.baseAddress! + p * perPhase
-                        var sum = 0.0
-                        for j in 0..<perPhase { sum += phase[j] * window[j] }
-                        peak = max(peak, abs(sum))
+                out.withUnsafeMutableBufferPointer { out in
+                    for n in 0..<samples.count {
+                        let window = x.baseAddress! + n  // x[n + j] is input sample n + j - half + 1
+                        var peak = abs(window[half - 1])
+                        for p in 0..<phases {
+                            let phase = taps.baseAddress! + p * perPhase
+                            var sum = 0.0
+                            for j in 0..<perPhase { sum += phase[j] * window[j] }
+                            peak = max(peak, abs(sum))
+                        }
+                        out[n] = peak
                     }
                 }
             }
         }
-        return peak
+        return out
     }
 }

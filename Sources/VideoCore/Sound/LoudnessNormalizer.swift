@@ -12,6 +12,8 @@ package struct LoudnessNormalizer: Sendable {
     package var truePeak: Double
     /// The samples' rate.
     package var sampleRate: Int
+    /// Interleaved channels; the limiter's gain is linked across them.
+    package var channels: Int
     /// Headroom kept under the ceiling for the AAC encoder's overshoot, in dB.
     package static let codecMargin = 0.7
     /// The limiter's look-ahead (its attack), in seconds.
@@ -24,21 +26,23 @@ package struct LoudnessNormalizer: Sendable {
     ///   - target: The integrated loudness in LUFS.
     ///   - truePeak: The ceiling in dBTP.
     ///   - sampleRate: The rate of the samples.
-    package init(target: Double, truePeak: Double, sampleRate: Int) {
+    ///   - channels: How many channels the samples interleave.
+    package init(target: Double, truePeak: Double, sampleRate: Int, channels: Int = 1) {
         self.target = target
         self.truePeak = truePeak
         self.sampleRate = sampleRate
+        self.channels = max(1, channels)
     }
 
     /// `samples` at the target loudness with peaks under the ceiling; silence comes back as it is.
     package func normalize(_ samples: [Float]) -> [Float] {
-        let meter = LoudnessMeter(sampleRate: sampleRate)
+        let meter = LoudnessMeter(sampleRate: sampleRate, channels: channels)
         let measured = meter.integratedLoudness(samples)
         guard measured.isFinite else { return samples }
         var gainDB = target - measured
         var ceilingDB = truePeak - Self.codecMargin
         var out = samples
-        for _ in 0..<6 {
+        for _ in 0..<10 {
             out = limited(samples, gain: pow(10, gainDB / 20), ceiling: pow(10, ceilingDB / 20))
             let loudness = meter.integratedLoudness(out)
             let peak = meter.truePeak(out)
@@ -54,29 +58,39 @@ package struct LoudnessNormalizer: Sendable {
     /// `samples` times `gain`, with a gain envelope that keeps every sample's magnitude under
     /// `ceiling`: it falls linearly over the look-ahead before a peak and rises over the release.
     package func limited(_ samples: [Float], gain: Double, ceiling: Double) -> [Float] {
-        let count = samples.count
-        var envelope = [Double](repeating: 1, count: count)
+        let channels = channels
+        let frames = samples.count / channels
+        var envelope = [Double](repeating: 1, count: frames)
         let attackStep = 1 / max(1, Self.lookAhead * Double(sampleRate))
         let releaseStep = 1 / max(1, Self.release * Double(sampleRate))
-        var out = [Float](repeating: 0, count: count)
+        var out = [Float](repeating: 0, count: samples.count)
+        // The peaks between samples count: the limiter works on the oversampled magnitudes.
+        var peaks = [Double](repeating: 0, count: frames)
+        for channel in LoudnessMeter.split(samples, channels: channels) {
+            for (n, magnitude) in TruePeak.magnitudes(channel).enumerated() where magnitude > peaks[n] {
+                peaks[n] = magnitude
+            }
+        }
         samples.withUnsafeBufferPointer { x in
             envelope.withUnsafeMutableBufferPointer { envelope in
-                for n in 0..<count {
-                    let magnitude = abs(Double(x[n])) * gain
+                for n in 0..<frames {
+                    let magnitude = peaks[n] * gain
                     if magnitude > ceiling { envelope[n] = ceiling / magnitude }
                 }
                 var previous = 1.0
-                for n in 0..<count {
+                for n in 0..<frames {
                     previous = min(envelope[n], previous + releaseStep)
                     envelope[n] = previous
                 }
                 var next = 1.0
-                for n in (0..<count).reversed() {
+                for n in (0..<frames).reversed() {
                     next = min(envelope[n], next + attackStep)
                     envelope[n] = next
                 }
                 out.withUnsafeMutableBufferPointer { out in
-                    for n in 0..<count { out[n] = Float(Double(x[n]) * gain * envelope[n]) }
+                    for i in 0..<(frames * channels) {
+                        out[i] = Float(Double(x[i]) * gain * envelope[i / channels])
+                    }
                 }
             }
         }

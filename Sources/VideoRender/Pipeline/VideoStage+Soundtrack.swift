@@ -3,7 +3,7 @@ import VideoCore
 
 extension VideoStage {
     /// Bump when the soundtrack's making changes.
-    static let soundtrackVersion = "vgen soundtrack 2: music bed, side-chain, BS.1770 normalisation"
+    static let soundtrackVersion = "vgen soundtrack 3: music bed, side-chain, BS.1770 normalisation checked on the AAC"
 
     /// The soundtrack of `video`: the narration, the music bed ducked under it when
     /// `options.sound.music` names one, normalised to `options.sound.loudness`. Its cache key
@@ -35,18 +35,7 @@ extension VideoStage {
                 try flag.check()
                 track = MusicBed(options: sound, sampleRate: manifest.sampleRate).mix(track, music: samples)
             }
-            if let loudness = sound.loudness {
-                try flag.check()
-                track = LoudnessNormalizer(target: loudness, truePeak: sound.truePeak, sampleRate: manifest.sampleRate)
-                    .normalize(track)
-            }
-            let writer = try AudioFileWriter(url: url, sampleRate: manifest.sampleRate, channels: 1)
-            let chunk = manifest.sampleRate
-            for start in stride(from: 0, to: track.count, by: chunk) {
-                try flag.check()
-                try writer.write(Array(track[start..<min(track.count, start + chunk)]))
-            }
-            try writer.finish()
+            try NormalizedSoundtrack(sound: sound, sampleRate: manifest.sampleRate).write(track, to: url, flag: flag)
         }
     }
 }

@@ -77,6 +77,9 @@ import VideoTestSupport
         let meter = LoudnessMeter(sampleRate: rate)
         let ours = meter.integratedLoudness(decoded)
         let judge = try await Self.ffmpegEBUR128(result.videoURL)
+        print(
+            "document mix: ours \(String(format: "%.2f", ours)) LUFS, ffmpeg ebur128 \(judge.integrated) LUFS; "
+                + "true peak ours \(String(format: "%.2f", meter.truePeak(decoded))) dBTP, ffmpeg \(judge.peak) dBTP")
         #expect(abs(ours - -14) < 0.5, "integrated loudness \(ours) LUFS")
         #expect(abs(ours - judge.integrated) < 0.5, "ours \(ours), ffmpeg ebur128 \(judge.integrated)")
         #expect(meter.truePeak(decoded) <= -1, "true peak \(meter.truePeak(decoded)) dBTP")
