@@ -51,20 +51,39 @@ package struct LoudnessMeter: Sendable {
         return (0..<channels).map { c in (0..<frames).map { samples[$0 * channels + c] } }
     }
 
+    /// One channel's block powers, K-weighted on the fly: the squares are summed per 100 ms
+    /// step and four steps make a block, so no weighted copy of the signal is kept.
     private func channelBlockPowers(_ samples: [Float]) -> [Double] {
-        let weighted = kWeighted(samples)
-        let block = Int((0.4 * Double(sampleRate)).rounded())
         let step = Int((0.1 * Double(sampleRate)).rounded())
-        guard weighted.count >= block, step > 0 else { return [] }
-        // Running sums of squares, so each block is one subtraction.
-        var prefix = [Double](repeating: 0, count: weighted.count + 1)
-        weighted.withUnsafeBufferPointer { x in
-            prefix.withUnsafeMutableBufferPointer { prefix in
-                for i in 0..<x.count { prefix[i + 1] = prefix[i] + x[i] * x[i] }
+        guard step > 0, samples.count >= 4 * step else { return [] }
+        let (shelf, highPass) = kWeighting()
+        var steps: [Double] = []
+        steps.reserveCapacity(samples.count / step)
+        var (x1, x2, y1, y2) = (0.0, 0.0, 0.0, 0.0)  // the shelf's state
+        var (u1, u2, z1, z2) = (0.0, 0.0, 0.0, 0.0)  // the high pass's state
+        var sum = 0.0
+        var inStep = 0
+        samples.withUnsafeBufferPointer { x in
+            for n in 0..<x.count {
+                let input = Double(x[n])
+                let y = shelf.b0 * input + shelf.b1 * x1 + shelf.b2 * x2 - shelf.a1 * y1 - shelf.a2 * y2
+                (x2, x1, y2, y1) = (x1, input, y1, y)
+                let z = highPass.b0 * y + highPass.b1 * u1 + highPass.b2 * u2 - highPass.a1 * z1 - highPass.a2 * z2
+                (u2, u1, z2, z1) = (u1, y, z1, z)
+                sum += z * z
+                inStep += 1
+                if inStep == step {
+                    steps.append(sum)
+                    sum = 0
+                    inStep = 0
+                }
             }
         }
-        return stride(from: 0, through: weighted.count - block, by: step).map {
-            (prefix[$0 + block] - prefix[$0]) / Double(block)
+        guard steps.count >= 4 else { return [] }
+        let blockLength = Double(4 * step)
+        return (0...(steps.count - 4)).map { i -> Double in
+            let sum: Double = steps[i] + steps[i + 1] + steps[i + 2] + steps[i + 3]
+            return sum / blockLength
         }
     }
 
@@ -83,8 +102,8 @@ package struct LoudnessMeter: Sendable {
         return peak > 0 ? 20 * log10(peak) : -.infinity
     }
 
-    /// The signal through the K-weighting filter (two biquads), in double precision.
-    package func kWeighted(_ samples: [Float]) -> [Double] {
+    /// The K-weighting filter's two stages for this rate.
+    func kWeighting() -> (shelf: Biquad, highPass: Biquad) {
         let rate = Double(sampleRate)
         // Stage 1: the high shelf modelling the head (BS.1770-4, coefficients designed for
         // `rate` from the filter's analogue parameters, as libebur128 does).
@@ -101,33 +120,13 @@ package struct LoudnessMeter: Sendable {
         q = 0.5003270373238773
         a0 = 1 + k / q + k * k
         let highPass = Biquad(b0: 1, b1: -2, b2: 1, a1: 2 * (k * k - 1) / a0, a2: (1 - k / q + k * k) / a0)
-        return highPass.filter(shelf.filter(samples.map(Double.init)))
+        return (shelf, highPass)
     }
 }
 
-/// A direct-form-I second-order section.
+/// The coefficients of a second-order section (`a0` = 1).
 struct Biquad {
     var b0, b1, b2, a1, a2: Double
-
-    func filter(_ x: [Double]) -> [Double] {
-        var y = [Double](repeating: 0, count: x.count)
-        var (x1, x2, y1, y2) = (0.0, 0.0, 0.0, 0.0)
-        let (b0, b1, b2, a1, a2) = (b0, b1, b2, a1, a2)
-        x.withUnsafeBufferPointer { x in
-            y.withUnsafeMutableBufferPointer { y in
-                for n in 0..<x.count {
-                    let input = x[n]
-                    let out = b0 * input + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2
-                    x2 = x1
-                    x1 = input
-                    y2 = y1
-                    y1 = out
-                    y[n] = out
-                }
-            }
-        }
-        return y
-    }
 }
 
 /// 4× oversampling peak detection (ITU-R BS.1770-4 Annex 2).
@@ -150,18 +149,18 @@ enum TruePeak {
 
     /// The largest magnitude of the 4× oversampled signal.
     static func linear(_ samples: [Float]) -> Double {
-        magnitudes(samples).max() ?? 0
+        Double(magnitudes(samples).max() ?? 0)
     }
 
     /// For each sample, the largest magnitude of the 4× oversampled signal from it up to
     /// (not including) the next sample.
-    static func magnitudes(_ samples: [Float]) -> [Double] {
+    static func magnitudes(_ samples: [Float]) -> [Float] {
         guard !samples.isEmpty else { return [] }
         let half = tapsPerPhase / 2
         // Zero padding on both sides, so the loop needs no bounds tests.
-        var x = [Double](repeating: 0, count: samples.count + tapsPerPhase)
-        for (n, sample) in samples.enumerated() { x[n + half - 1] = Double(sample) }
-        var out = [Double](repeating: 0, count: samples.count)
+        var x = [Float](repeating: 0, count: samples.count + tapsPerPhase)
+        x.replaceSubrange((half - 1)..<(half - 1 + samples.count), with: samples)
+        var out = [Float](repeating: 0, count: samples.count)
         let phases = factor - 1
         let perPhase = tapsPerPhase
         taps.withUnsafeBufferPointer { taps in
@@ -169,14 +168,14 @@ enum TruePeak {
                 out.withUnsafeMutableBufferPointer { out in
                     for n in 0..<samples.count {
                         let window = x.baseAddress! + n  // x[n + j] is input sample n + j - half + 1
-                        var peak = abs(window[half - 1])
+                        var peak = abs(Double(window[half - 1]))
                         for p in 0..<phases {
                             let phase = taps.baseAddress! + p * perPhase
                             var sum = 0.0
-                            for j in 0..<perPhase { sum += phase[j] * window[j] }
+                            for j in 0..<perPhase { sum += phase[j] * Double(window[j]) }
                             peak = max(peak, abs(sum))
                         }
-                        out[n] = peak
+                        out[n] = Float(peak)
                     }
                 }
             }

@@ -39,42 +39,56 @@ package struct LoudnessNormalizer: Sendable {
         let meter = LoudnessMeter(sampleRate: sampleRate, channels: channels)
         let measured = meter.integratedLoudness(samples)
         guard measured.isFinite else { return samples }
+        // The oversampled peaks do not depend on the gain: found once.
+        let peaks = framePeaks(samples)
         var gainDB = target - measured
-        var ceilingDB = truePeak - Self.codecMargin
+        let limit = truePeak - Self.codecMargin
+        var ceilingDB = limit
         var out = samples
-        for _ in 0..<10 {
-            out = limited(samples, gain: pow(10, gainDB / 20), ceiling: pow(10, ceilingDB / 20))
-            let loudness = meter.integratedLoudness(out)
+        for _ in 0..<3 {
+            for _ in 0..<8 {
+                out = limited(samples, peaks: peaks, gain: pow(10, gainDB / 20), ceiling: pow(10, ceilingDB / 20))
+                let loudness = meter.integratedLoudness(out)
+                if abs(loudness - target) < 0.05 { break }
+                gainDB += target - loudness
+            }
             let peak = meter.truePeak(out)
-            let loudnessOK = abs(loudness - target) < 0.05
-            let peakOK = peak <= truePeak - Self.codecMargin + 0.05
-            if loudnessOK && peakOK { break }
-            if !peakOK { ceilingDB -= peak - (truePeak - Self.codecMargin) + 0.05 }
-            if !loudnessOK { gainDB += target - loudness }
+            if peak <= limit + 0.05 { break }
+            ceilingDB -= peak - limit + 0.05
         }
         return out
     }
 
+    /// Each sample frame's largest oversampled magnitude over the channels.
+    private func framePeaks(_ samples: [Float]) -> [Float] {
+        let split = LoudnessMeter.split(samples, channels: channels)
+        var peaks = TruePeak.magnitudes(split[0])
+        for channel in split.dropFirst() {
+            for (n, magnitude) in TruePeak.magnitudes(channel).enumerated() where magnitude > peaks[n] {
+                peaks[n] = magnitude
+            }
+        }
+        return peaks
+    }
+
+    /// `samples` times `gain`, limited under `ceiling`; see `limited(_:peaks:gain:ceiling:)`.
+    package func limited(_ samples: [Float], gain: Double, ceiling: Double) -> [Float] {
+        limited(samples, peaks: framePeaks(samples), gain: gain, ceiling: ceiling)
+    }
+
     /// `samples` times `gain`, with a gain envelope that keeps every sample's magnitude under
     /// `ceiling`: it falls linearly over the look-ahead before a peak and rises over the release.
-    package func limited(_ samples: [Float], gain: Double, ceiling: Double) -> [Float] {
+    private func limited(_ samples: [Float], peaks: [Float], gain: Double, ceiling: Double) -> [Float] {
         let channels = channels
         let frames = samples.count / channels
         var envelope = [Double](repeating: 1, count: frames)
         let attackStep = 1 / max(1, Self.lookAhead * Double(sampleRate))
         let releaseStep = 1 / max(1, Self.release * Double(sampleRate))
         var out = [Float](repeating: 0, count: samples.count)
-        // The peaks between samples count: the limiter works on the oversampled magnitudes.
-        var peaks = [Double](repeating: 0, count: frames)
-        for channel in LoudnessMeter.split(samples, channels: channels) {
-            for (n, magnitude) in TruePeak.magnitudes(channel).enumerated() where magnitude > peaks[n] {
-                peaks[n] = magnitude
-            }
-        }
         samples.withUnsafeBufferPointer { x in
             envelope.withUnsafeMutableBufferPointer { envelope in
                 for n in 0..<frames {
-                    let magnitude = peaks[n] * gain
+                    let magnitude = Double(peaks[n]) * gain
                     if magnitude > ceiling { envelope[n] = ceiling / magnitude }
                 }
                 var previous = 1.0
