@@ -68,7 +68,7 @@ struct BatchCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: file)
         if ["yaml", "yml"].contains(url.pathExtension.lowercased()) {
             return try YAMLAdapter(url: url, overrides: try render.overrides()).readVideos().map {
-                (try render.apply(to: $0.config), try render.options(theme: $0.theme))
+                (try render.apply(to: $0.config), try render.options(of: $0))
             }
         }
         let config = try render.documentAdapter(url).makeVideoConfig()

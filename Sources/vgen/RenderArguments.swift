@@ -66,6 +66,20 @@ struct RenderArguments: ParsableArguments {
     @Option(name: .long, help: "Items light up as they are said: words (default) or none.")
     var reveal: String = "words"
 
+    @Option(
+        name: .long,
+        help:
+            "Captions in the picture: off (default), burn, or karaoke (the spoken word highlighted). SRT and VTT are always written."
+    )
+    var captions: String?
+
+    @Option(name: .long, help: "A music file laid under the narration, looped or trimmed, faded, ducked under speech.")
+    var music: String?
+
+    @Option(
+        name: .long, help: "Integrated loudness of the final mix in LUFS, -40…-5 (default -14; true peak ≤ -1 dBTP).")
+    var loudness: Double?
+
     /// The given options as overrides of an input's own values.
     func overrides() throws -> VideoOverrides {
         var overrides = VideoOverrides()
@@ -119,15 +133,40 @@ struct RenderArguments: ParsableArguments {
         try platform.map { try Platform(validating: $0) }
     }
 
-    /// Drawing and encoding options; `theme` is the input's own, used when `--theme` is absent.
-    func options(theme: ThemeName? = nil) throws -> RenderOptions {
+    /// Drawing, encoding and sound options; the YAML video's own theme, captions, music and
+    /// loudness are used where the matching option is absent.
+    func options(of video: YAMLVideo) throws -> RenderOptions {
+        try options(theme: video.theme, captions: video.captions, music: video.music?.path, loudness: video.loudness)
+    }
+
+    /// Drawing, encoding and sound options; the arguments are the input's own values, used
+    /// when the matching option is absent.
+    func options(
+        theme: ThemeName? = nil, captions ownCaptions: CaptionMode? = nil, music ownMusic: String? = nil,
+        loudness ownLoudness: Double? = nil
+    ) throws -> RenderOptions {
         guard MP4Writer.x264Presets.contains(preset) else {
             throw VideoError(
                 .invalidInput, "unknown preset '\(preset)'; valid: \(MP4Writer.x264Presets.joined(separator: ", "))",
                 field: "preset")
         }
+        var sound = SoundOptions()
+        sound.loudness = try (loudness ?? ownLoudness).map { try SoundOptions.validate(loudness: $0) } ?? sound.loudness
+        if let music {
+            let url = URL(fileURLWithPath: music).standardizedFileURL
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else {
+                throw VideoError(.invalidInput, "no such music file '\(music)'", field: "music")
+            }
+            sound.music = url.path
+        } else {
+            sound.music = ownMusic
+        }
         return RenderOptions(
             preset: preset, theme: VideoTheme(named: try themeName() ?? theme ?? .dark),
+            captions: try captions.map { try CaptionMode(validating: $0) } ?? ownCaptions ?? platformName()?.captions
+                ?? .off, sound: sound,
             reveal: try RevealMode(validating: reveal))
     }
 

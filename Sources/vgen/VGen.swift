@@ -105,7 +105,7 @@ struct RenderCommand: AsyncParsableCommand {
                 let videos = try YAMLAdapter(url: URL(fileURLWithPath: yaml), overrides: try render.overrides())
                     .readVideos()
                 return (
-                    try videos.map { (try render.apply(to: $0.config), try render.options(theme: $0.theme)) }, []
+                    try videos.map { (try render.apply(to: $0.config), try render.options(of: $0)) }, []
                 )
             case (.some, .some):
                 throw VideoError(.invalidInput, "pass either --document or --yaml, not both")

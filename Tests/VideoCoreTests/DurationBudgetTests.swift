@@ -62,6 +62,7 @@ import VideoTestSupport
 
     @Test func platformsSetFrameAndLimits() throws {
         #expect(Platform.shorts.resolution == Resolution(width: 1080, height: 1920))
+        #expect(Platform.shorts.captions == .karaoke && Platform.youtube.captions == .off)
         #expect(try Platform.shorts.budget(asked: nil) == .seconds(60))
         #expect(try Platform.youtube.budget(asked: nil) == nil)
         #expect(try Platform.reels.budget(asked: .full) == .seconds(180))

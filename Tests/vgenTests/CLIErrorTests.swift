@@ -1,7 +1,7 @@
 import Foundation
 import Testing
-import VideoTestSupport
 import VideoCore
+import VideoTestSupport
 
 /// Every failure of `vgen` is one line `vgen: error: …` on stderr and an exit status from the
 /// table in Docs/CLI.md: 1 for a failed run, 2 for a wrong command line.
@@ -50,6 +50,20 @@ import VideoCore
             to: dir.appendingPathComponent("bad.yaml"), atomically: true, encoding: .utf8)
         let line = errorLine(try await CLI.run(["--yaml", "bad.yaml", "--output-dir", "out"], in: dir), status: 1)
         #expect(line.hasPrefix("vgen: error: bad.yaml:5:5: scenes[0]: unknown key 'colour'"), "\(line)")
+    }
+
+    @Test func badCaptionMusicAndLoudnessOptionsNameTheirField() async throws {
+        let temporary = try TemporaryDirectory(prefix: "vgen-cli")
+        let dir = temporary.url
+        try "# Doc\n\nSome text.\n".write(to: dir.appendingPathComponent("doc.md"), atomically: true, encoding: .utf8)
+        for (option, value, field) in [
+            ("--captions", "loud", "captions"), ("--loudness", "3", "loudness"), ("--music", "nope.mp3", "music"),
+        ] {
+            let line = errorLine(
+                try await CLI.run(["--document", "doc.md", option, value, "--output-dir", "out"], in: dir), status: 1)
+            #expect(line.contains(field) && line.contains(value), "\(line)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("out").path), "nothing written")
     }
 
     @Test func deeplyNestedYAMLFailsInsteadOfCrashing() async throws {

@@ -1,48 +1,104 @@
 import VideoCore
 
-/// Builds caption cues from the timing manifest's word timings.
+/// Builds caption cues from the timing manifest's word timings, following Netflix's timed-text
+/// guidance for English (see `Docs/Captions.md`): at most two lines of at most 42 characters,
+/// at most about 17 characters a second where the speech allows, no cue shorter than 5/6 s or
+/// longer than 7 s, at least two frames between cues, and no cue across a scene boundary.
 ///
-/// Cues hold at most two lines of at most 42 characters, break after sentences where they
-/// can, and never cross a scene boundary.
+/// Cues are built per scene on the scene's own clock (`cues(for:fps:)`), so a scene that only
+/// moves in the video keeps exactly the same cues; `captions(for:)` places them in the video.
 public struct CaptionBuilder: Sendable {
     /// The longest line, in characters.
     public static let maxLineLength = 42
     /// The most lines in one cue.
     public static let maxLines = 2
+    /// The shortest cue, in seconds.
+    public static let minDuration = 5.0 / 6.0
+    /// The longest cue, in seconds.
+    public static let maxDuration = 7.0
+    /// The reading speed cues aim at, in characters a second.
+    public static let maxCharactersPerSecond = 17.0
+    /// The least gap between two cues, in frames.
+    public static let minGapFrames = 2
+    /// How far a cue may stay up after its last word ends, to be read, in frames.
+    public static let maxExtensionFrames = 12
 
     /// Creates a builder.
     public init() {}
 
-    /// The cues of a whole video, in order.
+    /// The cues of a whole video, in order, on the video's clock.
+    /// - Parameter manifest: The timing manifest.
+    /// - Returns: Every scene's cues, shifted to where the scene starts.
     public func captions(for manifest: TimingManifest) -> [CaptionCue] {
         manifest.scenes.flatMap { scene in
-            cues(for: scene.words.filter { !$0.text.isEmpty }, sceneEnd: scene.endTime)
+            cues(for: scene, fps: manifest.fps).map { $0.shifted(by: scene.startTime) }
         }
     }
 
-    private func cues(for words: [WordTiming], sceneEnd: Double) -> [CaptionCue] {
-        var cues: [CaptionCue] = []
-        var current: [WordTiming] = []
-        func flush() {
-            guard let first = current.first, let last = current.last else { return }
-            let end = min(max(last.endTime, first.startTime + 0.2), sceneEnd)
-            cues.append(CaptionCue(start: first.startTime, end: end, lines: wrap(current.map(\.text))))
-            current.removeAll()
-        }
-        for word in words.flatMap(splitLong) {
-            if !current.isEmpty && wrap((current + [word]).map(\.text)).count > Self.maxLines {
-                flush()
-            }
-            current.append(word)
-            // Break after a sentence once the cue holds a reasonable amount of text.
-            if let last = word.text.last, ".!?".contains(last),
-                current.map(\.text.count).reduce(0, +) >= Self.maxLineLength / 2
+    /// One scene's cues on the scene's clock (0 is its first frame).
+    /// - Parameters:
+    ///   - scene: The scene's timing.
+    ///   - fps: The video's frame rate (the gap between cues is counted in frames).
+    /// - Returns: The cues, each within `0...scene.duration`.
+    public func cues(for scene: SceneTiming, fps: Int) -> [CaptionCue] {
+        let words = scene.wordsFromSceneStart.filter { !$0.text.isEmpty }.flatMap(splitLong)
+        let frame = 1 / Double(max(fps, 1))
+        var chunks = CaptionChunker().chunks(words)
+        var timed = time(chunks, sceneEnd: scene.duration, frame: frame)
+        var stuck = Set<Int>()
+        // A cue without 5/6 s before the next (or the scene's end) joins a neighbour when
+        // their text fits together; otherwise it pushes the next cue back a little.
+        while let short = timed.indices.first(where: { timed[$0].cramped && !stuck.contains($0) }) {
+            let next = short + 1 < chunks.count ? short + 1 : nil
+            let previous = short > 0 ? short - 1 : nil
+            if let next, CaptionLines.fits(chunks[short] + chunks[next]),
+                chunks[next].last!.endTime - chunks[short][0].startTime <= Self.maxDuration
             {
-                flush()
+                chunks[short] += chunks.remove(at: next)
+            } else if let previous, CaptionLines.fits(chunks[previous] + chunks[short]),
+                chunks[short].last!.endTime - chunks[previous][0].startTime <= Self.maxDuration
+            {
+                chunks[previous] += chunks.remove(at: short)
+            } else {
+                stuck.insert(short)
+                continue
             }
+            stuck.removeAll()
+            timed = time(chunks, sceneEnd: scene.duration, frame: frame)
         }
-        flush()
+        return timed.map(\.cue)
+    }
+
+    /// Times each chunk: from its first word to its last, held longer for reading (up to
+    /// `maxExtensionFrames` past the speech, never into the next cue's gap or past the scene).
+    private func time(_ chunks: [[WordTiming]], sceneEnd: Double, frame: Double) -> [(cue: CaptionCue, cramped: Bool)] {
+        let gap = Double(Self.minGapFrames) * frame
+        var cues: [(cue: CaptionCue, cramped: Bool)] = []
+        var previousEnd = -gap
+        for (k, chunk) in chunks.enumerated() {
+            let lines = CaptionLines.lines(chunk.map(\.text))
+            let start = max(milliseconds(chunk[0].startTime), milliseconds(previousEnd + gap))
+            let speechEnd = chunk.last!.endTime
+            let characters = Double(lines.map(\.count).reduce(0, +) + lines.count - 1)
+            let reading = min(
+                start + characters / Self.maxCharactersPerSecond, speechEnd + Double(Self.maxExtensionFrames) * frame)
+            var limit = min(sceneEnd, start + Self.maxDuration)
+            if k + 1 < chunks.count { limit = min(limit, chunks[k + 1][0].startTime - gap) }
+            let wanted = max(speechEnd, reading, start + Self.minDuration)
+            let end = max(min(wanted, limit), min(start + Self.minDuration, sceneEnd))
+            let cueEnd = min(milliseconds(end, up: true), milliseconds(sceneEnd))
+            cues.append(
+                (
+                    CaptionCue(start: start, end: cueEnd, lines: lines, words: chunk),
+                    limit - start < Self.minDuration - 1e-9
+                ))
+            previousEnd = cueEnd
+        }
         return cues
+    }
+
+    private func milliseconds(_ seconds: Double, up: Bool = false) -> Double {
+        ((seconds * 1000).rounded(up ? .up : .toNearestOrEven)) / 1000
     }
 
     /// Splits a word longer than a line into line-sized pieces sharing its time.
@@ -57,23 +113,5 @@ public struct CaptionBuilder: Sendable {
             rest = rest.dropFirst(Self.maxLineLength)
         }
         return pieces
-    }
-
-    /// Greedy line wrapping at `maxLineLength`.
-    func wrap(_ words: [String]) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in words {
-            if line.isEmpty {
-                line = word
-            } else if line.count + 1 + word.count <= Self.maxLineLength {
-                line += " " + word
-            } else {
-                lines.append(line)
-                line = word
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 }

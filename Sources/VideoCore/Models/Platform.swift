@@ -50,8 +50,9 @@ public enum Platform: String, Hashable, Sendable, CaseIterable, Codable {
         }
     }
 
-    /// Whether captions belong in the picture (vertical feeds are mostly watched muted).
-    public var burnsCaptions: Bool { self != .youtube }
+    /// How captions are shown unless asked otherwise: in the picture, word by word, on the
+    /// vertical feeds (mostly watched muted); as sidecar files only on YouTube.
+    public var captions: CaptionMode { self == .youtube ? .off : .karaoke }
 
     /// The budget a video gets on this platform.
     /// - Parameter asked: The budget asked for, if any.

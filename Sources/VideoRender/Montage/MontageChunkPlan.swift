@@ -15,8 +15,9 @@ import VideoCore
 struct MontageChunkPlan: Sendable {
     /// Bump when drawing or encoding changes in a way the keys cannot see.
     static let version = "vgen montage chunks 3"
-    /// Bump when the soundtrack's making changes (2: the song's stereo is kept).
-    static let soundtrackVersion = "vgen montage soundtrack 2"
+    /// Bump when the soundtrack's making changes (2: the song's stereo is kept; 3: normalised
+    /// to −14 LUFS, −1 dBTP).
+    static let soundtrackVersion = "vgen montage soundtrack 3"
 
     /// One chunk: segments `segments` of the timeline.
     struct Chunk: Sendable, Equatable {

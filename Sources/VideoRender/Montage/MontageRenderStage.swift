@@ -144,13 +144,15 @@ public struct MontageRenderStage: PipelineStage {
         // A mono song stays one AAC channel: two identical ones would cost 2.5 times the
         // encoding (1.3 s against 0.5 s for 30 s) for the same sound.
         let soundtrack = try MontageSoundtrack(timeline)
-        let writer = try AudioFileWriter(
-            url: url, sampleRate: MontageSoundtrack.sampleRate, channels: soundtrack.channels,
-            interleaved: true)
+        var samples: [Float] = []
         for segment in timeline.segments {
             try flag.check()
-            try writer.write(try soundtrack.samples(for: segment))
+            samples += try soundtrack.samples(for: segment)
         }
-        try writer.finish()
+        // The song normalised as a document's mix is (EBU R128, Docs/Sound.md).
+        try NormalizedSoundtrack(
+            sound: SoundOptions(), sampleRate: MontageSoundtrack.sampleRate, channels: soundtrack.channels
+        )
+        .write(samples, to: url, flag: flag)
     }
 }

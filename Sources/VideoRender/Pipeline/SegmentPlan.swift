@@ -1,4 +1,5 @@
 import Foundation
+import VideoAI
 import VideoCore
 
 /// The segments a video is made of, each with a content hash that names its cached file.
@@ -16,7 +17,7 @@ import VideoCore
 /// narration changes, its picture's chunk is reused and just the short remainder is encoded.
 struct SegmentPlan: Sendable {
     /// Bump when drawing or encoding changes in a way the keys cannot see.
-    static let version = "vgen segments 3"
+    static let version = "vgen segments 4"
 
     enum Kind: String, Sendable, Codable { case transition, body, still }
 
@@ -64,13 +65,14 @@ struct SegmentPlan: Sendable {
             var count =
                 kind == .cut ? 0 : min(Int((options.transitionDuration * Double(fps)).rounded()), timing.frameCount / 2)
             if i == 0 && kind == .slide { count = 0 }  // nothing to slide away from
-            let this = try Self.sceneKey(config, index: i, timing: timing, fps: fps, renderer: renderer)
+            let this = try Self.sceneKey(
+                config, index: i, timing: timing, fps: fps, captions: options.captions, renderer: renderer)
             if count > 0 {
                 let previous =
                     i > 0
                     ? try Self.sceneKey(
                         config, index: i - 1, timing: video.manifest.scenes[i - 1], fps: fps,
-                        renderer: renderer)
+                        captions: options.captions, renderer: renderer)
                     : nil
                 let key = try ContentHash.hex(
                     of:
@@ -78,7 +80,7 @@ struct SegmentPlan: Sendable {
                             version: Self.version, kind: .transition, scene: this, previous: previous,
                             frameCount: count,
                             skip: 0,
-                            transition: kind, options: options, format: format))
+                            transition: kind, options: options.picture, format: format))
                 add(Job(kind: .transition, scene: i, frameCount: count, skip: 0, transition: kind, key: key))
             }
             let body = timing.frameCount - count
@@ -100,7 +102,7 @@ struct SegmentPlan: Sendable {
                             KeyMaterial(
                                 version: Self.version, kind: .still, scene: still, previous: nil, frameCount: length,
                                 skip: 0,
-                                transition: .cut, options: options, format: format))
+                                transition: .cut, options: options.picture, format: format))
                     add(
                         Job(kind: .still, scene: i, frameCount: length, skip: 0, transition: kind, key: key),
                         times: times)
@@ -112,7 +114,7 @@ struct SegmentPlan: Sendable {
                     KeyMaterial(
                         version: Self.version, kind: .body, scene: this, previous: nil,
                         frameCount: timing.frameCount - count,
-                        skip: count, transition: kind, options: options, format: format))
+                        skip: count, transition: kind, options: options.picture, format: format))
             add(Job(kind: .body, scene: i, frameCount: body, skip: count, transition: kind, key: key))
         }
         self.jobs = jobs
@@ -136,6 +138,9 @@ struct SegmentPlan: Sendable {
         var words: [WordFrames]
         /// The hash of the picture an image scene shows: editing the file redraws the scene.
         var picture: String? = nil
+        /// The burned-in cues (scene clock), when captions are drawn: their text and times
+        /// change the pictures.
+        var captions: [CaptionCue]?
     }
 
     struct WordFrames: Encodable {
@@ -157,7 +162,8 @@ struct SegmentPlan: Sendable {
     }
 
     static func sceneKey(
-        _ config: VideoConfig, index: Int, timing: SceneTiming, fps: Int, renderer: (SceneType) throws -> String
+        _ config: VideoConfig, index: Int, timing: SceneTiming, fps: Int, captions: CaptionMode,
+        renderer: (SceneType) throws -> String
     ) throws -> SceneKey {
         var picture: String?
         if case .image(let image) = config.scenes[index].content {
@@ -173,6 +179,7 @@ struct SegmentPlan: Sendable {
                 WordFrames(
                     text: $0.text, start: Int(($0.startTime * Double(fps)).rounded()),
                     end: Int(($0.endTime * Double(fps)).rounded()))
-            }, picture: picture)
+            }, picture: picture,
+            captions: captions == .off ? nil : CaptionBuilder().cues(for: timing, fps: fps))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VideoAI
 import VideoCore
 
 /// The video stage: draws every scene, encodes it in segments cached by content hash under
@@ -59,9 +60,6 @@ public struct VideoStage: PipelineStage {
         FileManager.default.fileExists(atPath: context.file(output.file).path)
     }
 
-    /// Bump when the soundtrack's making changes.
-    static let soundtrackVersion = "vgen narration soundtrack 1"
-
     /// The segments and soundtrack of `video`.
     func encodePlan(_ video: NarratedVideo, narration: [[Float]]) throws -> EncodePlan {
         let manifest = video.manifest
@@ -82,22 +80,7 @@ public struct VideoStage: PipelineStage {
                 try stage.render(job, of: video, format: format, to: url, flag: flag)
             }
         }
-        var hashes = narration.map { samples in
-            samples.withUnsafeBufferPointer { ContentHash.hex(UnsafeRawBufferPointer($0)) }
-        }
-        hashes.append(try ContentHash.hex(of: manifest))
-        let key = try ContentHash.hex(of: [Self.soundtrackVersion, "\(planner)"] + hashes)
-        let planner = planner
-        let soundtrack = EncodePlan.Soundtrack(fileName: "soundtrack-\(key).m4a") { url, flag in
-            let writer = try AudioFileWriter(url: url, sampleRate: manifest.sampleRate, channels: 1)
-            for scene in manifest.scenes {
-                try flag.check()
-                try writer.write(
-                    video.soundtrack(
-                        frames: scene.startFrame..<scene.endFrame, planner: planner, narration: narration))
-            }
-            try writer.finish()
-        }
+        let soundtrack = try self.soundtrack(of: video, narration: narration)
         return EncodePlan(
             format: format, segments: segments, order: plan.timeline, soundtrack: soundtrack,
             totalFrames: manifest.totalFrames, sceneCount: manifest.scenes.count)
@@ -159,8 +142,10 @@ public struct VideoStage: PipelineStage {
     func keyframes(of index: Int, in video: NarratedVideo) throws -> [(time: Double, frameCount: Int)] {
         let timing = video.manifest.scenes[index]
         let fps = video.manifest.fps
-        let times = try registry.keyframes(
+        var times = try registry.keyframes(
             for: video.config.scenes[index], timeline: SceneTimeline(timing, fps: fps, reveal: options.reveal))
+        let captions = overlay(of: index, in: video).changeTimes.filter { $0 > 0 && $0 < timing.duration }
+        if !captions.isEmpty { times = Array(Set(times + captions)).sorted() }
         var starts = times.map { min(max(Int(($0 * Double(fps)).rounded()), 0), timing.frameCount - 1) }
         starts[0] = 0
         return starts.indices.compactMap { k in
@@ -177,6 +162,16 @@ public struct VideoStage: PipelineStage {
             sceneCount: config.scenes.count, videoTitle: config.title)
         let timeline = SceneTimeline(video.manifest.scenes[index], fps: video.manifest.fps, reveal: options.reveal)
         let clock = SceneClock(time: time, timeline: timeline)
-        return try registry.render(config.scenes[index], context: context, at: clock)
+        let canvas = try registry.render(config.scenes[index], context: context, at: clock)
+        overlay(of: index, in: video).draw(on: canvas, at: time)
+        return canvas
+    }
+
+    /// Scene `index`'s burned-in captions (none when `options.captions` is `off`).
+    func overlay(of index: Int, in video: NarratedVideo) -> CaptionOverlay {
+        guard options.captions != .off else { return CaptionOverlay(mode: .off, cues: []) }
+        return CaptionOverlay(
+            mode: options.captions,
+            cues: CaptionBuilder().cues(for: video.manifest.scenes[index], fps: video.manifest.fps))
     }
 }

@@ -118,8 +118,9 @@ public struct YAMLAdapter: InputAdapter {
         guard let root, !YAMLMapping.isNull(root) else {
             throw VideoError(.invalidInput, "the spec is empty", location: fileLocation)
         }
-        let videos = try YAMLVideoReader(context: context, customTypes: customSceneTypes, overrides: overrides).read(
-            root)
+        let videos = try YAMLVideoReader(
+            context: context, customTypes: customSceneTypes, overrides: overrides, baseDirectory: baseDirectory
+        ).read(root)
         return try videos.map(resolvingImages)
     }
 

@@ -7,14 +7,18 @@ struct YAMLVideoReader {
     /// The keys of one video.
     static let videoKeys = [
         "video_id", "title", "description", "accent_color", "voice", "resolution", "fps", "theme", "transition",
-        "duration", "scenes", "pronunciations",
+        "duration", "scenes", "pronunciations", "captions", "music", "loudness",
     ]
     /// The keys of a video set's top level.
-    static let setKeys = ["videos", "accent_color", "voice", "resolution", "fps", "theme", "transition"]
+    static let setKeys = [
+        "videos", "accent_color", "voice", "resolution", "fps", "theme", "transition", "captions", "music", "loudness",
+    ]
 
     let context: YAMLContext
     let customTypes: Set<SceneType>
     let overrides: VideoOverrides
+    /// The folder `music:` paths resolve in.
+    var baseDirectory: URL? = nil
 
     /// The look-related values of one level of the spec; `nil` where not given.
     struct Look {
@@ -24,6 +28,9 @@ struct YAMLVideoReader {
         var fps: Int?
         var theme: ThemeName?
         var transition: SceneTransition?
+        var captions: CaptionMode?
+        var music: URL?
+        var loudness: Double?
     }
 
     /// Reads every video of the document.
@@ -85,7 +92,10 @@ struct YAMLVideoReader {
                 fps: overrides.fps ?? own.fps ?? defaults.fps ?? 30,
                 transition: own.transition ?? defaults.transition ?? .crossfade, scenes: scenes, duration: duration,
                 pronunciations: try pronunciations(map))
-            return YAMLVideo(config: config, theme: overrides.theme ?? own.theme ?? defaults.theme)
+            return YAMLVideo(
+                config: config, theme: overrides.theme ?? own.theme ?? defaults.theme,
+                captions: own.captions ?? defaults.captions, music: own.music ?? defaults.music,
+                loudness: own.loudness ?? defaults.loudness)
         } catch let error as VideoError {
             throw relocate(error, map: map, drafts: drafts, path: path)
         }
@@ -152,6 +162,31 @@ struct YAMLVideoReader {
             }
             look.theme = theme
         }
+        try sound(map, into: &look)
         return look
+    }
+
+    /// Reads `captions`, `music` and `loudness`.
+    private func sound(_ map: YAMLMapping, into look: inout Look) throws {
+        if let name = try map.string("captions") {
+            look.captions = try context.located(map.mark(of: "captions"), map.path) {
+                try CaptionMode(validating: name)
+            }
+        }
+        if let path = try map.string("music") {
+            look.music = try context.located(map.mark(of: "music"), map.path) {
+                do {
+                    return try MediaPathResolver(baseDirectory: baseDirectory ?? URL(fileURLWithPath: ".")).resolve(
+                        path)
+                } catch let error as VideoError {
+                    throw VideoError.invalid("music", error.message)
+                }
+            }
+        }
+        if let lufs = try map.double("loudness") {
+            look.loudness = try context.located(map.mark(of: "loudness"), map.path) {
+                try SoundOptions.validate(loudness: lufs)
+            }
+        }
     }
 }
