@@ -10,8 +10,9 @@ package struct CheckpointRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}
 
-    /// `"2"`: items light up on their words and grow to fill the frame.
-    package var version: String { "2" }
+    /// `"3"`: the columns sit balanced under the progress bar (2: items light up on their words
+    /// and grow to fill the frame).
+    package var version: String { "3" }
 
     /// 0 and the time each item is first said.
     package func keyframes(for content: CheckpointContent, timeline: SceneTimeline) -> [Double] {
@@ -44,20 +45,25 @@ package struct CheckpointRenderer: SceneRenderer {
             items: content.next, size: 38, minimumSize: 20, bullet: .ring, lit: litNext, maximumSize: grown)
         let sections = [("Done", doneColumn), ("Up next", nextColumn)].filter { !$0.1.isEmpty }
         let gap = 48 * u
+        let label = SectionLabel.height(context)
         if context.isWide, sections.count == 2 {
             let (left, right) = StackLayout.split(area, fraction: 0.5, gap: gap)
+            let height =
+                sections.map { label + $0.1.preferredHeight(width: left.width, on: canvas, context: context) }
+                .max() ?? 0
             for (box, section) in zip([left, right], sections) {
                 section.1.draw(
-                    in: SectionLabel.draw(section.0, in: box, on: canvas, context: context), on: canvas,
-                    context: context)
+                    in: SectionLabel.draw(
+                        section.0, in: StackLayout.balanced(box, height: height), on: canvas, context: context),
+                    on: canvas, context: context)
             }
             return
         }
-        let label = SectionLabel.height(context)
         let heights = StackLayout.allocate(
             sections.map { label + $0.1.preferredHeight(width: area.width, on: canvas, context: context) },
             available: area.height, gap: gap)
-        for (box, section) in zip(StackLayout.column(area, heights: heights, gap: gap), sections) {
+        let stack = StackLayout.balanced(area, height: heights.reduce(0, +) + gap * Double(max(0, heights.count - 1)))
+        for (box, section) in zip(StackLayout.column(stack, heights: heights, gap: gap), sections) {
             section.1.draw(
                 in: SectionLabel.draw(section.0, in: box, on: canvas, context: context), on: canvas, context: context)
         }

@@ -10,8 +10,9 @@ package struct ExerciseRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}
 
-    /// `"2"`: hints light up on their words.
-    package var version: String { "2" }
+    /// `"3"`: the instructions, hints and code sit balanced under the heading (2: hints light up
+    /// on their words).
+    package var version: String { "3" }
 
     /// 0 and the time each hint is first said.
     package func keyframes(for content: ExerciseContent, timeline: SceneTimeline) -> [Double] {
@@ -45,7 +46,8 @@ package struct ExerciseRenderer: SceneRenderer {
         if let panel, context.isWide {
             let (left, right) = StackLayout.split(area, fraction: 0.48, gap: gap)
             textArea = left
-            panel.draw(in: right, on: canvas, context: context)
+            let height = panel.preferredHeight(width: right.width, on: canvas, context: context)
+            panel.draw(in: StackLayout.balanced(right, height: height), on: canvas, context: context)
         }
         // Instructions, hints and (when not beside them) the code, stacked.
         let label = SectionLabel.height(context)
@@ -58,6 +60,7 @@ package struct ExerciseRenderer: SceneRenderer {
             preferred.append(stackedPanel.preferredHeight(width: textArea.width, on: canvas, context: context))
         }
         let heights = StackLayout.allocate(preferred, available: textArea.height, gap: gap)
+        textArea = StackLayout.balanced(textArea, height: heights.reduce(0, +) + gap * Double(heights.count - 1))
         let boxes = StackLayout.column(textArea, heights: heights, gap: gap)
         let card = instructions.draw(in: boxes[0], on: canvas, context: context).frame
         var y = card.maxY + gap

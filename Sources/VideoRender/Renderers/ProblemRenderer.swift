@@ -9,8 +9,9 @@ package struct ProblemRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}
 
-    /// `"2"`: constraints light up on their words.
-    package var version: String { "2" }
+    /// `"3"`: the statement and constraints sit balanced under the heading (2: constraints
+    /// light up on their words).
+    package var version: String { "3" }
 
     /// 0 and the time each constraint is first said.
     package func keyframes(for content: ProblemContent, timeline: SceneTimeline) -> [Double] {
@@ -26,14 +27,15 @@ package struct ProblemRenderer: SceneRenderer {
         let lit = reveal(content, clock.timeline).lit(at: clock.time)
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
-        let area = SlideChrome.drawHeading(content.title, eyebrow: "Problem", in: slide, on: canvas, context: context)
+        var area = SlideChrome.drawHeading(content.title, eyebrow: "Problem", in: slide, on: canvas, context: context)
         let statement = TextCard(
             text: TextBlock(
                 content.statement,
                 style: TextStyle(size: 42 * u, minimumSize: 22 * u, color: context.theme.text, lineSpacing: 1.12)))
         guard content.constraints.contains(where: { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty })
         else {
-            statement.draw(in: area, on: canvas, context: context)
+            let height = statement.preferredHeight(width: area.width, on: canvas, context: context)
+            statement.draw(in: StackLayout.balanced(area, height: height), on: canvas, context: context)
             return
         }
         let column = BulletColumn(
@@ -41,7 +43,11 @@ package struct ProblemRenderer: SceneRenderer {
             maximumSize: BulletColumn.grownSize(34, context))
         let gap = 40 * u
         if context.isWide {
-            let (left, right) = StackLayout.split(area, fraction: 0.58, gap: gap)
+            var (left, right) = StackLayout.split(area, fraction: 0.58, gap: gap)
+            let height = max(
+                statement.preferredHeight(width: left.width, on: canvas, context: context),
+                SectionLabel.height(context) + column.preferredHeight(width: right.width, on: canvas, context: context))
+            (left, right) = (StackLayout.balanced(left, height: height), StackLayout.balanced(right, height: height))
             statement.draw(in: left, on: canvas, context: context)
             let list = SectionLabel.draw("Constraints", in: right, on: canvas, context: context)
             column.draw(in: list, on: canvas, context: context)
@@ -53,6 +59,7 @@ package struct ProblemRenderer: SceneRenderer {
                     labelHeight + column.preferredHeight(width: area.width, on: canvas, context: context),
                 ],
                 available: area.height, gap: gap)
+            area = StackLayout.balanced(area, height: heights.reduce(gap, +))
             let card = statement.draw(
                 in: Rect(x: area.x, y: area.y, width: area.width, height: heights[0]), on: canvas, context: context)
             let rest = area.inset(top: card.frame.maxY + gap - area.y)

@@ -2,6 +2,14 @@ import VideoCore
 
 /// Splits space among blocks stacked in a column (or placed in a row).
 enum StackLayout {
+    /// The part of `area` that a block `height` tall is drawn in to sit balanced in it: lowered
+    /// by 45% of the room it leaves (a little above centre, as `BulletColumn` balances lists),
+    /// or all of `area` when it does not fit.
+    static func balanced(_ area: Rect, height: Double) -> Rect {
+        guard height < area.height else { return area }
+        return area.inset(top: ((area.height - height) * 0.45).rounded(.down))
+    }
+
     /// Heights for blocks wanting `preferred` heights within `available` pixels after `gap`s
     /// between them: all they want when it fits; otherwise blocks smaller than an equal share
     /// keep their height and the others share what is left equally.
