@@ -79,7 +79,7 @@ import VideoTestSupport
 
     @Test func aHeldConnectionTimesOutAndTheRetrySucceeds() async throws {
         let server = try LocalHTTPServer()
-        server.enqueue(F.openAI("late", prompt: 1, completion: 1).delayed(1.5), F.openAI("On time."))
+        server.enqueue(F.openAI("late", prompt: 1, completion: 1).delayed(30), F.openAI("On time."))
         let model = F.openAIModel(server, options: F.fastOptions(timeout: 0.5))
         let started = ContinuousClock.now
         let response = try await model.complete(F.textRequest())
@@ -111,7 +111,10 @@ import VideoTestSupport
     }
 
     @Test func cancellingTheCallingTaskEndsAHeldRequest() async throws {
-        let server = try LocalHTTPServer(fallback: F.openAI("never read").delayed(20))
+        // The hold is far longer than the test needs: under a loaded run the test's own task can
+        // wait many seconds for a pool thread before it cancels, and an answer that comes first
+        // would be mistaken for a connection left open.
+        let server = try LocalHTTPServer(fallback: F.openAI("never read").delayed(300))
         let model = F.openAIModel(server, options: F.fastOptions(timeout: 60))
         let call = Task { try await model.complete(F.textRequest()) }
         var arrivals = server.arrivals.makeAsyncIterator()
