@@ -95,8 +95,7 @@ import VideoCore
             scene, context: context, at: SceneClock(time: 0, timeline: said))
         let after = try RendererRegistry.standard.render(
             scene, context: context, at: SceneClock(time: time(ofWord: 1), timeline: said))
-        let band = context.accent.mixed(
-            with: context.theme.surface.mixed(with: context.theme.background, fraction: 0.35), fraction: 0.75)
+        let band = CodePanel.highlightColor(context)
         #expect(before.count(of: band, tolerance: 0.02) < 10)
         #expect(after.count(of: band, tolerance: 0.02) > 200)
     }

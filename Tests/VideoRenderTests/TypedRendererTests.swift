@@ -148,7 +148,7 @@ struct BannerRenderer: SceneRenderer {
         var registry = self.registry
         let title = try registry.identity(of: .title)
         #expect(title == "title/VideoRender.TitleRenderer/1")
-        #expect(try registry.identity(of: .quiz) == "quiz/VideoRender.QuizRenderer/2")
+        #expect(try registry.identity(of: .quiz) == "quiz/VideoRender.QuizRenderer/3")
         #expect(try registry.identity(of: "gauge") == "gauge/VideoRenderTests.GaugeRenderer/3")
         let all = try Set(registry.sceneTypes.map { try registry.identity(of: $0) })
         #expect(all.count == 15)

@@ -48,11 +48,12 @@ struct BulletColumn {
         }
     }
 
-    /// The height the column takes at its full size, `width` pixels wide.
-    func preferredHeight(width: Double, on canvas: Canvas, context: RenderContext) -> Double {
+    /// The height the column takes at its full size (or at `size` design pixels), `width`
+    /// pixels wide.
+    func preferredHeight(width: Double, on canvas: Canvas, context: RenderContext, size: Double? = nil) -> Double {
         let items = items.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         guard !items.isEmpty else { return 0 }
-        let style = TextStyle(size: size * context.scale, color: context.theme.text, lineSpacing: 1.08)
+        let style = TextStyle(size: (size ?? self.size) * context.scale, color: context.theme.text, lineSpacing: 1.08)
         let textWidth = width - style.size * bullet.indent
         let heights = items.map { canvas.measure(TextBlock($0, style: style), width: textWidth).height.rounded(.up) }
         return heights.reduce(0, +) + style.size * 0.6 * Double(items.count - 1)
@@ -237,6 +238,23 @@ extension BulletColumn {
     /// narrow, so text grows until it fills the width).
     static func grownSize(_ size: Double, _ context: RenderContext) -> Double {
         context.isWide ? size * 1.5 : size * 2
+    }
+}
+
+extension BulletColumn {
+    /// The largest size from `size` up to `maximum` at which `height(size)` is at most
+    /// `limit` (`size` itself when even that is too tall), found to half a pixel.
+    static func largestSize(from size: Double, to maximum: Double, limit: Double, height: (Double) -> Double)
+        -> Double
+    {
+        guard maximum > size, height(size) <= limit else { return size }
+        if height(maximum) <= limit { return maximum }
+        var lo = size, hi = maximum
+        while hi - lo > 0.5 {
+            let mid = (lo + hi) / 2
+            if height(mid) <= limit { lo = mid } else { hi = mid }
+        }
+        return lo
     }
 }
 

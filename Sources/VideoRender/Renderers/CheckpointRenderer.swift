@@ -10,9 +10,10 @@ package struct CheckpointRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}
 
-    /// `"3"`: the columns sit balanced under the progress bar (2: items light up on their words
+    /// `"4"`: both columns in one size, grown to fill the room (3: the columns sit balanced
+    /// under the progress bar; 2: items light up on their words
     /// and grow to fill the frame).
-    package var version: String { "3" }
+    package var version: String { "4" }
 
     /// 0 and the time each item is first said.
     package func keyframes(for content: CheckpointContent, timeline: SceneTimeline) -> [Double] {
@@ -48,9 +49,14 @@ package struct CheckpointRenderer: SceneRenderer {
         let label = SectionLabel.height(context)
         if context.isWide, sections.count == 2 {
             let (left, right) = StackLayout.split(area, fraction: 0.5, gap: gap)
-            let height =
-                sections.map { label + $0.1.preferredHeight(width: left.width, on: canvas, context: context) }
+            func height(_ size: Double) -> Double {
+                sections.map {
+                    label + $0.1.preferredHeight(width: left.width, on: canvas, context: context, size: size)
+                }
                 .max() ?? 0
+            }
+            let size = BulletColumn.largestSize(from: 38, to: grown, limit: area.height * 0.85, height: height)
+            let height = height(size)
             for (box, section) in zip([left, right], sections) {
                 section.1.draw(
                     in: SectionLabel.draw(
@@ -59,9 +65,14 @@ package struct CheckpointRenderer: SceneRenderer {
             }
             return
         }
-        let heights = StackLayout.allocate(
-            sections.map { label + $0.1.preferredHeight(width: area.width, on: canvas, context: context) },
-            available: area.height, gap: gap)
+        // One size for both columns, the largest that fills at most 85% of the room.
+        func heights(_ size: Double) -> [Double] {
+            sections.map { label + $0.1.preferredHeight(width: area.width, on: canvas, context: context, size: size) }
+        }
+        let size = BulletColumn.largestSize(
+            from: 38, to: grown, limit: area.height * 0.85,
+            height: { heights($0).reduce(0, +) + gap * Double(max(0, sections.count - 1)) })
+        let heights = StackLayout.allocate(heights(size), available: area.height, gap: gap)
         let stack = StackLayout.balanced(area, height: heights.reduce(0, +) + gap * Double(max(0, heights.count - 1)))
         for (box, section) in zip(StackLayout.column(stack, heights: heights, gap: gap), sections) {
             section.1.draw(

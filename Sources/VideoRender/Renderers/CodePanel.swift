@@ -110,14 +110,20 @@ struct CodePanel {
             let band = Rect(
                 x: panel.x + 6 * u, y: (fit.frame.y + line * Double(highlight.line)).rounded(),
                 width: panel.width - 12 * u, height: line.rounded(.up))
-            let panelColor = context.theme.surface.mixed(with: context.theme.background, fraction: 0.35)
-            canvas.fillRect(band, color: context.accent.mixed(with: panelColor, fraction: 0.75), cornerRadius: 6 * u)
+            canvas.fillRect(band, color: Self.highlightColor(context), cornerRadius: 6 * u)
             canvas.fillRect(
                 Rect(x: band.x, y: band.y, width: 6 * u, height: band.height), color: context.accent,
                 cornerRadius: 3 * u)
         }
         canvas.draw(code, in: box)
         return (panel, fit)
+    }
+
+    /// The band under a highlighted line: a third of the accent over the panel's colour, so
+    /// that the line stands out at a glance and its code stays legible.
+    static func highlightColor(_ context: RenderContext) -> RGBColor {
+        context.accent.mixed(
+            with: context.theme.surface.mixed(with: context.theme.background, fraction: 0.35), fraction: 0.65)
     }
 
     private func drawChrome(_ panel: Rect, context: RenderContext, on canvas: Canvas) {

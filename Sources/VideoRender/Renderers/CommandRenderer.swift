@@ -12,8 +12,9 @@ package struct CommandRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}
 
-    /// `"2"`: the line the narration names is highlighted.
-    package var version: String { "2" }
+    /// `"3"`: the panel and its caption sit balanced under the heading, and a few short lines
+    /// are set larger (2: the line the narration names is highlighted).
+    package var version: String { "3" }
 
     /// 0 and every time the narration names another line.
     package func keyframes(for content: CommandContent, timeline: SceneTimeline) -> [Double] {
@@ -45,13 +46,34 @@ package struct CommandRenderer: SceneRenderer {
             caption.map { canvas.fit(TextBlock($0, style: captionStyle), in: captionBox).frame.height + captionGap }
             ?? 0
 
-        let code = CommandLines(code: content.code, language: content.language).textBlock(
-            style: CodePanel.codeStyle(context), prompt: context.accent, palette: SyntaxPalette(theme: theme))
+        let lines = CommandLines(code: content.code, language: content.language)
+        let palette = SyntaxPalette(theme: theme)
         let label = (content.language?.isEmpty == false ? content.language! : "terminal").lowercased()
         let lineCount = content.code.split(separator: "\n", omittingEmptySubsequences: false).count
-        let panel = CodePanel(code: code, label: label).draw(
-            in: area.inset(bottom: captionHeight), highlight: highlight.map { ($0, lineCount) }, on: canvas,
-            context: context)
+        let room = area.inset(bottom: captionHeight)
+        func panel(size: Double) -> CodePanel {
+            CodePanel(
+                code: lines.textBlock(
+                    style: CodePanel.codeStyle(context, size: size), prompt: context.accent, palette: palette),
+                label: label)
+        }
+        // A few short lines read better larger: the code grows, up to half as large again, while
+        // it fits unwrapped in four fifths of the room.
+        var codePanel = panel(size: 34)
+        for size in [51.0, 46, 42, 38] {
+            let candidate = panel(size: size)
+            let width = candidate.codeBox(in: room, context: context).width
+            guard candidate.unwrapping(width: width, on: canvas).code.style.size == candidate.code.style.size,
+                candidate.preferredHeight(width: room.width, on: canvas, context: context) <= room.height * 0.8
+            else { continue }
+            codePanel = candidate
+            break
+        }
+        let wanted = codePanel.preferredHeight(width: room.width, on: canvas, context: context)
+        let stack = StackLayout.balanced(area, height: wanted + captionHeight)
+        let panel = codePanel.draw(
+            in: wanted + captionHeight < area.height ? stack.inset(bottom: stack.height - wanted) : room,
+            highlight: highlight.map { ($0, lineCount) }, on: canvas, context: context)
         if let caption {
             var box = captionBox
             box.y = panel.frame.maxY + captionGap

@@ -10,9 +10,9 @@ package struct ExerciseRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}
 
-    /// `"3"`: the instructions, hints and code sit balanced under the heading (2: hints light up
-    /// on their words).
-    package var version: String { "3" }
+    /// `"4"`: type grows on portrait frames (3: the instructions, hints and code sit balanced
+    /// under the heading; 2: hints light up on their words).
+    package var version: String { "4" }
 
     /// 0 and the time each hint is first said.
     package func keyframes(for content: ExerciseContent, timeline: SceneTimeline) -> [Double] {
@@ -27,18 +27,22 @@ package struct ExerciseRenderer: SceneRenderer {
     package func draw(_ content: ExerciseContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         let lit = reveal(content, clock.timeline).lit(at: clock.time)
         let u = context.scale
+        // Portrait frames stack everything in one tall column: the type grows to fill it.
+        let grow = context.isWide ? 1.0 : 1.4
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(content.title, eyebrow: "Exercise", in: slide, on: canvas, context: context)
         let instructions = TextCard(
             text: TextBlock(
                 content.instructions,
-                style: TextStyle(size: 38 * u, minimumSize: 20 * u, color: context.theme.text, lineSpacing: 1.1)))
+                style: TextStyle(size: 38 * grow * u, minimumSize: 20 * u, color: context.theme.text, lineSpacing: 1.1))
+        )
         let hints = content.hints.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         let hintColumn = BulletColumn(
-            items: content.hints, size: 32, minimumSize: 18, bullet: .dot, textColor: context.theme.text, lit: lit)
+            items: content.hints, size: 32 * grow, minimumSize: 18, bullet: .dot, textColor: context.theme.text,
+            lit: lit)
         let code = content.starterCode.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         let panel = code.map {
-            CodePanel(code: $0, language: content.language, context: context, title: "Starter code", size: 28)
+            CodePanel(code: $0, language: content.language, context: context, title: "Starter code", size: 28 * grow)
         }
         let gap = 40 * u
 

@@ -15,9 +15,10 @@ package struct QuizRenderer: SceneRenderer {
     /// Creates the renderer.
     package init() {}
 
-    /// `"2"`: the answer appears on the narration's word (version 1 guessed the moment from
-    /// the narration's characters).
-    package var version: String { "2" }
+    /// `"3"`: question, options and answer sit balanced under the label, in type sized to the
+    /// frame (2: the answer appears
+    /// on the narration's word; 1 guessed the moment from the narration's characters).
+    package var version: String { "3" }
 
     /// `[0, reveal time]`.
     /// - Parameters:
@@ -43,22 +44,30 @@ package struct QuizRenderer: SceneRenderer {
             "Quiz", at: Point(x: slide.x, y: slide.y), maxWidth: slide.width, on: canvas, context: context)
         var area = slide.inset(top: pill.height + 24 * u)
 
+        // Type grows with the frame: a fifth larger on landscape frames, two fifths on portrait
+        // ones, whose content area is tall and narrow.
+        let grow = context.isWide ? 1.2 : 1.4
         let questionStyle = TextStyle(
-            size: 54 * u, minimumSize: 28 * u, weight: .bold, color: theme.text, lineSpacing: 1.05)
-        let question = canvas.draw(
-            TextBlock(content.question, style: questionStyle),
-            in: Rect(x: area.x, y: area.y, width: area.width, height: (area.height * 0.32).rounded()))
-        area = area.inset(top: question.frame.maxY + 36 * u - area.y)
+            size: 54 * grow * u, minimumSize: 28 * u, weight: .bold, color: theme.text, lineSpacing: 1.05)
+        let questionBlock = TextBlock(content.question, style: questionStyle)
+        let questionBox = Rect(x: area.x, y: area.y, width: area.width, height: (area.height * 0.32).rounded())
+        let questionHeight = canvas.fit(questionBlock, in: questionBox).frame.height
+        let body = area.inset(top: questionHeight + 36 * u)
 
         // The answer line under the options: reserved before the reveal so nothing moves.
-        let noteStyle = TextStyle(size: 34 * u, minimumSize: 20 * u, color: theme.text, lineSpacing: 1.1)
+        let noteStyle = TextStyle(size: 34 * grow * u, minimumSize: 20 * u, color: theme.text, lineSpacing: 1.1)
         let answer = note(for: content, revealed: revealed, style: noteStyle, context: context)
-        let noteBox = Rect(x: area.x, y: 0, width: area.width, height: (area.height * 0.24).rounded())
+        let noteBox = Rect(x: body.x, y: 0, width: body.width, height: (body.height * 0.24).rounded())
         let longest = note(for: content, revealed: true, style: noteStyle, context: context)
         let noteHeight = canvas.fit(longest, in: noteBox).frame.height
-        let optionsArea = area.inset(bottom: noteHeight + 32 * u)
+        let options = OptionGrid(content, in: body.inset(bottom: noteHeight + 32 * u), on: canvas, context: context)
 
-        let cards = drawOptions(content, revealed: revealed, in: optionsArea, on: canvas, context: context)
+        // Question, options and answer line sit balanced as one block under the label.
+        let total = questionHeight + 36 * u + options.height + 32 * u + noteHeight
+        let drop = StackLayout.balanced(area, height: total).y - area.y
+        canvas.draw(questionBlock, in: questionBox.inset(top: drop, bottom: -drop))
+        let cards = drawOptions(
+            content, grid: options.offsetBy(dy: drop), revealed: revealed, on: canvas, context: context)
         var box = noteBox
         box.y = cards.maxY + 32 * u
         box.height = min(noteHeight + 2, area.maxY - box.y)
@@ -83,37 +92,15 @@ package struct QuizRenderer: SceneRenderer {
         return TextBlock(markup: markup, style: style)
     }
 
-    /// Draws the option cards in `area`; returns the rectangle they cover.
+    /// Draws the option cards of `grid`; returns the rectangle they cover.
     private func drawOptions(
-        _ content: QuizContent, revealed: Bool, in area: Rect, on canvas: Canvas, context: RenderContext
+        _ content: QuizContent, grid: OptionGrid, revealed: Bool, on canvas: Canvas, context: RenderContext
     ) -> Rect {
         let u = context.scale, theme = context.theme
-        let count = content.options.count
-        guard count > 0, area.height > 0 else { return Rect(x: area.x, y: area.y, width: area.width, height: 0) }
-        let columns = context.isWide && count > 1 ? 2 : 1
-        let rows = (count + columns - 1) / columns
-        let gap = 24 * u, pad = 22 * u, badge = (56 * u).rounded()
-        let cellWidth = ((area.width - gap * Double(columns - 1)) / Double(columns)).rounded(.down)
-        let maxCell = ((area.height - gap * Double(rows - 1)) / Double(rows)).rounded(.down)
-        let textWidth = cellWidth - 3 * pad - badge
-        let style = TextStyle(size: 38 * u, minimumSize: 18 * u, color: theme.text, lineSpacing: 1.05)
-        let textBox = Rect(x: 0, y: 0, width: textWidth, height: max(1, maxCell - 2 * pad))
-        // One size for all options, and one card height: the tallest option's.
-        let size =
-            content.options.map { canvas.fit(TextBlock($0, style: style), in: textBox).fontSize }.min() ?? style.size
-        var fixed = style
-        fixed.size = size
-        fixed.minimumSize = size
-        let tallest =
-            content.options.map { canvas.fit(TextBlock($0, style: fixed), in: textBox).frame.height }.max() ?? 0
-        let cellHeight = min(maxCell, max(badge, tallest) + 2 * pad).rounded(.up)
-
-        var covered = Rect(x: area.x, y: area.y, width: area.width, height: 0)
-        for (index, option) in content.options.enumerated() {
-            let row = index / columns, column = index % columns
-            let cell = Rect(
-                x: area.x + Double(column) * (cellWidth + gap), y: area.y + Double(row) * (cellHeight + gap),
-                width: cellWidth, height: cellHeight)
+        let pad = grid.pad, badge = grid.badge, fixed = grid.style, textWidth = grid.textWidth
+        guard let first = grid.cells.first else { return grid.area.inset(bottom: grid.area.height) }
+        var covered = first
+        for (index, (option, cell)) in zip(content.options, grid.cells).enumerated() {
             covered = covered.union(cell)
             let correct = revealed && index == content.answerIndex
             let dimmed = revealed && !correct
@@ -142,5 +129,56 @@ package struct QuizRenderer: SceneRenderer {
                 verticalAlignment: .center)
         }
         return covered
+    }
+}
+
+/// Where a quiz's option cards go: two columns on wide frames, one on square and portrait
+/// ones; one text size for all options and one card height, the tallest option's.
+private struct OptionGrid {
+    var area: Rect
+    var cells: [Rect] = []
+    var style: TextStyle
+    var pad: Double, badge: Double, textWidth: Double
+
+    /// The height the cards cover.
+    var height: Double { cells.last.map { $0.maxY - area.y } ?? 0 }
+
+    init(_ content: QuizContent, in area: Rect, on canvas: Canvas, context: RenderContext) {
+        let u = context.scale
+        self.area = area
+        pad = 22 * u
+        badge = (56 * u).rounded()
+        style = TextStyle(
+            size: BulletColumn.grownSize(38, context) * u, minimumSize: 18 * u, color: context.theme.text,
+            lineSpacing: 1.05)
+        let count = content.options.count
+        let columns = context.isWide && count > 1 ? 2 : 1
+        let rows = (count + columns - 1) / columns
+        let gap = 24 * u
+        let cellWidth = ((area.width - gap * Double(columns - 1)) / Double(columns)).rounded(.down)
+        textWidth = cellWidth - 3 * pad - badge
+        guard count > 0, area.height > 0 else { return }
+        let maxCell = ((area.height - gap * Double(rows - 1)) / Double(rows)).rounded(.down)
+        let textBox = Rect(x: 0, y: 0, width: textWidth, height: max(1, maxCell - 2 * pad))
+        let size =
+            content.options.map { canvas.fit(TextBlock($0, style: style), in: textBox).fontSize }.min() ?? style.size
+        style.size = size
+        style.minimumSize = size
+        let tallest =
+            content.options.map { canvas.fit(TextBlock($0, style: style), in: textBox).frame.height }.max() ?? 0
+        let cellHeight = min(maxCell, max(badge, tallest) + 2 * pad).rounded(.up)
+        cells = (0..<count).map { index in
+            Rect(
+                x: area.x + Double(index % columns) * (cellWidth + gap),
+                y: area.y + Double(index / columns) * (cellHeight + gap), width: cellWidth, height: cellHeight)
+        }
+    }
+
+    /// The same grid moved down by `dy`.
+    func offsetBy(dy: Double) -> OptionGrid {
+        var copy = self
+        copy.area.y += dy
+        copy.cells = cells.map { Rect(x: $0.x, y: $0.y + dy, width: $0.width, height: $0.height) }
+        return copy
     }
 }
