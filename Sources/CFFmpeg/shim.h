@@ -44,4 +44,23 @@ static inline int CFFmpeg_memory_file(void) {
 }
 /* Silence libav's console logging below the given level. */
 static inline void CFFmpeg_set_log_level(int level) { av_log_set_level(level); }
+/* libav's log lines, formatted, to a sink of vgen's (Swift cannot take a va_list callback). */
+typedef void (*CFFmpeg_log_sink)(int level, const char *line);
+static inline CFFmpeg_log_sink *CFFmpeg_log_sink_slot(void) {
+    static CFFmpeg_log_sink sink;
+    return &sink;
+}
+static void CFFmpeg_log_callback(void *context, int level, const char *format, va_list arguments) {
+    CFFmpeg_log_sink sink = *CFFmpeg_log_sink_slot();
+    if (level > av_log_get_level() || sink == NULL) return;
+    char line[1024];
+    int print_prefix = 1;
+    av_log_format_line2(context, level, format, arguments, line, (int)sizeof line, &print_prefix);
+    sink(level, line);
+}
+static inline void CFFmpeg_route_log(CFFmpeg_log_sink sink, int level) {
+    *CFFmpeg_log_sink_slot() = sink;
+    av_log_set_level(level);
+    av_log_set_callback(CFFmpeg_log_callback);
+}
 #endif

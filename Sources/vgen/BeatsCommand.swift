@@ -23,6 +23,8 @@ struct BeatsCommand: ParsableCommand {
     @Flag(help: "Print the analysis as one JSON object.")
     var json = false
 
+    @OptionGroup var logging: LoggingArguments
+
     /// Whether to report the analysis time on standard error (for benchmarks): the first run in
     /// the process (cold: library set-up, FFT planning) and a second, warm run of the same file.
     @Flag(help: .hidden)

@@ -21,6 +21,7 @@ struct PreviewCommand: ParsableCommand {
     var video: String?
 
     @OptionGroup var render: RenderArguments
+    @OptionGroup var logging: LoggingArguments
 
     func run() throws {
         do {

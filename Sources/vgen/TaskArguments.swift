@@ -9,6 +9,8 @@ struct TaskArguments: ParsableArguments {
     @Flag(name: .long, help: "Print one JSON event per line on stdout instead of progress on stderr.")
     var json = false
 
+    @OptionGroup var logging: LoggingArguments
+
     func validate() throws {
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be 1–64") }
     }

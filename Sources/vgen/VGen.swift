@@ -28,6 +28,7 @@ struct VGen: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
+            (command as? any VerboseCommand)?.logging.apply()
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -21,7 +21,7 @@ package func avErrorString(_ status: Int32) -> String {
     return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 }
 
-/// Silences libav's console logging (warnings still reach errors through return codes).
+/// Takes libav's log lines off the console (see `LibavLog`): call before any libav work.
 package func avQuietLogging() {
-    CFFmpeg_set_log_level(AV_LOG_ERROR)
+    LibavLog.install()
 }
