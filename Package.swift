@@ -37,6 +37,9 @@ let package = Package(
         .systemLibrary(name: "CEspeakNG", pkgConfig: "espeak-ng", providers: [.apt(["libespeak-ng-dev"])]),
         // flite ships no pkg-config file; the module map links the library and its four voices.
         .systemLibrary(name: "CFlite", providers: [.apt(["flite1-dev"])]),
+        .systemLibrary(
+            name: "CPocketSphinx", pkgConfig: "pocketsphinx",
+            providers: [.apt(["libpocketsphinx-dev", "pocketsphinx-en-us"])]),
 
         // Models, input adapters, timing manifest, speech, media I/O, pipeline.
         .target(
@@ -44,7 +47,7 @@ let package = Package(
             dependencies: ["CFFmpeg", "CCmarkGFM", "CEspeakNG", "CFlite", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings),
         // Narration writers, captions, metadata, music analysis, edit planning.
-        .target(name: "VideoAI", dependencies: ["VideoCore", "CFFTW"], swiftSettings: swiftSettings),
+        .target(name: "VideoAI", dependencies: ["VideoCore", "CFFTW", "CPocketSphinx"], swiftSettings: swiftSettings),
         // Scene renderers, drawing, encoding, the assembled pipeline.
         .target(
             name: "VideoRender", dependencies: ["VideoCore", "VideoAI", "CPangoCairo", "CRsvg", "CFFmpeg"],
@@ -60,7 +63,7 @@ let package = Package(
         // What every test target shares: self-removing temporary folders, an event recorder,
         // subprocesses, and generated media (photos, clips, music, WAV files) and documents.
         .target(
-            name: "VideoTestSupport", dependencies: ["VideoCore", "VideoRender"], path: "Tests/VideoTestSupport",
+            name: "VideoTestSupport", dependencies: ["VideoCore", "VideoAI", "VideoRender"], path: "Tests/VideoTestSupport",
             swiftSettings: swiftSettings),
         .testTarget(
             name: "VideoCoreTests", dependencies: ["VideoCore", "CFFmpeg", "VideoTestSupport"],
@@ -72,7 +75,7 @@ let package = Package(
             name: "VideoRenderTests", dependencies: ["VideoRender", "VideoAI", "VideoCore", "VideoTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "vgenTests", dependencies: ["vgen", "VideoCore", "VideoRender", "VideoTestSupport"],
+            name: "vgenTests", dependencies: ["vgen", "VideoCore", "VideoAI", "VideoRender", "VideoTestSupport"],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

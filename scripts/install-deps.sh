@@ -12,6 +12,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libespeak-ng-dev espeak-ng-data
   libflite1 flite1-dev
+  libpocketsphinx-dev pocketsphinx-en-us
   ffmpeg
 )
 if [ "${1:-}" = "--bench" ]; then packages+=(python3-venv pocketsphinx pocketsphinx-en-us sox); fi

@@ -19,15 +19,23 @@ struct ResumeCommand: AsyncParsableCommand {
     func run() async throws {
         let (folder, task, narration) = (folder, task, narration)
         let url = URL(fileURLWithPath: folder)
-        if (try? TaskStore.kind(of: url)) == MontagePipeline.kind {
+        let kind = try? TaskStore.kind(of: url)
+        if kind == TalkPipeline.kind || kind == MontagePipeline.kind {
             let reporter = ProgressReporter(json: task.json)
             do {
-                let pipeline = MontagePipeline(render: MontageRenderStage(jobs: task.jobs))
-                let result = try await CLIRunner.cancellable {
-                    try await pipeline.resume(taskDirectory: url, events: reporter.handle)
+                let video: URL
+                if kind == TalkPipeline.kind {
+                    video = try await CLIRunner.cancellable {
+                        try await TalkPipeline().resume(taskDirectory: url, events: reporter.handle)
+                    }.videoURL
+                } else {
+                    let pipeline = MontagePipeline(render: MontageRenderStage(jobs: task.jobs))
+                    video = try await CLIRunner.cancellable {
+                        try await pipeline.resume(taskDirectory: url, events: reporter.handle)
+                    }.videoURL
                 }
                 reporter.finish()
-                if reporter.printsPaths { print(result.videoURL.path) }
+                if reporter.printsPaths { print(video.path) }
             } catch {
                 reporter.finish()
                 CLIRunner.fail(error)

@@ -19,7 +19,7 @@ struct VGen: AsyncParsableCommand {
             """,
         subcommands: [
             RenderCommand.self, ResumeCommand.self, StatusCommand.self, BatchCommand.self, PreviewCommand.self,
-            ScenesCommand.self, BeatsCommand.self, MontageCommand.self,
+            ScenesCommand.self, BeatsCommand.self, MontageCommand.self, EditCommand.self,
         ],
         defaultSubcommand: RenderCommand.self)
 
@@ -74,7 +74,8 @@ struct RenderCommand: AsyncParsableCommand {
     var restart = false
 
     @Option(
-        name: .long, help: "Stop after this stage (fit, script, budget, audio, video), with the state saved; vgen resume continues.")
+        name: .long,
+        help: "Stop after this stage (fit, script, budget, audio, video), with the state saved; vgen resume continues.")
     var stopAfter: String?
 
     mutating func run() async throws {

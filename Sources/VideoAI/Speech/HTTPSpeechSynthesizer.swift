@@ -63,24 +63,8 @@ public struct HTTPSpeechSynthesizer: SpeechSynthesizer {
                 .invalidInput, "is \(text.count) characters; the speech server takes at most \(Self.maxInputLength)",
                 field: "narration")
         }
-        let response: HTTPResponse
-        do {
-            response = try await transport.send(try request(text, voice: voice))
-        } catch let error as CancellationError {
-            throw error
-        } catch {
-            throw VideoError(
-                .speech,
-                "the speech server at \(configuration.baseURL.host ?? "?") did not answer: \(error.localizedDescription)",
-                isRetryable: true)
-        }
-        guard response.status == 200 else {
-            let detail = String(decoding: response.body.prefix(300), as: UTF8.self)
-                .replacingOccurrences(of: "\n", with: " ")
-            throw VideoError(
-                .speech, "the speech server answered HTTP \(response.status): \(detail)",
-                isRetryable: response.status == 429 || response.status >= 500)
-        }
+        let response = try await transport.sendToSpeechService(
+            try request(text, voice: voice), service: "speech server")
         let samples = try decode(response.body)
         let words = try await aligner.align(samples, sampleRate: sampleRate, text: text)
         return SpeechAudio(samples: samples, sampleRate: sampleRate, words: words)
