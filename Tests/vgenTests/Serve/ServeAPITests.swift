@@ -106,9 +106,13 @@ import VideoTestSupport
         judge("GET", "/metrics", metrics)
         #expect(metrics.text.contains("vgen_jobs{state=\"completed\"} 1"))
         #expect(metrics.text.contains("vgen_jobs{state=\"cancelled\"} 1"))
-        #expect(metrics.text.contains("vgen_stage_duration_seconds_count{kind=\"video\",stage=\"video\"} 1"))
+        // The cancelled job may have finished its video stage first on a loaded machine: 1 or 2.
+        let videoStages = metrics.text.split(separator: "\n").first {
+            $0.hasPrefix("vgen_stage_duration_seconds_count{kind=\"video\",stage=\"video\"} ")
+        }
+        #expect(videoStages.flatMap { Int($0.split(separator: " ").last ?? "") }.map { (1...2).contains($0) } == true)
 
-        // Montages are judged in ServeMontageTests; events are read above.
+        // Montages are judged in the test below; events are read above.
         used.formUnion(["POST /api/montages", "GET /api/jobs/{id}/events"])
         #expect(
             Set(contract.operations).subtracting(used).isEmpty,
