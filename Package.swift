@@ -20,6 +20,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        // The job service (`vgen serve`, Docs/Service.md); only the vgen executable links them.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
     ],
     targets: [
         // C libraries, one shim target per family. Only the thin wrappers in the Swift
@@ -57,6 +61,9 @@ let package = Package(
             dependencies: [
                 "VideoCore", "VideoAI", "VideoRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ],
             swiftSettings: swiftSettings),
 
@@ -75,7 +82,11 @@ let package = Package(
             name: "VideoRenderTests", dependencies: ["VideoRender", "VideoAI", "VideoCore", "VideoTestSupport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "vgenTests", dependencies: ["vgen", "VideoCore", "VideoAI", "VideoRender", "VideoTestSupport"],
+            name: "vgenTests",
+            dependencies: [
+                "vgen", "VideoCore", "VideoAI", "VideoRender", "VideoTestSupport",
+                .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings),
     ],
     swiftLanguageModes: [.v6]

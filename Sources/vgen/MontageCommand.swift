@@ -140,7 +140,7 @@ struct MontageCommand: AsyncParsableCommand {
         return plan
     }
 
-    private func settings() throws -> EditPlanner.Settings {
+    func settings() throws -> EditPlanner.Settings {
         guard let aspect = MontageAspect(rawValue: aspect) else {
             throw VideoError(.invalidInput, "unknown aspect '\(self.aspect)'; use 16:9, 9:16 or 1:1", field: "aspect")
         }

@@ -19,7 +19,8 @@ struct VGen: AsyncParsableCommand {
             """,
         subcommands: [
             RenderCommand.self, ResumeCommand.self, StatusCommand.self, BatchCommand.self, PreviewCommand.self,
-            ScenesCommand.self, BeatsCommand.self, MontageCommand.self, EditCommand.self,
+            ScenesCommand.self, BeatsCommand.self, MontageCommand.self, EditCommand.self, ServeCommand.self,
+            JoinCommand.self,
         ],
         defaultSubcommand: RenderCommand.self)
 
@@ -69,6 +70,7 @@ struct RenderCommand: AsyncParsableCommand {
 
     @OptionGroup var render: RenderArguments
     @OptionGroup var task: TaskArguments
+    @OptionGroup var sharding: ShardArguments
 
     @Flag(name: .long, help: "Remove what an earlier run left in the video's folder (even a corrupt state file) first.")
     var restart = false
@@ -79,7 +81,7 @@ struct RenderCommand: AsyncParsableCommand {
     var stopAfter: String?
 
     mutating func run() async throws {
-        let (render, task, restart, stopAfter) = (render, task, restart, stopAfter)
+        let (render, task, restart, stopAfter, sharding) = (render, task, restart, stopAfter, sharding)
         let (document, yaml) = (document, yaml)
         var planned: (VideoConfig, RenderOptions)?
         if let prompt {
@@ -126,7 +128,10 @@ struct RenderCommand: AsyncParsableCommand {
                 if !task.json { print(output.appendingPathComponent(config.videoID).path) }
                 return nil
             }
-            return try await pipeline.render(config, to: output, restart: restart, events: reporter.handle)
+            let result = try await sharding.render(
+                config, pipeline: pipeline, output: output, restart: restart, events: reporter.handle)
+            if result == nil, !task.json { print(output.appendingPathComponent(config.videoID).path) }  // a shard
+            return result
         }
     }
 }

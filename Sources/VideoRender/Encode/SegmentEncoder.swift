@@ -16,6 +16,8 @@ struct SegmentEncoder: Sendable {
     var stage: String
     /// How many segments render at once.
     var jobs: Int
+    /// Whether segments are shared with other processes (a shard, or the join after them).
+    var sharing: SegmentSharing?
 
     /// The joined file's name in the task folder.
     static let partialFile = ".video.mp4.partial"
@@ -28,10 +30,15 @@ struct SegmentEncoder: Sendable {
     /// - Throws: `VideoError` when drawing, encoding or joining fails, `CancellationError`; no
     ///   partial output is left behind (finished segments stay cached).
     func encode(_ plan: EncodePlan, context: PipelineContext) async throws -> EncodedVideo {
-        let folder = context.file("segments")
-        let absent = try SegmentCache.prepare(
-            folder, keeping: Set(plan.segments.map(\.fileName) + [plan.soundtrack.fileName]))
+        let wanted = Set(plan.segments.map(\.fileName) + [plan.soundtrack.fileName])
+        let (folder, absent) = try files(wanted, of: plan, context: context)
         let missing = plan.segments.filter { absent.contains($0.fileName) }
+        if sharing == .join, !absent.isEmpty {
+            throw VideoError(
+                .invalidInput,
+                "\(absent.count) of \(wanted.count) segment files are missing; render every shard (--shard i/N) first",
+                field: "shard")
+        }
         let total = max(plan.totalFrames, 1)
         let frames = Dictionary(plan.order.map { ($0, 1) }, uniquingKeysWith: +)
         // Progress counts frames as they play: a repeated segment counts each time.
@@ -70,6 +77,9 @@ struct SegmentEncoder: Sendable {
         }
         try await sound.value
         try Task.checkCancellation()
+        if case .shard = sharing {
+            return EncodedVideo(file: "", renderedSegments: missing.count, cachedSegments: 0)
+        }
         let url = context.file(Self.partialFile)
         try? FileManager.default.removeItem(at: url)
         do {
@@ -88,6 +98,25 @@ struct SegmentEncoder: Sendable {
         context.report(stage, 1, "\(plan.totalFrames) frames", frame: total, frameCount: total)
         return EncodedVideo(
             file: Self.partialFile, renderedSegments: missing.count, cachedSegments: plan.segments.count - missing.count
+        )
+    }
+
+    /// The segments folder and the wanted files this process must encode: all that are
+    /// missing (the folder is then cleaned of the rest), or a shard's share of them in the
+    /// shared folder (left as it is: other shards write there too).
+    private func files(_ wanted: Set<String>, of plan: EncodePlan, context: PipelineContext) throws -> (
+        URL, Set<String>
+    ) {
+        guard case .shard(let shard, let shared) = sharing else {
+            let folder = context.file("segments")
+            return (folder, try SegmentCache.prepare(folder, keeping: wanted))
+        }
+        let folder = URL(fileURLWithPath: shared, isDirectory: true)
+        try AtomicFile.makeDirectory(folder)
+        let owned = shard.owned(plan.segments.map(\.fileName)).union(shard.index == 0 ? [plan.soundtrack.fileName] : [])
+        return (
+            folder,
+            owned.filter { !FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path) }
         )
     }
 

@@ -20,6 +20,9 @@ public struct VideoStage: PipelineStage {
     public var planner: TimingPlanner
     /// How many segments render at once.
     public var jobs: Int
+    /// Whether this process renders one shard of the segments or joins the shards' segments
+    /// (Docs/Shards.md); nil renders and joins everything here.
+    public var sharing: SegmentSharing?
 
     /// Creates the stage.
     /// - Parameters:
@@ -52,7 +55,7 @@ public struct VideoStage: PipelineStage {
     public func run(_ input: NarratedVideo, context: PipelineContext) async throws -> EncodedVideo {
         let narration = try AudioStage.narration(of: input.manifest, in: context.directory)
         let plan = try encodePlan(input, narration: narration)
-        return try await SegmentEncoder(stage: name, jobs: jobs).encode(plan, context: context)
+        return try await SegmentEncoder(stage: name, jobs: jobs, sharing: sharing).encode(plan, context: context)
     }
 
     /// Whether the joined file is still there.
