@@ -33,12 +33,16 @@ public struct AnalyzedMedia: Codable, Sendable, Equatable {
     public var moment: Int
     /// A clip's sampled scores, in time order (empty for images).
     public var samples: [ClipSample]
+    /// Mean relative luminance of the picture (median over a clip's samples), 0–1, for the flash
+    /// guard; `nil` in a media.json written before it was measured.
+    public var luminance: Double?
 
     /// Creates an analysis.
     public init(
         item: MediaItem, sharpness: Double, exposure: Double, quality: Double, hash: UInt64, moment: Int = 0,
-        samples: [ClipSample] = []
+        samples: [ClipSample] = [], luminance: Double? = nil
     ) {
+        self.luminance = luminance
         self.item = item
         self.sharpness = sharpness
         self.exposure = exposure

@@ -140,7 +140,7 @@ public struct MediaAnalyzer: Sendable {
         return AnalyzedMedia(
             item: item, sharpness: sharpness, exposure: exposure,
             quality: MediaQuality.score(sharpness: sharpness, exposure: exposure),
-            hash: MediaQuality.differenceHash(gray))
+            hash: MediaQuality.differenceHash(gray), luminance: MediaQuality.relativeLuminance(gray))
     }
 
     /// One measured moment of a clip: its thumbnail and the motion there.
@@ -177,12 +177,13 @@ public struct MediaAnalyzer: Sendable {
         }
         guard !moments.isEmpty else { throw VideoError(.media, "\(url.lastPathComponent) has no decodable frames") }
         var samples: [AnalyzedMedia.ClipSample] = []
-        var sharpnesses: [Double] = [], exposures: [Double] = []
+        var sharpnesses: [Double] = [], exposures: [Double] = [], luminances: [Double] = []
         for moment in moments {
             let (time, gray, motion) = (moment.time, moment.gray, moment.motion)
             let sharpness = MediaQuality.sharpness(gray), exposure = MediaQuality.exposure(gray)
             sharpnesses.append(sharpness)
             exposures.append(exposure)
+            luminances.append(MediaQuality.relativeLuminance(gray))
             // Some motion is lively; a lot is shake or a whip pan.
             let lively = motion <= 12 ? motion / 12 : max(0, 1 - (motion - 12) / 36)
             let score = 0.5 * MediaQuality.score(sharpness: sharpness, exposure: exposure) + 0.5 * lively
@@ -198,7 +199,8 @@ public struct MediaAnalyzer: Sendable {
         return AnalyzedMedia(
             item: item, sharpness: sharpness, exposure: exposure,
             quality: MediaQuality.score(sharpness: sharpness, exposure: exposure),
-            hash: MediaQuality.differenceHash(moments[moments.count / 2].gray), samples: samples)
+            hash: MediaQuality.differenceHash(moments[moments.count / 2].gray), samples: samples,
+            luminance: median(luminances))
     }
 
     /// Keyframe times to sample at, about one a second (at most 48), when the clip is long and
