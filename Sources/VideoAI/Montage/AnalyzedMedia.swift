@@ -36,6 +36,11 @@ public struct AnalyzedMedia: Codable, Sendable, Equatable {
     /// Mean relative luminance of the picture (median over a clip's samples), 0–1, for the flash
     /// guard; `nil` in a media.json written before it was measured.
     public var luminance: Double?
+    /// The picture's salient point (centroid of its edge density), as fractions of its width
+    /// and height, for the smart crop; `nil` for clips and in an older media.json.
+    public var salientX: Double?
+    /// The salient point's height fraction, 0 (top) – 1 (bottom).
+    public var salientY: Double?
 
     /// Creates an analysis.
     public init(

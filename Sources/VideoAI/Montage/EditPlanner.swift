@@ -120,6 +120,10 @@ public struct EditPlanner: Sendable {
                 clipUsedUntil[item.item.url] = outPoint
             } else {
                 motion = kenBurns(k, amount: settings.style.motion, name: item.item.url.lastPathComponent)
+                if settings.aspect != .landscape, settings.fit == .fill {
+                    let size = settings.aspect.frameSize(shortSide: settings.shortSide)
+                    motion = aimed(motion, at: item, frameAspect: Double(size.width) / Double(size.height))
+                }
             }
             var segment = MontageTimeline.Segment(
                 media: item.item.url.path, kind: item.item.kind, startFrame: start, endFrame: end, fps: settings.fps,

@@ -137,10 +137,12 @@ public struct MediaAnalyzer: Sendable {
             url: url, kind: .image, width: decoded.sourceWidth, height: decoded.sourceHeight, captureDate: capture.date,
             captureDateFromMetadata: capture.source == .metadata)
         let sharpness = MediaQuality.sharpness(gray), exposure = MediaQuality.exposure(gray)
-        return AnalyzedMedia(
+        var analyzed = AnalyzedMedia(
             item: item, sharpness: sharpness, exposure: exposure,
             quality: MediaQuality.score(sharpness: sharpness, exposure: exposure),
             hash: MediaQuality.differenceHash(gray), luminance: MediaQuality.relativeLuminance(gray))
+        (analyzed.salientX, analyzed.salientY) = MediaQuality.salientPoint(gray)
+        return analyzed
     }
 
     /// One measured moment of a clip: its thumbnail and the motion there.
