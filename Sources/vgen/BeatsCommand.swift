@@ -8,11 +8,12 @@ struct BeatsCommand: ParsableCommand {
     /// The subcommand's name and help.
     static let configuration = CommandConfiguration(
         commandName: "beats",
-        abstract: "Find the tempo, beats, downbeats and energy curve of a piece of music.",
+        abstract: "Find the tempo, beats, downbeats, energy curve and sections of a piece of music.",
         discussion: """
             Reads any audio file libavformat decodes (WAV, FLAC, MP3, AAC/M4A, Ogg Vorbis, Opus) or \
             the audio track of a video. With --json, prints one object: {"duration", "tempo_bpm", \
-            "beats", "downbeats", "energy": {"hop_seconds", "values"}}, times in seconds.
+            "beats", "downbeats", "energy": {"hop_seconds", "values"}, "sections": [{"start", "end", \
+            "label", "name", "energy"}]}, times in seconds.
             """)
 
     /// The file to analyse.
@@ -70,5 +71,11 @@ struct BeatsCommand: ParsableCommand {
         print("beats      \(profile.beats.count)")
         print("downbeats  \(profile.downbeats.count)")
         print("beat times \(profile.beats.map { String(format: "%.3f", $0) }.joined(separator: " "))")
+        for section in profile.sections {
+            let span = String(format: "%7.3f–%7.3f s", section.start, section.end)
+            print(
+                "section    \(span)  \(section.label) \(section.name ?? "-") energy \(String(format: "%.2f", section.energy))"
+            )
+        }
     }
 }

@@ -46,6 +46,9 @@ struct MontageCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Volume of clips' own sound under the music, 0–1.")
     var clipAudio: Double = 0
 
+    @Option(name: .long, help: "Rounds of automatic refinement: plan again while the plan's score rises (0–10).")
+    var autoRefine: Int = 0
+
     @Option(name: .long, help: "Short side of the frame in pixels.")
     var size: Int = 1080
 
@@ -172,12 +175,15 @@ struct MontageCommand: AsyncParsableCommand {
         guard (0...1).contains(clipAudio) else {
             throw VideoError(.invalidInput, "clip audio volume must lie within 0–1", field: "clip-audio")
         }
+        guard (0...10).contains(autoRefine) else {
+            throw VideoError(.invalidInput, "auto-refine \(autoRefine) is outside 0–10", field: "auto-refine")
+        }
         let songName = URL(fileURLWithPath: music ?? "montage").deletingPathExtension().lastPathComponent
         let id = videoId ?? Self.slug(songName)
         return EditPlanner.Settings(
             videoID: id, musicPath: music ?? "", aspect: aspect, shortSide: size, fps: fps, style: style, fit: fit,
             duration: duration,
-            transition: chosen, clipAudioVolume: clipAudio)
+            transition: chosen, clipAudioVolume: clipAudio, autoRefine: autoRefine)
     }
 
     /// A folder-safe name: letters and digits kept, runs of anything else become one '-'.

@@ -140,7 +140,7 @@ import VideoTestSupport
             energy: .init(hopSeconds: 0.1, values: [0, 1]))
         let data = try JSONEncoder().encode(profile)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(object.keys) == ["duration", "tempo_bpm", "beats", "downbeats", "energy"])
+        #expect(Set(object.keys) == ["duration", "tempo_bpm", "beats", "downbeats", "energy", "sections"])
         let energy = try #require(object["energy"] as? [String: Any])
         #expect(Set(energy.keys) == ["hop_seconds", "values"])
         #expect(try JSONDecoder().decode(AudioAnalysisProfile.self, from: data) == profile)

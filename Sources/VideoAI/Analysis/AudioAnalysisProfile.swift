@@ -3,8 +3,8 @@ import VideoCore
 /// What the music analysis found in a piece: its length, tempo, beats, bar starts and loudness.
 ///
 /// Encodes to the JSON that `vgen beats --json` prints:
-/// `{"duration": …, "tempo_bpm": …, "beats": […], "downbeats": […], "energy": {"hop_seconds": …, "values": […]}}`,
-/// all times in seconds.
+/// `{"duration": …, "tempo_bpm": …, "beats": […], "downbeats": […], "energy": {"hop_seconds": …, "values": […]},
+/// "sections": [{"start", "end", "label", "name", "energy"} …]}`, all times in seconds.
 public struct AudioAnalysisProfile: Codable, Sendable, Equatable {
     /// A loudness curve sampled at a fixed hop.
     public struct EnergyCurve: Codable, Sendable, Equatable {
@@ -38,6 +38,8 @@ public struct AudioAnalysisProfile: Codable, Sendable, Equatable {
     public var downbeats: [Double]
     /// The loudness curve.
     public var energy: EnergyCurve
+    /// The song's sections, in order, tiling its length (empty when too short to tell).
+    public var sections: [SongSection]
 
     /// Creates a profile.
     /// - Parameters:
@@ -46,17 +48,42 @@ public struct AudioAnalysisProfile: Codable, Sendable, Equatable {
     ///   - beats: Beat times, in seconds.
     ///   - downbeats: Bar-start times, in seconds.
     ///   - energy: The loudness curve.
-    public init(duration: Double, tempoBPM: Double, beats: [Double], downbeats: [Double], energy: EnergyCurve) {
+    ///   - sections: The song's sections.
+    public init(
+        duration: Double, tempoBPM: Double, beats: [Double], downbeats: [Double], energy: EnergyCurve,
+        sections: [SongSection] = []
+    ) {
         self.duration = duration
         self.tempoBPM = tempoBPM
         self.beats = beats
         self.downbeats = downbeats
         self.energy = energy
+        self.sections = sections
+    }
+
+    /// Decodes a profile; an `analysis.json` written before sections existed reads with none.
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` for a missing or mistyped field.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        duration = try container.decode(Double.self, forKey: .duration)
+        tempoBPM = try container.decode(Double.self, forKey: .tempoBPM)
+        beats = try container.decode([Double].self, forKey: .beats)
+        downbeats = try container.decode([Double].self, forKey: .downbeats)
+        energy = try container.decode(EnergyCurve.self, forKey: .energy)
+        sections = try container.decodeIfPresent([SongSection].self, forKey: .sections) ?? []
+    }
+
+    /// The section playing at `time` seconds, if any.
+    /// - Parameter time: Seconds into the song.
+    /// - Returns: The section whose span holds `time`.
+    public func section(at time: Double) -> SongSection? {
+        sections.last { $0.start <= time && time < $0.end } ?? (time >= duration ? sections.last : nil)
     }
 
     private enum CodingKeys: String, CodingKey {
         case duration
         case tempoBPM = "tempo_bpm"
-        case beats, downbeats, energy
+        case beats, downbeats, energy, sections
     }
 }

@@ -157,7 +157,9 @@ public struct MusicAnalyzer: Sendable {
             tempoBPM: rounded(tempo.bpm, 2),
             beats: beats,
             downbeats: downbeatIndices.map { beats[$0] },
-            energy: energy)
+            energy: energy,
+            sections: SongStructureAnalyzer().sections(
+                envelope.structure, beats: beats, energy: energy, duration: rounded(envelope.duration, 3)))
         return MusicAnalysis(profile: profile, tempo: tempo)
     }
 

@@ -21,6 +21,8 @@ struct OnsetEnvelope: Sendable {
     let energyHop: Double
     /// Length of the audio, in seconds.
     let duration: Double
+    /// Chroma and timbre blocks for the song's sections.
+    var structure = StructureFeatures()
 
     /// Frame count.
     var count: Int { strength.count }

@@ -50,6 +50,8 @@ struct SpectralFrontEnd {
     private var lowStrength: [Float] = []
     private var coarse: [Float] = []
 
+    private var structure: StructureFeatureAccumulator
+
     private var energy: [Float] = []
     private var energySum = 0.0
     private var energyCount = 0
@@ -74,6 +76,8 @@ struct SpectralFrontEnd {
         bufferStart = -settings.fftSize / 2
         history = [Float](repeating: 0, count: settings.fluxLag * settings.melBands)
         logBands = [Float](repeating: 0, count: settings.melBands)
+        structure = StructureFeatureAccumulator(
+            sampleRate: sampleRate, fftSize: settings.fftSize, hop: settings.hop, bands: settings.melBands)
     }
 
     /// Frames per second of the features.
@@ -101,7 +105,7 @@ struct SpectralFrontEnd {
         return OnsetEnvelope(
             frameRate: frameRate, strength: strength, lowStrength: lowStrength, bands: coarse,
             bandCount: settings.coarseBands, energy: energy, energyHop: Double(energyHopSamples) / Double(sampleRate),
-            duration: Double(totalSamples) / Double(sampleRate))
+            duration: Double(totalSamples) / Double(sampleRate), structure: structure.finish())
     }
 
     private mutating func accumulateEnergy(_ samples: [Float]) {
@@ -202,6 +206,9 @@ struct SpectralFrontEnd {
             }
         }
         historyFilled += 1
+        spectrum.withUnsafeBufferPointer { spectrum in
+            logBands.withUnsafeBufferPointer { structure.add(spectrum: spectrum, logBands: $0) }
+        }
         strength.append(flux)
         lowStrength.append(lowFlux)
 

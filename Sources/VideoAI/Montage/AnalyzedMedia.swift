@@ -33,12 +33,21 @@ public struct AnalyzedMedia: Codable, Sendable, Equatable {
     public var moment: Int
     /// A clip's sampled scores, in time order (empty for images).
     public var samples: [ClipSample]
+    /// Mean relative luminance of the picture (median over a clip's samples), 0–1, for the flash
+    /// guard; `nil` in a media.json written before it was measured.
+    public var luminance: Double?
+    /// The picture's salient point (centroid of its edge density), as fractions of its width
+    /// and height, for the smart crop; `nil` for clips and in an older media.json.
+    public var salientX: Double?
+    /// The salient point's height fraction, 0 (top) – 1 (bottom).
+    public var salientY: Double?
 
     /// Creates an analysis.
     public init(
         item: MediaItem, sharpness: Double, exposure: Double, quality: Double, hash: UInt64, moment: Int = 0,
-        samples: [ClipSample] = []
+        samples: [ClipSample] = [], luminance: Double? = nil
     ) {
+        self.luminance = luminance
         self.item = item
         self.sharpness = sharpness
         self.exposure = exposure

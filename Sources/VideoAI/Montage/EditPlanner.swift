@@ -11,7 +11,8 @@ import VideoCore
 ///   energy, shorter shots), multiplied by the style's pace and doubled until a shot lasts at
 ///   least `minimumShotSeconds`. Shots of four beats or more end on a downbeat when one is
 ///   within a beat.
-/// - Bigger transitions go on downbeats and where a new moment begins; ordinary beats cut.
+/// - Bigger transitions go on downbeats and where a new moment or song section begins; ordinary
+///   beats cut. Sections shape the pace and the choice of media (`EditPlanner+Sections`).
 /// - With more media than shots, near-duplicates (difference hashes within
 ///   `duplicateDistance` bits) and then the weakest items are left out; with fewer, the media
 ///   repeat in order. Clips play their best-scoring window of the shot's length.
@@ -39,14 +40,17 @@ public struct EditPlanner: Sendable {
         public var transition: MontageTimeline.Transition?
         /// Gain of clips' own sound under the music (0 = off).
         public var clipAudioVolume: Double
+        /// Rounds of `PlanRefiner` after the first plan (0: keep it, scored).
+        public var autoRefine: Int
 
         /// Creates settings; the defaults make a 1080p30 landscape montage of the whole song.
         public init(
             videoID: String, musicPath: String, aspect: MontageAspect = .landscape, shortSide: Int = 1080,
             fps: Int = 30,
             style: MontageStyle = MontageStyle.presets[0], fit: MontageTimeline.Fit = .fill, duration: Double? = nil,
-            transition: MontageTimeline.Transition? = nil, clipAudioVolume: Double = 0
+            transition: MontageTimeline.Transition? = nil, clipAudioVolume: Double = 0, autoRefine: Int = 0
         ) {
+            self.autoRefine = autoRefine
             self.videoID = videoID
             self.musicPath = musicPath
             self.aspect = aspect
@@ -64,6 +68,9 @@ public struct EditPlanner: Sendable {
     public var minimumShotSeconds: Double
     /// Hashes this many bits apart or fewer count as near-duplicates.
     public var duplicateDistance: Int
+    /// Whether shots are lengthened where the plan would flash more than WCAG 2.3.1 allows
+    /// (`FlashGuard`); on by default.
+    public var limitsFlashes = true
 
     /// Creates a planner.
     public init(minimumShotSeconds: Double = 0.45, duplicateDistance: Int = 6) {
@@ -92,11 +99,13 @@ public struct EditPlanner: Sendable {
         let boundaries = shotBoundaries(
             beats: beats, downbeats: downbeats, music: music, settings: settings, total: total)
         let pool = selectMedia(media, count: boundaries.count - 1)
+        let order = mediaOrder(pool: pool, boundaries: boundaries, music: music, fps: fps)
+        let sectionStarts = Set(sectionStartBeats(music, beats: beats, fps: fps).map { beats[$0] })
 
         var segments: [MontageTimeline.Segment] = []
         var clipUsedUntil: [URL: Double] = [:]
         for k in 0..<(boundaries.count - 1) {
-            let item = pool[k % pool.count]
+            let item = pool[order[k]]
             let start = boundaries[k], end = boundaries[k + 1]
             let length = Double(end - start) / fps
             var inPoint = 0.0, outPoint = 0.0
@@ -111,6 +120,10 @@ public struct EditPlanner: Sendable {
                 clipUsedUntil[item.item.url] = outPoint
             } else {
                 motion = kenBurns(k, amount: settings.style.motion, name: item.item.url.lastPathComponent)
+                if settings.aspect != .landscape, settings.fit == .fill {
+                    let size = settings.aspect.frameSize(shortSide: settings.shortSide)
+                    motion = aimed(motion, at: item, frameAspect: Double(size.width) / Double(size.height))
+                }
             }
             var segment = MontageTimeline.Segment(
                 media: item.item.url.path, kind: item.item.kind, startFrame: start, endFrame: end, fps: settings.fps,
@@ -119,7 +132,7 @@ public struct EditPlanner: Sendable {
                 let previous = segments[k - 1]
                 let kind =
                     settings.transition
-                    ?? (previous.moment != segment.moment
+                    ?? (previous.moment != segment.moment || sectionStarts.contains(start)
                         ? settings.style.momentTransition
                         : downbeats.contains(start) ? settings.style.downbeatTransition : settings.style.beatTransition)
                 let frames = min(
@@ -131,6 +144,14 @@ public struct EditPlanner: Sendable {
                 }
             }
             segments.append(segment)
+        }
+        // No more than WCAG's three flashes in any second (Photosensitivity/FlashGuard).
+        if limitsFlashes {
+            segments = FlashGuard().soften(
+                segments, fps: settings.fps,
+                luminance: Dictionary(
+                    media.compactMap { m in m.luminance.map { (m.item.url.path, $0) } }, uniquingKeysWith: { a, _ in a }
+                ))
         }
         let size = settings.aspect.frameSize(shortSide: settings.shortSide)
         let timeline = MontageTimeline(
@@ -166,10 +187,12 @@ public struct EditPlanner: Sendable {
         let minimumFrames = Int((minimumShotSeconds * fps).rounded(.up))
         var boundaries = [0]
         var index = -1
+        let sectionStarts = sectionStartBeats(music, beats: beats, fps: fps)
         while true {
             let here = boundaries.last!
-            let energy = meanEnergy(music.energy, from: Double(here) / fps, to: Double(here) / fps + 2)
+            let energy = music.energy.mean(from: Double(here) / fps, to: Double(here) / fps + 2)
             var count = (energy >= 0.7 ? 1 : energy >= 0.45 ? 2 : energy >= 0.2 ? 4 : 8) * max(1, settings.style.pace)
+            count = sectionAdjusted(beats: count, section: music.section(at: Double(here) / fps))
             let nextIndex = max(index, 0)
             let period = nextIndex + 1 < beats.count ? beats[nextIndex + 1] - beats[nextIndex] : minimumFrames
             while count * period < minimumFrames && count < 16 { count *= 2 }
@@ -180,6 +203,12 @@ public struct EditPlanner: Sendable {
                     target = candidate
                     break
                 }
+            }
+            // A new section starts with a new shot.
+            if let start = sectionStarts.first(where: { $0 > index && $0 < target }),
+                beats[start] - here >= minimumFrames
+            {
+                target = start
             }
             guard target < beats.count, beats[target] - here >= minimumFrames, total - beats[target] >= minimumFrames
             else {
@@ -195,13 +224,6 @@ public struct EditPlanner: Sendable {
         }
         boundaries.append(total)
         return boundaries
-    }
-
-    private func meanEnergy(_ curve: AudioAnalysisProfile.EnergyCurve, from: Double, to: Double) -> Double {
-        guard curve.hopSeconds > 0, !curve.values.isEmpty else { return 0.5 }
-        let lo = max(0, Int(from / curve.hopSeconds)), hi = min(curve.values.count, Int(to / curve.hopSeconds) + 1)
-        guard lo < hi else { return curve.values.last ?? 0.5 }
-        return curve.values[lo..<hi].reduce(0, +) / Double(hi - lo)
     }
 
     // MARK: - Media

@@ -137,10 +137,12 @@ public struct MediaAnalyzer: Sendable {
             url: url, kind: .image, width: decoded.sourceWidth, height: decoded.sourceHeight, captureDate: capture.date,
             captureDateFromMetadata: capture.source == .metadata)
         let sharpness = MediaQuality.sharpness(gray), exposure = MediaQuality.exposure(gray)
-        return AnalyzedMedia(
+        var analyzed = AnalyzedMedia(
             item: item, sharpness: sharpness, exposure: exposure,
             quality: MediaQuality.score(sharpness: sharpness, exposure: exposure),
-            hash: MediaQuality.differenceHash(gray))
+            hash: MediaQuality.differenceHash(gray), luminance: MediaQuality.relativeLuminance(gray))
+        (analyzed.salientX, analyzed.salientY) = MediaQuality.salientPoint(gray)
+        return analyzed
     }
 
     /// One measured moment of a clip: its thumbnail and the motion there.
@@ -177,12 +179,13 @@ public struct MediaAnalyzer: Sendable {
         }
         guard !moments.isEmpty else { throw VideoError(.media, "\(url.lastPathComponent) has no decodable frames") }
         var samples: [AnalyzedMedia.ClipSample] = []
-        var sharpnesses: [Double] = [], exposures: [Double] = []
+        var sharpnesses: [Double] = [], exposures: [Double] = [], luminances: [Double] = []
         for moment in moments {
             let (time, gray, motion) = (moment.time, moment.gray, moment.motion)
             let sharpness = MediaQuality.sharpness(gray), exposure = MediaQuality.exposure(gray)
             sharpnesses.append(sharpness)
             exposures.append(exposure)
+            luminances.append(MediaQuality.relativeLuminance(gray))
             // Some motion is lively; a lot is shake or a whip pan.
             let lively = motion <= 12 ? motion / 12 : max(0, 1 - (motion - 12) / 36)
             let score = 0.5 * MediaQuality.score(sharpness: sharpness, exposure: exposure) + 0.5 * lively
@@ -198,7 +201,8 @@ public struct MediaAnalyzer: Sendable {
         return AnalyzedMedia(
             item: item, sharpness: sharpness, exposure: exposure,
             quality: MediaQuality.score(sharpness: sharpness, exposure: exposure),
-            hash: MediaQuality.differenceHash(moments[moments.count / 2].gray), samples: samples)
+            hash: MediaQuality.differenceHash(moments[moments.count / 2].gray), samples: samples,
+            luminance: median(luminances))
     }
 
     /// Keyframe times to sample at, about one a second (at most 48), when the clip is long and

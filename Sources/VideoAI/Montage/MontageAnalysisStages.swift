@@ -103,7 +103,7 @@ public struct EditPlanStage: PipelineStage {
     /// `timeline.json`.
     public var outputFile: String { "timeline.json" }
 
-    /// Plans the timeline.
+    /// Plans the timeline, refined for `settings.autoRefine` rounds and scored (`PlanRefiner`).
     /// - Throws: `VideoError` (`.invalidInput`) for bad settings.
     public func run(_ input: Input, context: PipelineContext) async throws -> MontageTimeline {
         if let duration = input.settings.duration, duration > input.music.duration + 0.5 {
@@ -112,8 +112,11 @@ public struct EditPlanStage: PipelineStage {
                     format: "the video (%.1f s) is longer than the song (%.1f s): the end is silent", duration,
                     input.music.duration))
         }
-        let timeline = try planner.plan(media: input.media, music: input.music, settings: input.settings)
-        context.report(name, 1, "\(timeline.segments.count) shots")
+        let timeline = try PlanRefiner().refine(
+            media: input.media, music: input.music, settings: input.settings, planner: planner,
+            rounds: input.settings.autoRefine)
+        context.report(
+            name, 1, "\(timeline.segments.count) shots, score \(String(format: "%.3f", timeline.score?.total ?? 0))")
         return timeline
     }
 }

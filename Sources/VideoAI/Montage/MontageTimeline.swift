@@ -173,6 +173,8 @@ public struct MontageTimeline: Codable, Sendable, Equatable {
     public var clipAudioVolume: Double
     /// The shots, in order.
     public var segments: [Segment]
+    /// The plan's score (`PlanEvaluator`), when the planner made it; `nil` in an edited file.
+    public var score: PlanScore?
 
     /// Creates a timeline.
     public init(
@@ -260,6 +262,6 @@ public struct MontageTimeline: Codable, Sendable, Equatable {
     private enum CodingKeys: String, CodingKey {
         case version, videoID = "video_id", width, height, fps, aspect, fit, style, durationFrames = "duration_frames",
             music,
-            clipAudioVolume = "clip_audio_volume", segments
+            clipAudioVolume = "clip_audio_volume", segments, score
     }
 }

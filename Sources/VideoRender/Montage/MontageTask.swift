@@ -28,6 +28,8 @@ public struct MontageTask: Codable, Sendable, Equatable {
         public var transition: MontageTimeline.Transition?
         /// Gain of clips' own sound.
         public var clipAudioVolume: Double
+        /// Rounds of automatic refinement (`nil` in a state.json from before: none).
+        public var autoRefine: Int?
 
         /// Saves `settings`.
         public init(_ settings: EditPlanner.Settings) {
@@ -39,6 +41,7 @@ public struct MontageTask: Codable, Sendable, Equatable {
             duration = settings.duration
             transition = settings.transition
             clipAudioVolume = settings.clipAudioVolume
+            autoRefine = settings.autoRefine == 0 ? nil : settings.autoRefine
         }
 
         /// The planner's settings for `videoID` and `music`.
@@ -49,12 +52,13 @@ public struct MontageTask: Codable, Sendable, Equatable {
             }
             return EditPlanner.Settings(
                 videoID: videoID, musicPath: music, aspect: aspect, shortSide: shortSide, fps: fps, style: style,
-                fit: fit, duration: duration, transition: transition, clipAudioVolume: clipAudioVolume)
+                fit: fit, duration: duration, transition: transition, clipAudioVolume: clipAudioVolume,
+                autoRefine: autoRefine ?? 0)
         }
 
         enum CodingKeys: String, CodingKey {
             case aspect, shortSide = "short_side", fps, style, fit, duration, transition
-            case clipAudioVolume = "clip_audio_volume"
+            case clipAudioVolume = "clip_audio_volume", autoRefine = "auto_refine"
         }
     }
 
