@@ -34,6 +34,7 @@ bench:
 	scripts/install-deps.sh --bench
 	Benchmarks/render-bench.sh
 	Benchmarks/pipeline-bench.sh
+	Benchmarks/montage-bench.sh
 
 beats-eval:
 	scripts/install-deps.sh --bench

@@ -60,18 +60,27 @@ extension MP4Writer {
 
     /// Owns one opened encoder and the stream it feeds.
     final class Encoder {
-        let context: UnsafeMutablePointer<AVCodecContext>
+        private(set) var context: UnsafeMutablePointer<AVCodecContext>
         let stream: UnsafeMutablePointer<AVStream>
         private let packet: UnsafeMutablePointer<AVPacket>
         private let what: String
         /// Duration, in the codec time base, given to packets the encoder left at 0.
         private let defaultDuration: Int64
+        /// How the context was made, to make an identical one after a flush (`reopen`).
+        private let codec: UnsafePointer<AVCodec>
+        private let options: [(String, String)]
+        private let configure: (UnsafeMutablePointer<AVCodecContext>) throws -> Void
+        private let globalHeader: Bool
+        /// Whether `send` keeps a copy of the last packet's bytes in `lastPacket`.
+        var keepsLastPacket = false
+        /// The last packet written (as the encoder made it), when `keepsLastPacket` is set.
+        private(set) var lastPacket: [UInt8] = []
 
         /// Finds the encoder `name`, lets `configure` set the context up, opens it with `options`
         /// and adds a stream for it to `container`.
         init(
             name: String, what: String, container: Container, defaultDuration: Int64, options: [(String, String)],
-            configure: (UnsafeMutablePointer<AVCodecContext>) throws -> Void
+            configure: @escaping (UnsafeMutablePointer<AVCodecContext>) throws -> Void
         ) throws {
             guard let codec = avcodec_find_encoder_by_name(name) else {
                 throw VideoError(.encoding, "the \(name) encoder is not available in this libavcodec")
@@ -86,14 +95,15 @@ extension MP4Writer {
             self.packet = packet
             self.what = what
             self.defaultDuration = defaultDuration
+            self.codec = codec
+            self.options = options
+            self.configure = configure
+            self.globalHeader = container.wantsGlobalHeader
             // Every stored property but `stream` is set: on failure below, free what we own by hand.
             do {
-                try configure(context)
-                if container.wantsGlobalHeader { context.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
-                var dictionary: OpaquePointer?
-                defer { av_dict_free(&dictionary) }
-                for (key, value) in options { av_dict_set(&dictionary, key, value, 0) }
-                try avCheck(avcodec_open2(context, codec, &dictionary), "opening the \(what) encoder", code: .encoding)
+                try Self.open(
+                    context, codec: codec, options: options, globalHeader: container.wantsGlobalHeader, what: what,
+                    configure: configure)
                 guard let stream = avformat_new_stream(container.context, nil) else {
                     throw VideoError(.encoding, "could not add the \(what) stream")
                 }
@@ -118,6 +128,66 @@ extension MP4Writer {
             av_packet_free(&ownedPacket)
         }
 
+        private static func open(
+            _ context: UnsafeMutablePointer<AVCodecContext>, codec: UnsafePointer<AVCodec>, options: [(String, String)],
+            globalHeader: Bool, what: String, configure: (UnsafeMutablePointer<AVCodecContext>) throws -> Void
+        ) throws {
+            try configure(context)
+            if globalHeader { context.pointee.flags |= AV_CODEC_FLAG_GLOBAL_HEADER }
+            var dictionary: OpaquePointer?
+            defer { av_dict_free(&dictionary) }
+            for (key, value) in options { av_dict_set(&dictionary, key, value, 0) }
+            try avCheck(avcodec_open2(context, codec, &dictionary), "opening the \(what) encoder", code: .encoding)
+        }
+
+        /// Replaces a flushed context with a new one made the same way, feeding the same stream
+        /// (its first frame is a key frame). The new context must describe the stream exactly
+        /// as the first did.
+        func reopen() throws {
+            guard let fresh = avcodec_alloc_context3(codec) else {
+                throw VideoError(.encoding, "could not allocate the \(what) encoder")
+            }
+            var owned: UnsafeMutablePointer<AVCodecContext>? = fresh
+            do {
+                try Self.open(
+                    fresh, codec: codec, options: options, globalHeader: globalHeader, what: what, configure: configure)
+                let old = UnsafeBufferPointer(
+                    start: stream.pointee.codecpar.pointee.extradata,
+                    count: Int(stream.pointee.codecpar.pointee.extradata_size))
+                let new = UnsafeBufferPointer(start: fresh.pointee.extradata, count: Int(fresh.pointee.extradata_size))
+                guard old.elementsEqual(new) else {
+                    throw VideoError(.encoding, "a reopened \(what) encoder describes its stream differently")
+                }
+            } catch {
+                avcodec_free_context(&owned)
+                throw error
+            }
+            swap(&context, &owned!)
+            avcodec_free_context(&owned)
+        }
+
+        /// The stream description the encoder wrote (`extradata`: SPS and PPS for H.264).
+        var extradata: [UInt8] {
+            guard let data = context.pointee.extradata, context.pointee.extradata_size > 0 else { return [] }
+            return Array(UnsafeBufferPointer(start: data, count: Int(context.pointee.extradata_size)))
+        }
+
+        /// Writes a packet made outside the encoder (a generated skip picture) at frame `pts`
+        /// of the codec time base, lasting one frame, not a key frame.
+        func write(generated bytes: [UInt8], pts: Int64, to container: Container) throws {
+            try avCheck(av_new_packet(packet, Int32(bytes.count)), "allocating a \(what) packet", code: .encoding)
+            bytes.withUnsafeBufferPointer { source in
+                packet.pointee.data.update(from: source.baseAddress!, count: bytes.count)
+            }
+            packet.pointee.pts = pts
+            packet.pointee.dts = pts
+            packet.pointee.duration = defaultDuration
+            packet.pointee.flags = 0
+            av_packet_rescale_ts(packet, context.pointee.time_base, stream.pointee.time_base)
+            packet.pointee.stream_index = stream.pointee.index
+            try container.write(packet)
+        }
+
         /// Sends a frame (or `nil` to flush) and writes every packet that comes out.
         func send(_ frame: UnsafeMutablePointer<AVFrame>?, to container: Container) throws {
             try avCheck(avcodec_send_frame(context, frame), "encoding \(what)", code: .encoding)
@@ -127,6 +197,9 @@ extension MP4Writer {
                 try avCheck(status, "encoding \(what)", code: .encoding)
                 // libx264 through libavcodec 5.1 leaves durations at 0; the last frame would then be lost.
                 if packet.pointee.duration <= 0 { packet.pointee.duration = defaultDuration }
+                if keepsLastPacket {
+                    lastPacket = Array(UnsafeBufferPointer(start: packet.pointee.data, count: Int(packet.pointee.size)))
+                }
                 av_packet_rescale_ts(packet, context.pointee.time_base, stream.pointee.time_base)
                 packet.pointee.stream_index = stream.pointee.index
                 try container.write(packet)  // takes the packet's data and resets it

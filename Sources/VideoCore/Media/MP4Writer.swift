@@ -36,6 +36,11 @@ package final class MP4Writer {
     private let video: Encoder
     private let audio: AudioTrack?
     private var finished = false
+    /// Writes held pictures as skip frames, when the writer was made with `skipRepeats`.
+    private let skips: H264SkipFrames?
+    /// Whether the video encoder has been flushed for a run of skip frames (the next picture
+    /// needs a new encoder context).
+    private var videoFlushed = false
 
     /// Creates the file and writes its header.
     /// - Parameters:
@@ -56,13 +61,17 @@ package final class MP4Writer {
     ///     recorded in the track header the way phones record portrait video.
     ///   - keyframeInterval: The most frames between keyframes; `nil` keeps x264's 250 (phones
     ///     write one a second or two).
+    ///   - skipRepeats: Write a picture given with `count` of at least `minimumSkipRun` as one
+    ///     encoded frame and `count − 1` generated skip frames (P slices whose every macroblock
+    ///     is P_Skip, an exact copy), instead of encoding it `count` times. x264 then writes
+    ///     CAVLC (`cabac=0`) and starts again with a key frame after each run (Docs/SkipFrames.md).
     /// - Throws: `VideoError` (`.invalidInput` for bad parameters, `.io` when the file cannot be
     ///   created, `.encoding` when an encoder or the muxer refuses).
     package init(
         url: URL, width: Int, height: Int, fps: Int, sampleRate: Int?, audioChannels: Int = 2,
         preset: String = "veryfast", crf: Int = 23, bFrames: Int? = nil,
         threads: Int = ProcessInfo.processInfo.activeProcessorCount, displayRotation: Int = 0,
-        keyframeInterval: Int? = nil
+        keyframeInterval: Int? = nil, skipRepeats: Bool = false
     ) throws {
         guard [0, 90, 180, 270].contains(displayRotation) else {
             throw VideoError(.invalidInput, "display rotation \(displayRotation)° must be 0, 90, 180 or 270")
@@ -93,7 +102,11 @@ package final class MP4Writer {
             name: "libx264", what: "H.264 video", container: container, defaultDuration: 1,
             options: [
                 ("preset", preset), ("crf", String(crf)),
-                ("x264-params", Self.x264Parameters(bFrames: bFrames, keyframeInterval: keyframeInterval)),
+                (
+                    "x264-params",
+                    Self.x264Parameters(bFrames: bFrames, keyframeInterval: keyframeInterval)
+                        + (skipRepeats ? ":cabac=0" : "")
+                ),
             ]
         ) { context in
             context.pointee.width = Int32(width)
@@ -125,6 +138,13 @@ package final class MP4Writer {
         // A timescale both frame and sample times divide exactly: edit lists stay exact.
         try container.writeHeader(movieTimescale: Self.leastCommonMultiple(fps, sampleRate ?? fps))
 
+        if skipRepeats {
+            guard bFrames == 0 else { throw VideoError(.invalidInput, "skip frames need a stream without B-frames") }
+            video.keepsLastPacket = true
+            skips = try H264SkipFrames(extradata: video.extradata)
+        } else {
+            skips = nil
+        }
         self.container = container
         self.video = video
         self.audio = audio
@@ -149,17 +169,39 @@ package final class MP4Writer {
                 .invalidInput, "a \(frame.width)x\(frame.height) frame cannot go into a \(width)x\(height) video")
         }
         guard count >= 0 else { throw VideoError(.invalidInput, "frame count \(count) is negative") }
-        for _ in 0..<count {
-            // A new reference to the same read-only buffer, so the shared frame itself is never touched.
-            guard let clone = av_frame_clone(frame.frame) else {
-                throw VideoError(.encoding, "could not reference a video frame")
-            }
-            defer { var owned: UnsafeMutablePointer<AVFrame>? = clone; av_frame_free(&owned) }
-            clone.pointee.pts = Int64(framesWritten)
-            clone.pointee.pict_type = AV_PICTURE_TYPE_NONE
-            try video.send(clone, to: container)
-            framesWritten += 1
+        if videoFlushed && count > 0 {
+            try video.reopen()
+            videoFlushed = false
         }
+        if let skips, count >= Self.minimumSkipRun {
+            // The picture once, as the last frame of this encoder context, then copies of it.
+            try send(frame)
+            try video.send(nil, to: container)
+            videoFlushed = true
+            for packet in try skips.pictures(after: video.lastPacket, count: count - 1) {
+                try video.write(generated: packet, pts: Int64(framesWritten), to: container)
+                framesWritten += 1
+            }
+            return
+        }
+        for _ in 0..<count { try send(frame) }
+    }
+
+    /// The shortest hold written as skip frames: a shorter one is cheaper to encode than the
+    /// key frame that follows a run.
+    package static let minimumSkipRun = 8
+
+    /// Encodes one frame at the next frame time.
+    private func send(_ frame: YUVFrame) throws {
+        // A new reference to the same read-only buffer, so the shared frame itself is never touched.
+        guard let clone = av_frame_clone(frame.frame) else {
+            throw VideoError(.encoding, "could not reference a video frame")
+        }
+        defer { var owned: UnsafeMutablePointer<AVFrame>? = clone; av_frame_free(&owned) }
+        clone.pointee.pts = Int64(framesWritten)
+        clone.pointee.pict_type = AV_PICTURE_TYPE_NONE
+        try video.send(clone, to: container)
+        framesWritten += 1
     }
 
     /// Appends mono audio samples (any chunk size) at `sampleRate`.
@@ -180,7 +222,7 @@ package final class MP4Writer {
         guard !finished else { return }
         finished = true
         try audio?.finish()
-        try video.send(nil, to: container)
+        if !videoFlushed { try video.send(nil, to: container) }
         try container.writeTrailer()
     }
 

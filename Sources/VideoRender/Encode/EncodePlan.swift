@@ -47,6 +47,8 @@ struct EncodePlan: Sendable {
 struct SegmentFormat: Sendable, Hashable, Codable {
     /// Bump when encoding changes in a way the settings below do not show.
     static let encoderVersion = "x264 yuv420p 1 thread, no B-frames"
+    /// The same, with held pictures written as skip frames (CAVLC; Docs/SkipFrames.md).
+    static let skipEncoderVersion = "x264 yuv420p 1 thread, no B-frames, CAVLC, P_Skip holds 1"
 
     var width: Int
     var height: Int
@@ -55,12 +57,15 @@ struct SegmentFormat: Sendable, Hashable, Codable {
     var crf: Int
     var encoder = Self.encoderVersion
 
+    /// Whether held pictures become skip frames (`MP4Writer(skipRepeats:)`).
+    var skipsRepeats: Bool { encoder == Self.skipEncoderVersion }
+
     /// A writer for one segment: one x264 thread whatever `--jobs` is, so the bits never
     /// depend on how many segments render at once.
     func writer(to url: URL) throws -> MP4Writer {
         try MP4Writer(
             url: url, width: width, height: height, fps: fps, sampleRate: nil, audioChannels: 1, preset: preset,
-            crf: crf, bFrames: 0, threads: 1)
+            crf: crf, bFrames: 0, threads: 1, skipRepeats: skipsRepeats)
     }
 }
 

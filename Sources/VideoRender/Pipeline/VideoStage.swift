@@ -6,8 +6,9 @@ import VideoCore
 /// `segments/`, and joins them by stream copy with the soundtrack into the MP4, following the
 /// timing manifest exactly (`SegmentEncoder`, shared with the montage).
 ///
-/// A picture that does not change is drawn and colour-converted once and sent to the
-/// encoder for every frame it stays on screen; only transitions are drawn frame by frame.
+/// A picture that does not change is drawn, colour-converted and encoded once; the frames it
+/// stays on screen after that are generated skip frames (Docs/SkipFrames.md). Only
+/// transitions are drawn and encoded frame by frame.
 /// Segments render in parallel, up to `jobs` at a time, and a segment already in the cache
 /// is not drawn again, so re-rendering after editing one scene redraws only that scene (and
 /// the transitions on either side of it).
@@ -23,6 +24,8 @@ public struct VideoStage: PipelineStage {
     /// Whether this process renders one shard of the segments or joins the shards' segments
     /// (Docs/Shards.md); nil renders and joins everything here.
     public var sharing: SegmentSharing?
+    /// Whether held pictures are written as skip frames (on; off only to compare against).
+    var skipRepeats = true
 
     /// Creates the stage.
     /// - Parameters:
@@ -68,7 +71,8 @@ public struct VideoStage: PipelineStage {
         let manifest = video.manifest
         let format = SegmentFormat(
             width: video.config.resolution.width, height: video.config.resolution.height, fps: manifest.fps,
-            preset: options.preset, crf: options.crf)
+            preset: options.preset, crf: options.crf,
+            encoder: skipRepeats ? SegmentFormat.skipEncoderVersion : SegmentFormat.encoderVersion)
         let plan = try SegmentPlan(
             video: video, options: options, format: format, renderer: { try registry.identity(of: $0) }
         ) { index in
