@@ -154,7 +154,7 @@ public struct DocumentAdapter: InputAdapter {
             videoID: settings.videoID ?? VideoConfig.makeID(from: baseName), title: outline.title,
             description: description, accentColor: settings.accentColor, voice: settings.voice,
             resolution: settings.resolution, fps: settings.fps, scenes: scenes,
-            pronunciations: try lexicon())
+            pronunciations: try lexicon(), language: settings.language)
         return DocumentReadResult(config: config, warnings: warnings)
     }
 
