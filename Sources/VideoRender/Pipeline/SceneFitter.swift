@@ -35,7 +35,7 @@ struct SceneFitter {
     private func split(_ scene: SceneConfig, in config: VideoConfig, index: Int, room: Int) throws -> [SceneConfig] {
         let context = RenderContext(
             resolution: config.resolution, accentColor: config.accentColor, theme: theme, sceneIndex: index,
-            sceneCount: config.scenes.count, videoTitle: config.title)
+            sceneCount: config.scenes.count, videoTitle: config.title, language: config.language)
         var pieces = [scene.content]
         // Halve every piece that overflows until all fit or there is no more room.
         while pieces.count < room {

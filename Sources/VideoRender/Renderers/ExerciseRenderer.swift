@@ -28,7 +28,8 @@ package struct ExerciseRenderer: SceneRenderer {
         let lit = reveal(content, clock.timeline).lit(at: clock.time)
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
-        let area = SlideChrome.drawHeading(content.title, eyebrow: "Exercise", in: slide, on: canvas, context: context)
+        let area = SlideChrome.drawHeading(
+            content.title, eyebrow: context.phrases.text(.labelExercise), in: slide, on: canvas, context: context)
         let instructions = TextCard(
             text: TextBlock(
                 content.instructions,
@@ -38,7 +39,9 @@ package struct ExerciseRenderer: SceneRenderer {
             items: content.hints, size: 32, minimumSize: 18, bullet: .dot, textColor: context.theme.text, lit: lit)
         let code = content.starterCode.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         let panel = code.map {
-            CodePanel(code: $0, language: content.language, context: context, title: "Starter code", size: 28)
+            CodePanel(
+                code: $0, language: content.language, context: context, title: context.phrases.text(.labelStarterCode),
+                size: 28)
         }
         let gap = 40 * u
 
@@ -67,7 +70,8 @@ package struct ExerciseRenderer: SceneRenderer {
         if !hints.isEmpty {
             let box = Rect(x: textArea.x, y: y, width: textArea.width, height: heights[1])
             hintColumn.draw(
-                in: SectionLabel.draw("Hints", in: box, on: canvas, context: context), on: canvas, context: context)
+                in: SectionLabel.draw(context.phrases.text(.labelHints), in: box, on: canvas, context: context),
+                on: canvas, context: context)
             y += heights[1] + gap
         }
         if let stackedPanel {
