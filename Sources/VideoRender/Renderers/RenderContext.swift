@@ -32,6 +32,14 @@ public struct RenderContext: Hashable, Sendable {
         self.language = language
     }
 
+    /// A blank frame-sized canvas set for the video's language, to measure text on.
+    /// - Throws: `VideoError` (`.render`) when Cairo cannot make it.
+    func measuringCanvas() throws -> Canvas {
+        let canvas = try Canvas(resolution: resolution)
+        canvas.language = language
+        return canvas
+    }
+
     /// The on-screen labels in the video's language.
     public var phrases: Phrases { Phrases(language) }
 
