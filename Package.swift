@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "VideoCore",
             dependencies: ["CFFmpeg", "CCmarkGFM", "CEspeakNG", "CFlite", .product(name: "Yams", package: "Yams")],
-            swiftSettings: swiftSettings),
+            resources: [.process("Resources")], swiftSettings: swiftSettings),
         // Narration writers, captions, metadata, music analysis, edit planning.
         .target(name: "VideoAI", dependencies: ["VideoCore", "CFFTW", "CPocketSphinx"], swiftSettings: swiftSettings),
         // Scene renderers, drawing, encoding, the assembled pipeline.

@@ -8,7 +8,7 @@ packages=(
   pkg-config
   libavcodec-dev libavformat-dev libavutil-dev libswresample-dev libswscale-dev
   libfftw3-dev
-  libcairo2-dev libpango1.0-dev librsvg2-dev fonts-dejavu-core fonts-dejavu-extra
+  libcairo2-dev libpango1.0-dev librsvg2-dev fonts-dejavu-core fonts-dejavu-extra fonts-noto-core fonts-noto-cjk
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libespeak-ng-dev espeak-ng-data
   libflite1 flite1-dev

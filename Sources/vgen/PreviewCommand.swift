@@ -45,7 +45,8 @@ struct PreviewCommand: ParsableCommand {
             let options = try render.options(theme: theme)
             let context = RenderContext(
                 resolution: config.resolution, accentColor: config.accentColor, theme: options.theme,
-                sceneIndex: scene - 1, sceneCount: config.scenes.count, videoTitle: config.title)
+                sceneIndex: scene - 1, sceneCount: config.scenes.count, videoTitle: config.title,
+                language: config.language)
             let canvas = try RendererRegistry.standard.render(config.scenes[scene - 1], context: context)
             let target = URL(fileURLWithPath: out)
             let temporary = target.deletingLastPathComponent().appendingPathComponent(

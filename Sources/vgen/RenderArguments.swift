@@ -19,6 +19,12 @@ struct RenderArguments: ParsableArguments {
     )
     var voice: String?
 
+    @Option(
+        name: .long,
+        help:
+            "The video's language as a BCP 47 tag: en (default), de, pt-BR, zh-Hans… (Docs/Languages.md lists all 30).")
+    var language: String?
+
     @Option(name: .long, help: "Frame size as WIDTHxHEIGHT (default 1920x1080).")
     var resolution: String?
 
@@ -97,6 +103,7 @@ struct RenderArguments: ParsableArguments {
         }
         overrides.theme = try themeName()
         overrides.videoID = videoId
+        overrides.language = try language.map { try Language(validating: $0) }
         return overrides
     }
 
@@ -105,7 +112,7 @@ struct RenderArguments: ParsableArguments {
         let o = try overrides()
         return VideoSettings(
             accentColor: o.accentColor ?? .blue, voice: o.voice ?? .male, resolution: o.resolution ?? .hd1080,
-            fps: o.fps ?? 30, videoID: o.videoID)
+            fps: o.fps ?? 30, videoID: o.videoID, language: o.language ?? .english)
     }
 
     /// Applies the options that are not adapter settings (transition, duration, platform) to a video.

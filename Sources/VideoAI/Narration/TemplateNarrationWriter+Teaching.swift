@@ -3,66 +3,64 @@ import VideoCore
 /// The templates of the teaching scene types: code comparison, learning objectives, problem,
 /// solution, quiz, checkpoint and exercise.
 extension TemplateNarrationWriter {
-    static func codeComparisonNarration(_ c: CodeComparisonContent) -> String {
+    static func codeComparisonNarration(_ c: CodeComparisonContent, _ p: Phrases = .english) -> String {
         let heading = SpeechText.sentence(c.heading)
-        let language = c.language.map { SpeechText.languageName($0.lowercased()) + " " } ?? ""
+        let code = codeNoun(c.language, p)
         let defaults =
             c.beforeLabel == CodeComparisonContent.defaultBeforeLabel
             && c.afterLabel == CodeComparisonContent.defaultAfterLabel
         var text: String
         if defaults {
-            text = "\(heading) Here is the \(language)code before and after the change."
+            text = "\(heading) \(p.text(.beforeAfter, ["code": code]))"
         } else {
-            text =
-                "\(heading) Compare two versions of the \(language)code: \(phrase(c.beforeLabel)), and then \(phrase(c.afterLabel))."
+            let compare = p.text(
+                .compare, ["code": code, "before": phrase(c.beforeLabel), "after": phrase(c.afterLabel)])
+            text = "\(heading) \(compare)"
         }
         let before = lineCount(c.before), after = lineCount(c.after)
         if before != after, before > 0, after > 0 {
-            text += " It goes from \(lines(before)) to \(lines(after))."
+            text += " " + p.text(.grows, ["from": lines(before, p), "to": lines(after, p)])
         }
         return text
     }
 
-    static func objectivesNarration(_ c: LearningObjectivesContent) -> String {
+    static func objectivesNarration(_ c: LearningObjectivesContent, _ p: Phrases = .english) -> String {
         let heading =
             c.heading == LearningObjectivesContent.defaultHeading
-            ? "Here is what you will learn." : SpeechText.sentence(c.heading)
-        return listNarration(heading: heading, items: c.objectives) {
-            "By the end, you will be able to do \($0) things."
-        }
+            ? p.text(.objectivesIntro) : SpeechText.sentence(c.heading)
+        return listNarration(heading: heading, items: c.objectives, p, intro: .objectivesCount)
     }
 
-    static func problemNarration(_ c: ProblemContent) -> String {
-        var text = "Here is a problem: \(SpeechText.sentence(c.title)) \(SpeechText.sentence(c.statement))"
-        let constraints = c.constraints.map { SpeechText.lowercasingFirst(phrase($0)) }.filter { !$0.isEmpty }
+    static func problemNarration(_ c: ProblemContent, _ p: Phrases = .english) -> String {
+        var text = p.text(
+            .problem, ["title": SpeechText.sentence(c.title), "statement": SpeechText.sentence(c.statement)])
+        let constraints = c.constraints.map { lowercasingFirst(phrase($0), p) }.filter { !$0.isEmpty }
         if !constraints.isEmpty {
-            let noun = constraints.count == 1 ? "this constraint" : "these constraints"
-            text += " Keep \(noun) in mind: \(joined(constraints))."
+            let key: Phrases.Key = constraints.count == 1 ? .constraintOne : .constraintMany
+            text += " " + p.text(key, ["items": p.joined(constraints)])
         }
         return text
     }
 
-    static func solutionNarration(_ c: SolutionContent) -> String {
-        var text = listNarration(heading: c.title, items: c.steps) { "Let's walk through it in \($0) steps." }
+    static func solutionNarration(_ c: SolutionContent, _ p: Phrases = .english) -> String {
+        var text = listNarration(heading: c.title, items: c.steps, p, intro: .steps)
         if let code = c.code, lineCount(code) > 0 {
-            let name = c.language.map { SpeechText.languageName($0.lowercased()) + " " } ?? ""
-            text += " Here is the \(name)code, \(lines(lineCount(code))) long."
+            text += " " + p.text(.codeListing, ["code": codeNoun(c.language, p), "lines": lines(lineCount(code), p)])
         }
         return text
     }
 
-    static func quizNarration(_ c: QuizContent) -> String {
-        var parts = ["Quiz time. \(SpeechText.sentence(c.question))"]
+    static func quizNarration(_ c: QuizContent, _ p: Phrases = .english) -> String {
+        var parts = ["\(p.text(.quizTime)) \(SpeechText.sentence(c.question))"]
         let options = c.options.enumerated().map { "\(QuizContent.letter(for: $0.offset)): \(phrase($0.element))" }
-        parts.append(
-            "Is it "
-                + options.enumerated()
-                .map { $0.offset == options.count - 1 && options.count > 1 ? "or \($0.element)" : $0.element }
-                .joined(separator: "; ") + "?")
-        parts.append("Take a moment to think it over.")
+        let said = options.enumerated().map {
+            $0.offset == options.count - 1 && options.count > 1 ? p.text(.quizOr, ["option": $0.element]) : $0.element
+        }
+        parts.append(p.text(.quizOptions, ["options": said.joined(separator: p.text(.quizOptionSeparator))]))
+        parts.append(p.text(.think))
         if c.options.indices.contains(c.answerIndex) {
             let answer = phrase(c.options[c.answerIndex])
-            parts.append("\(QuizContent.answerCue) \(QuizContent.letter(for: c.answerIndex)): \(answer).")
+            parts.append("\(p.text(.answerIs)) \(QuizContent.letter(for: c.answerIndex)): \(answer).")
         }
         if let explanation = c.explanation, !SpeechText.clean(explanation).isEmpty {
             let said = SpeechText.sentence(explanation)
@@ -71,32 +69,33 @@ extension TemplateNarrationWriter {
         return parts.joined(separator: " ")
     }
 
-    static func checkpointNarration(_ c: CheckpointContent) -> String {
-        var text = c.heading == CheckpointContent.defaultHeading ? "Let's take stock." : SpeechText.sentence(c.heading)
-        let done = c.completed.map { SpeechText.lowercasingFirst(phrase($0)) }.filter { !$0.isEmpty }
-        let next = c.next.map { SpeechText.lowercasingFirst(phrase($0)) }.filter { !$0.isEmpty }
-        if !done.isEmpty { text += " Done so far: \(joined(done))." }
-        if !next.isEmpty { text += " Next up: \(joined(next))." }
+    static func checkpointNarration(_ c: CheckpointContent, _ p: Phrases = .english) -> String {
+        var text = c.heading == CheckpointContent.defaultHeading ? p.text(.takeStock) : SpeechText.sentence(c.heading)
+        let done = c.completed.map { lowercasingFirst(phrase($0), p) }.filter { !$0.isEmpty }
+        let next = c.next.map { lowercasingFirst(phrase($0), p) }.filter { !$0.isEmpty }
+        if !done.isEmpty { text += " " + p.text(.doneSoFar, ["items": p.joined(done)]) }
+        if !next.isEmpty { text += " " + p.text(.nextUp, ["items": p.joined(next)]) }
         return text
     }
 
-    static func exerciseNarration(_ c: ExerciseContent) -> String {
-        let intro = c.title.lowercased().contains("your turn") ? "" : "Now it's your turn. "
+    static func exerciseNarration(_ c: ExerciseContent, _ p: Phrases = .english) -> String {
+        let marker = p.text(.yourTurnMarker).lowercased()
+        let intro = c.title.lowercased().contains(marker) ? "" : p.text(.yourTurn) + " "
         var text = "\(intro)\(SpeechText.sentence(c.title)) \(SpeechText.sentence(c.instructions))"
         if let code = c.starterCode, lineCount(code) > 0 {
-            let name = c.language.map { SpeechText.languageName($0.lowercased()) + " " } ?? ""
-            text += " You can start from the \(name)code on screen."
+            text += " " + p.text(.startFrom, ["code": codeNoun(c.language, p)])
         }
         let hints = c.hints.map(SpeechText.sentence).filter { !$0.isEmpty }
         switch hints.count {
         case 0: break
-        case 1: text += " Here is a hint: \(SpeechText.lowercasingFirst(hints[0]))"
+        case 1: text += " " + p.text(.hintOne, ["hint": lowercasingFirst(hints[0], p)])
         default:
             text +=
-                " A few hints. "
-                + hints.enumerated().map { "Hint \($0.offset + 1): \($0.element)" }.joined(separator: " ")
+                " \(p.text(.hintsIntro)) "
+                + hints.enumerated().map { p.text(.hintN, ["n": String($0.offset + 1), "hint": $0.element]) }
+                .joined(separator: " ")
         }
-        return text + " Pause the video and give it a try."
+        return text + " " + p.text(.tryIt)
     }
 
     // MARK: - Helpers
@@ -108,15 +107,22 @@ extension TemplateNarrationWriter {
         return cleaned
     }
 
-    /// `a`, `a and b`, `a, b and c`.
-    static func joined(_ items: [String]) -> String {
-        guard items.count > 1 else { return items.first ?? "" }
-        return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    /// "code" or "Swift code" in the phrases' language.
+    static func codeNoun(_ language: String?, _ p: Phrases) -> String {
+        language.map { p.text(.codeNamed, ["language": SpeechText.languageName($0.lowercased())]) } ?? p.text(.code)
+    }
+
+    /// `text` with its first letter lower-cased (`SpeechText.lowercasingFirst`), except in
+    /// German, whose nouns keep their capital.
+    static func lowercasingFirst(_ text: String, _ p: Phrases) -> String {
+        p.language.code == "de" ? text : SpeechText.lowercasingFirst(text)
     }
 
     static func lineCount(_ code: String) -> Int {
         code.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.count
     }
 
-    static func lines(_ n: Int) -> String { n == 1 ? "one line" : "\(n) lines" }
+    static func lines(_ n: Int, _ p: Phrases = .english) -> String {
+        n == 1 ? p.text(.oneLine) : p.text(.nLines, ["n": String(n)])
+    }
 }

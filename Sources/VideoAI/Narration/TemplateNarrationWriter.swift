@@ -1,7 +1,8 @@
 import VideoCore
 
 /// The default narration writer: one deterministic template per scene type, written to be
-/// spoken (whole sentences, an ordinal for each list item, no symbols read aloud).
+/// spoken (whole sentences, an ordinal for each list item, no symbols read aloud), in the
+/// video's language: the phrases come from `Phrases` (the `phrases.json` resource).
 ///
 /// An app adds a template for its own scene type with `register(_:template:)`.
 public struct TemplateNarrationWriter: NarrationWriter {
@@ -28,39 +29,47 @@ public struct TemplateNarrationWriter: NarrationWriter {
         if let template = custom[scene.sceneType] {
             return String(template(scene, video).prefix(VideoLimits.maxNarrationLength))
         }
-        return Self.narration(for: scene.content, videoTitle: video.title)
+        return Self.narration(for: scene.content, videoTitle: video.title, language: video.language)
     }
 
     /// The template text for `content`.
-    public static func narration(for content: SceneContent, videoTitle: String) -> String {
+    /// - Parameters:
+    ///   - content: What the scene shows.
+    ///   - videoTitle: The video's title.
+    ///   - language: The language to write in (English by default).
+    /// - Returns: The narration, at most `VideoLimits.maxNarrationLength` characters.
+    public static func narration(for content: SceneContent, videoTitle: String, language: Language = .english)
+        -> String
+    {
+        let p = Phrases(language)
         let text: String
         switch content {
         case .title(let c):
             let subtitle = c.subtitle.map { " " + SpeechText.sentence($0) } ?? ""
-            text = "Welcome to \(SpeechText.clean(c.title))." + subtitle
+            text = p.text(.welcome, ["title": SpeechText.clean(c.title)]) + subtitle
         case .list(let c):
-            text = listNarration(heading: c.heading, items: c.items)
+            text = listNarration(heading: c.heading, items: c.items, p)
         case .command(let c):
-            text = commandNarration(c)
+            text = commandNarration(c, p)
         case .quote(let c):
             let quote = SpeechText.sentence(c.text)
             if let who = c.attribution.map(SpeechText.clean), !who.isEmpty {
-                text = "As \(who) put it: \(quote)"
+                text = p.text(.quoteBy, ["who": who, "quote": quote])
             } else {
-                text = "Consider this: \(quote)"
+                text = p.text(.quotePlain, ["quote": quote])
             }
         case .outro(let c):
             let subtitle = c.subtitle.map { " " + SpeechText.sentence($0) } ?? ""
             text = SpeechText.sentence(c.title) + subtitle
-        case .codeComparison(let c): text = codeComparisonNarration(c)
-        case .learningObjectives(let c): text = objectivesNarration(c)
-        case .problem(let c): text = problemNarration(c)
-        case .solution(let c): text = solutionNarration(c)
-        case .quiz(let c): text = quizNarration(c)
-        case .checkpoint(let c): text = checkpointNarration(c)
-        case .exercise(let c): text = exerciseNarration(c)
-        case .image(let c): text = imageNarration(c)
-        case .table(let c): text = tableNarration(c)
+        case .codeComparison(let c): text = codeComparisonNarration(c, p)
+        case .learningObjectives(let c): text = objectivesNarration(c, p)
+        case .problem(let c): text = problemNarration(c, p)
+        case .solution(let c): text = solutionNarration(c, p)
+        case .quiz(let c): text = quizNarration(c, p)
+        case .checkpoint(let c): text = checkpointNarration(c, p)
+        case .exercise(let c): text = exerciseNarration(c, p)
+        case .image(let c): text = imageNarration(c, p)
+        case .table(let c): text = tableNarration(c, p)
         case .custom(let c): text = customNarration(c)
         }
         return String(text.prefix(VideoLimits.maxNarrationLength))
@@ -83,54 +92,55 @@ public struct TemplateNarrationWriter: NarrationWriter {
     }
 
     /// The caption as a sentence, or a pointer to the picture when it has none.
-    static func imageNarration(_ c: ImageContent) -> String {
+    static func imageNarration(_ c: ImageContent, _ p: Phrases = .english) -> String {
         let caption = c.caption.map(SpeechText.sentence) ?? ""
-        return caption.isEmpty ? "Take a look at this picture." : caption
+        return caption.isEmpty ? p.text(.picture) : caption
     }
 
     /// The heading, the columns, then each row cell by cell.
-    static func tableNarration(_ c: TableContent) -> String {
+    static func tableNarration(_ c: TableContent, _ p: Phrases = .english) -> String {
         var parts = [SpeechText.sentence(c.heading)]
         let columns = c.header.map(SpeechText.clean).filter { !$0.isEmpty }
-        if !columns.isEmpty { parts.append("The table shows \(columns.joined(separator: ", ")).") }
+        let separator = p.text(.listSeparator)
+        if !columns.isEmpty { parts.append(p.text(.tableShows, ["columns": columns.joined(separator: separator)])) }
         for row in c.rows {
             let cells = row.map(SpeechText.clean).filter { !$0.isEmpty }
-            if !cells.isEmpty { parts.append(cells.joined(separator: ", ") + ".") }
+            if !cells.isEmpty { parts.append(cells.joined(separator: separator) + ".") }
         }
         return parts.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
-    private static let ordinals = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth"]
-
-    static func listNarration(heading: String, items: [String], intro: (Int) -> String = { "Here are \($0) points." })
-        -> String
-    {
+    static func listNarration(
+        heading: String, items: [String], _ p: Phrases = .english, intro: Phrases.Key = .points
+    ) -> String {
         let head = SpeechText.sentence(heading)
         let spoken = items.map(SpeechText.clean).filter { !$0.isEmpty }
         switch spoken.count {
         case 0: return head
         case 1: return "\(head) \(SpeechText.sentence(spoken[0]))"
         default:
-            var parts = ["\(head) \(intro(spoken.count))"]
+            var parts = ["\(head) \(p.text(intro, ["n": String(spoken.count)]))"]
+            let ordinals = p.ordinals
             for (i, item) in spoken.enumerated() {
-                let lead = i == spoken.count - 1 ? "Finally" : (i < ordinals.count ? ordinals[i] : "Next")
-                parts.append("\(lead), \(SpeechText.sentence(SpeechText.lowercasingFirst(item)))")
+                let lead =
+                    i == spoken.count - 1 ? p.text(.finally) : (i < ordinals.count ? ordinals[i] : p.text(.next))
+                let said = SpeechText.sentence(lowercasingFirst(item, p))
+                parts.append(p.text(.listItem, ["lead": lead, "item": said]))
             }
             return parts.joined(separator: " ")
         }
     }
 
-    static func commandNarration(_ c: CommandContent) -> String {
+    static func commandNarration(_ c: CommandContent, _ p: Phrases = .english) -> String {
         let heading = SpeechText.sentence(c.heading)
         let lines = c.code.split(separator: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         let language = c.language?.lowercased() ?? "shell"
         let caption = c.caption.map { " " + SpeechText.sentence($0) } ?? ""
         if ["shell", "sh", "bash", "zsh", "console", "terminal", "shell-session"].contains(language) {
-            let what = lines.count == 1 ? "this command" : "these \(lines.count) commands"
-            return "\(heading) Run \(what) in your terminal.\(caption)"
+            let run = lines.count == 1 ? p.text(.runOne) : p.text(.runMany, ["n": String(lines.count)])
+            return "\(heading) \(run)\(caption)"
         }
-        let name = SpeechText.languageName(language)
-        let size = lines.count == 1 ? "one line" : "\(lines.count) lines"
-        return "\(heading) Here is the \(name) code, \(size) long.\(caption)"
+        let code = p.text(.codeNamed, ["language": SpeechText.languageName(language)])
+        return "\(heading) \(p.text(.codeListing, ["code": code, "lines": self.lines(lines.count, p)]))\(caption)"
     }
 }

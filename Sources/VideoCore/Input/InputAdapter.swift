@@ -13,7 +13,7 @@ public protocol InputAdapter: Sendable {
 }
 
 /// Settings an adapter applies to the video it makes (the CLI's `--accent-color`, `--voice`,
-/// `--resolution` and `--fps`).
+/// `--resolution`, `--fps` and `--language`).
 public struct VideoSettings: Hashable, Sendable {
     /// The accent colour.
     public var accentColor: AccentColor
@@ -25,16 +25,19 @@ public struct VideoSettings: Hashable, Sendable {
     public var fps: Int
     /// An explicit video id; `nil` derives one from the input's name.
     public var videoID: String?
+    /// The language of the video (`--language`).
+    public var language: Language
 
     /// Creates settings; every argument has the default a user gets without options.
     public init(
         accentColor: AccentColor = .blue, voice: Voice = .male, resolution: Resolution = .hd1080, fps: Int = 30,
-        videoID: String? = nil
+        videoID: String? = nil, language: Language = .english
     ) {
         self.accentColor = accentColor
         self.voice = voice
         self.resolution = resolution
         self.fps = fps
         self.videoID = videoID
+        self.language = language
     }
 }

@@ -26,13 +26,16 @@ public struct VideoConfig: Hashable, Codable, Sendable {
     public var duration: DurationBudget?
     /// How words are to be spoken ("vgen" → "vee gen"); applied before synthesis, never shown.
     public var pronunciations: PronunciationLexicon = .empty
+    /// The language everything is written, spoken and laid out in (BCP 47; English by default).
+    public var language: Language = .english
 
     /// Creates and validates a video.
     /// - Throws: `VideoError` naming the field and the limit it breaks.
     public init(
         videoID: String, title: String, description: String = "", accentColor: AccentColor = .blue,
         voice: Voice = .male, resolution: Resolution = .hd1080, fps: Int = 30, transition: SceneTransition = .crossfade,
-        scenes: [SceneConfig], duration: DurationBudget? = nil, pronunciations: PronunciationLexicon = .empty
+        scenes: [SceneConfig], duration: DurationBudget? = nil, pronunciations: PronunciationLexicon = .empty,
+        language: Language = .english
     ) throws {
         self.videoID = videoID
         self.title = title
@@ -45,12 +48,13 @@ public struct VideoConfig: Hashable, Codable, Sendable {
         self.scenes = scenes
         self.duration = duration
         self.pronunciations = pronunciations
+        self.language = language
         try validate()
     }
 
     enum CodingKeys: String, CodingKey {
         case videoID = "video_id", title, description, accentColor = "accent_color", voice, resolution, fps, transition,
-            scenes, duration, pronunciations
+            scenes, duration, pronunciations, language
     }
 
     /// Decodes a value, validating it as the memberwise initializer does.
@@ -67,11 +71,12 @@ public struct VideoConfig: Hashable, Codable, Sendable {
         scenes = try c.decode([SceneConfig].self, forKey: .scenes)
         duration = try c.decodeIfPresent(DurationBudget.self, forKey: .duration)
         pronunciations = try c.decodeIfPresent(PronunciationLexicon.self, forKey: .pronunciations) ?? .empty
+        language = try c.decodeIfPresent(Language.self, forKey: .language) ?? .english
         try validate()
     }
 
-    /// Encodes the video; `pronunciations` only when it has entries, so a video without a
-    /// lexicon encodes (and hashes) as before.
+    /// Encodes the video; `pronunciations` only when it has entries and `language` only when it
+    /// is not English, so a video without either encodes (and hashes) as before.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(videoID, forKey: .videoID)
@@ -85,7 +90,14 @@ public struct VideoConfig: Hashable, Codable, Sendable {
         try c.encode(scenes, forKey: .scenes)
         try c.encodeIfPresent(duration, forKey: .duration)
         if !pronunciations.isEmpty { try c.encode(pronunciations, forKey: .pronunciations) }
+        if language != .english { try c.encode(language, forKey: .language) }
     }
+
+    /// The voice that speaks `scene`: its own voice or the video's, in the video's language
+    /// (`Voice.speaking(in:)`).
+    /// - Parameter scene: One of the video's scenes.
+    /// - Returns: The voice to synthesize its narration with.
+    public func speakingVoice(for scene: SceneConfig) -> Voice { (scene.voice ?? voice).speaking(in: language) }
 
     /// Checks a video id: 1–`VideoLimits.maxIDLength` ASCII letters, digits, '-', '_' and '.', not
     /// starting with '.', so it is always a safe folder name (montages use it too).

@@ -87,7 +87,7 @@ public struct AudioStage: PipelineStage {
                     name, Double(i) / Double(input.scenes.count), "scene \(i + 1) of \(input.scenes.count)",
                     scene: i + 1, sceneCount: input.scenes.count)
             }
-            let (text, voice) = (scene.narration ?? "", scene.voice ?? input.voice)
+            let (text, voice) = (scene.narration ?? "", input.speakingVoice(for: scene))
             let key = SpeechCache.key(
                 engine: synthesizer.identifier, voice: voice,
                 lexicon: LexiconRewrite(text, lexicon: input.pronunciations).applied, text: text)

@@ -24,6 +24,11 @@ extension Canvas {
             }
         }
         guard let layout else { return fit }
+        if layout.unknownGlyphCount > 0 {
+            switch text.content {
+            case .plain(let s), .markup(let s): missingGlyphTexts.append(s)
+            }
+        }
         cairo_save(cairo)
         cairo_rectangle(cairo, rect.x, rect.y, rect.width, rect.height)
         cairo_clip(cairo)

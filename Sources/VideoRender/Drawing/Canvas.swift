@@ -23,6 +23,13 @@ public final class Canvas {
     /// The texts drawn cut short with an ellipsis, in drawing order (for checks that no
     /// slide text is cut).
     package internal(set) var cutTexts: [String] = []
+    /// The texts drawn with characters no installed font has (Pango's unknown glyphs), in
+    /// drawing order; `RendererRegistry.missingGlyphs(in:context:)` reports them.
+    package internal(set) var missingGlyphTexts: [String] = []
+    /// The language text is set in (fonts and shaping follow it); set before drawing text.
+    public var language: Language = .english {
+        didSet { if language != oldValue { textEngineStorage = nil } }
+    }
 
     /// Creates a canvas of the given size, transparent black until something is drawn.
     /// - Throws: `VideoError` (`.render`) when the size is outside 1–16384 pixels or Cairo
@@ -60,7 +67,7 @@ public final class Canvas {
     /// The Pango state for this canvas, made on first use.
     var textEngine: TextEngine {
         if let engine = textEngineStorage { return engine }
-        let engine = TextEngine()
+        let engine = TextEngine(language: language)
         textEngineStorage = engine
         return engine
     }

@@ -6,6 +6,11 @@ import VideoCore
 /// Fitting wraps at word boundaries (characters when a word is longer than the line), shrinks
 /// the font from the style's size towards its minimum, and when even the minimum does not
 /// fit, cuts the text short with an ellipsis so it never leaves the box.
+///
+/// In a right-to-left language the layout is mirrored: text set to start at the left starts
+/// at the right whatever its first letters' direction (Pango already swaps the alignment of
+/// right-to-left paragraphs; a paragraph that starts with Latin letters is swapped here).
+/// Monospaced text (code) keeps its own direction and alignment.
 final class TextLayout {
     private let layout: OpaquePointer
     private let style: TextStyle
@@ -21,7 +26,6 @@ final class TextLayout {
         case .center: align = PANGO_ALIGN_CENTER
         case .right: align = PANGO_ALIGN_RIGHT
         }
-        pango_layout_set_alignment(layout, align)
         if block.style.lineSpacing != 1 { pango_layout_set_line_spacing(layout, Float(block.style.lineSpacing)) }
         switch block.content {
         case .plain(let text): pango_layout_set_text(layout, text, -1)
@@ -31,6 +35,10 @@ final class TextLayout {
             } else {
                 pango_layout_set_text(layout, markup, -1)
             }
+        }
+        pango_layout_set_alignment(layout, align)
+        if engine.mirrorsLayouts, block.style.family != FontFamily.mono, align != PANGO_ALIGN_CENTER, !isRightToLeft {
+            pango_layout_set_alignment(layout, align == PANGO_ALIGN_LEFT ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT)
         }
         setFontSize(block.style.size)
     }
@@ -90,6 +98,9 @@ final class TextLayout {
     }
 
     var lineCount: Int { Int(pango_layout_get_line_count(layout)) }
+
+    /// How many characters no font on the machine has a glyph for (drawn as boxes, "tofu").
+    var unknownGlyphCount: Int { Int(pango_layout_get_unknown_glyphs_count(layout)) }
 
     /// Whether the first paragraph runs right to left (Arabic, Hebrew, …).
     var isRightToLeft: Bool {

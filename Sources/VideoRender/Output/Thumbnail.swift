@@ -22,7 +22,7 @@ public struct Thumbnail: Sendable {
         let index = config.scenes.firstIndex { $0.sceneType == .title } ?? 0
         let context = RenderContext(
             resolution: Self.size, accentColor: config.accentColor, theme: theme, sceneIndex: index,
-            sceneCount: config.scenes.count, videoTitle: config.title)
+            sceneCount: config.scenes.count, videoTitle: config.title, language: config.language)
         return try registry.render(config.scenes[index], context: context)
     }
 

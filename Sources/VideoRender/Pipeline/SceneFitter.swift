@@ -29,13 +29,26 @@ struct SceneFitter {
         var video = config
         video.scenes = scenes
         try video.validate()
-        return (video, warnings)
+        return (video, warnings + (try missingGlyphWarnings(video)))
+    }
+
+    /// One warning per text of `video` that no installed font can draw whole ("tofu"), naming
+    /// the scene, the language and the text.
+    func missingGlyphWarnings(_ video: VideoConfig) throws -> [String] {
+        try video.scenes.enumerated().flatMap { index, scene in
+            let context = RenderContext(
+                resolution: video.resolution, accentColor: video.accentColor, theme: theme, sceneIndex: index,
+                sceneCount: video.scenes.count, videoTitle: video.title, language: video.language)
+            return try registry.missingGlyphs(in: scene, context: context).map {
+                "scene \(scene.sceneID): missing glyphs in \(video.language.profile.englishName) (\(video.language.tag)) text '\($0.prefix(80))'"
+            }
+        }
     }
 
     private func split(_ scene: SceneConfig, in config: VideoConfig, index: Int, room: Int) throws -> [SceneConfig] {
         let context = RenderContext(
             resolution: config.resolution, accentColor: config.accentColor, theme: theme, sceneIndex: index,
-            sceneCount: config.scenes.count, videoTitle: config.title)
+            sceneCount: config.scenes.count, videoTitle: config.title, language: config.language)
         var pieces = [scene.content]
         // Halve every piece that overflows until all fit or there is no more room.
         while pieces.count < room {

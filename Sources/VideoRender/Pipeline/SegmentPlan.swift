@@ -141,6 +141,8 @@ struct SegmentPlan: Sendable {
         /// The burned-in cues (scene clock), when captions are drawn: their text and times
         /// change the pictures.
         var captions: [CaptionCue]?
+        /// The video's language when it is not English (labels, fonts and direction follow it).
+        var language: String? = nil
     }
 
     struct WordFrames: Encodable {
@@ -180,6 +182,7 @@ struct SegmentPlan: Sendable {
                     text: $0.text, start: Int(($0.startTime * Double(fps)).rounded()),
                     end: Int(($0.endTime * Double(fps)).rounded()))
             }, picture: picture,
-            captions: captions == .off ? nil : CaptionBuilder().cues(for: timing, fps: fps))
+            captions: captions == .off ? nil : CaptionBuilder().cues(for: timing, fps: fps),
+            language: config.language == .english ? nil : config.language.tag)
     }
 }

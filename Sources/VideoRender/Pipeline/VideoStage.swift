@@ -149,8 +149,9 @@ public struct VideoStage: PipelineStage {
     func keyframes(of index: Int, in video: NarratedVideo) throws -> [(time: Double, frameCount: Int)] {
         let timing = video.manifest.scenes[index]
         let fps = video.manifest.fps
-        var times = try registry.keyframes(
-            for: video.config.scenes[index], timeline: SceneTimeline(timing, fps: fps, reveal: options.reveal))
+        var timeline = SceneTimeline(timing, fps: fps, reveal: options.reveal)
+        timeline.language = video.config.language
+        var times = try registry.keyframes(for: video.config.scenes[index], timeline: timeline)
         let captions = overlay(of: index, in: video).changeTimes.filter { $0 > 0 && $0 < timing.duration }
         if !captions.isEmpty { times = Array(Set(times + captions)).sorted() }
         var starts = times.map { min(max(Int(($0 * Double(fps)).rounded()), 0), timing.frameCount - 1) }
@@ -166,8 +167,9 @@ public struct VideoStage: PipelineStage {
         let config = video.config
         let context = RenderContext(
             resolution: config.resolution, accentColor: config.accentColor, theme: options.theme, sceneIndex: index,
-            sceneCount: config.scenes.count, videoTitle: config.title)
-        let timeline = SceneTimeline(video.manifest.scenes[index], fps: video.manifest.fps, reveal: options.reveal)
+            sceneCount: config.scenes.count, videoTitle: config.title, language: config.language)
+        var timeline = SceneTimeline(video.manifest.scenes[index], fps: video.manifest.fps, reveal: options.reveal)
+        timeline.language = config.language
         let clock = SceneClock(time: time, timeline: timeline)
         let canvas = try registry.render(config.scenes[index], context: context, at: clock)
         overlay(of: index, in: video).draw(on: canvas, at: time)

@@ -142,7 +142,7 @@ struct BulletColumn {
             let dimmed = !shown[index].lit
             if dimmed { style.color = Self.dimmed(style.color, context: context) }
             let block = TextBlock(item, style: style)
-            let rtl = canvas.isRightToLeft(block)
+            let rtl = context.language.isRightToLeft || canvas.isRightToLeft(block)
             let box = Rect(
                 x: rtl ? area.x : area.x + chosen.indent, y: y, width: area.width - chosen.indent,
                 height: min(allowed[index], area.maxY - y))

@@ -32,7 +32,7 @@ package struct CheckpointRenderer: SceneRenderer {
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         var area = SlideChrome.drawHeading(
-            content.heading, eyebrow: "Checkpoint", in: slide, on: canvas, context: context)
+            content.heading, eyebrow: context.phrases.text(.labelCheckpoint), in: slide, on: canvas, context: context)
         let done = content.completed.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         let next = content.next.filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         if !done.isEmpty || !next.isEmpty {
@@ -44,7 +44,9 @@ package struct CheckpointRenderer: SceneRenderer {
             items: content.completed, size: 38, minimumSize: 20, bullet: .check, lit: litDone, maximumSize: grown)
         let nextColumn = BulletColumn(
             items: content.next, size: 38, minimumSize: 20, bullet: .ring, lit: litNext, maximumSize: grown)
-        let sections = [("Done", doneColumn), ("Up next", nextColumn)].filter { !$0.1.isEmpty }
+        let sections = [
+            (context.phrases.text(.labelDone), doneColumn), (context.phrases.text(.labelUpNext), nextColumn),
+        ].filter { !$0.1.isEmpty }
         let gap = 48 * u
         let label = SectionLabel.height(context)
         if context.isWide, sections.count == 2 {

@@ -30,7 +30,7 @@ package struct CommandRenderer: SceneRenderer {
     /// Whether all the code fits at or above the minimum size.
     /// - Throws: `VideoError` (`.render`) when no canvas of the context's size can be made.
     package func fits(_ content: CommandContent, context: RenderContext) throws -> Bool {
-        layout(content, highlight: nil, on: try Canvas(resolution: context.resolution), context: context)
+        layout(content, highlight: nil, on: try context.measuringCanvas(), context: context)
     }
 
     private func layout(_ content: CommandContent, highlight: Int?, on canvas: Canvas, context: RenderContext) -> Bool {

@@ -30,7 +30,8 @@ package struct ExerciseRenderer: SceneRenderer {
         // Portrait frames stack everything in one tall column: the type grows to fill it.
         let grow = context.isWide ? 1.0 : 1.4
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
-        let area = SlideChrome.drawHeading(content.title, eyebrow: "Exercise", in: slide, on: canvas, context: context)
+        let area = SlideChrome.drawHeading(
+            content.title, eyebrow: context.phrases.text(.labelExercise), in: slide, on: canvas, context: context)
         let instructions = TextCard(
             text: TextBlock(
                 content.instructions,
@@ -42,7 +43,9 @@ package struct ExerciseRenderer: SceneRenderer {
             lit: lit)
         let code = content.starterCode.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         let panel = code.map {
-            CodePanel(code: $0, language: content.language, context: context, title: "Starter code", size: 28 * grow)
+            CodePanel(
+                code: $0, language: content.language, context: context, title: context.phrases.text(.labelStarterCode),
+                size: 28 * grow)
         }
         let gap = 40 * u
 
@@ -71,7 +74,8 @@ package struct ExerciseRenderer: SceneRenderer {
         if !hints.isEmpty {
             let box = Rect(x: textArea.x, y: y, width: textArea.width, height: heights[1])
             hintColumn.draw(
-                in: SectionLabel.draw("Hints", in: box, on: canvas, context: context), on: canvas, context: context)
+                in: SectionLabel.draw(context.phrases.text(.labelHints), in: box, on: canvas, context: context),
+                on: canvas, context: context)
             y += heights[1] + gap
         }
         if let stackedPanel {

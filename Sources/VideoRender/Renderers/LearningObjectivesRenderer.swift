@@ -24,7 +24,7 @@ package struct LearningObjectivesRenderer: SceneRenderer {
             .lit(at: clock.time)
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let area = SlideChrome.drawHeading(
-            content.heading, eyebrow: "Objectives", in: slide, on: canvas, context: context)
+            content.heading, eyebrow: context.phrases.text(.labelObjectives), in: slide, on: canvas, context: context)
         BulletColumn(
             items: content.objectives, size: 44, minimumSize: 22, bullet: .badge, lit: lit,
             maximumSize: BulletColumn.grownSize(44, context), balanced: true

@@ -28,7 +28,7 @@ package struct ListRenderer: SceneRenderer {
     /// Whether every item fits whole at or above the minimum size.
     /// - Throws: `VideoError` (`.render`) when no canvas of the context's size can be made.
     package func fits(_ content: ListContent, context: RenderContext) throws -> Bool {
-        layout(content, lit: [], on: try Canvas(resolution: context.resolution), context: context)
+        layout(content, lit: [], on: try context.measuringCanvas(), context: context)
     }
 
     private func layout(_ content: ListContent, lit: [Bool], on canvas: Canvas, context: RenderContext) -> Bool {

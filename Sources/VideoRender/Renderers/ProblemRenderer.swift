@@ -27,7 +27,8 @@ package struct ProblemRenderer: SceneRenderer {
         let lit = reveal(content, clock.timeline).lit(at: clock.time)
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
-        var area = SlideChrome.drawHeading(content.title, eyebrow: "Problem", in: slide, on: canvas, context: context)
+        var area = SlideChrome.drawHeading(
+            content.title, eyebrow: context.phrases.text(.labelProblem), in: slide, on: canvas, context: context)
         let statement = TextCard(
             text: TextBlock(
                 content.statement,
@@ -49,7 +50,8 @@ package struct ProblemRenderer: SceneRenderer {
                 SectionLabel.height(context) + column.preferredHeight(width: right.width, on: canvas, context: context))
             (left, right) = (StackLayout.balanced(left, height: height), StackLayout.balanced(right, height: height))
             statement.draw(in: left, on: canvas, context: context)
-            let list = SectionLabel.draw("Constraints", in: right, on: canvas, context: context)
+            let list = SectionLabel.draw(
+                context.phrases.text(.labelConstraints), in: right, on: canvas, context: context)
             column.draw(in: list, on: canvas, context: context)
         } else {
             let labelHeight = SectionLabel.height(context)
@@ -64,7 +66,8 @@ package struct ProblemRenderer: SceneRenderer {
                 in: Rect(x: area.x, y: area.y, width: area.width, height: heights[0]), on: canvas, context: context)
             let rest = area.inset(top: card.frame.maxY + gap - area.y)
             column.draw(
-                in: SectionLabel.draw("Constraints", in: rest, on: canvas, context: context), on: canvas,
+                in: SectionLabel.draw(context.phrases.text(.labelConstraints), in: rest, on: canvas, context: context),
+                on: canvas,
                 context: context)
         }
     }

@@ -41,7 +41,8 @@ package struct QuizRenderer: SceneRenderer {
         let u = context.scale, theme = context.theme
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
         let pill = SlideChrome.drawPill(
-            "Quiz", at: Point(x: slide.x, y: slide.y), maxWidth: slide.width, on: canvas, context: context)
+            context.phrases.text(.labelQuiz), at: Point(x: slide.x, y: slide.y), maxWidth: slide.width, on: canvas,
+            context: context)
         var area = slide.inset(top: pill.height + 24 * u)
 
         // Type grows with the frame: a fifth larger on landscape frames, two fifths on portrait
@@ -81,11 +82,11 @@ package struct QuizRenderer: SceneRenderer {
             var quiet = style
             quiet.italic = true
             quiet.color = context.theme.secondaryText
-            return TextBlock("Think it over\u{2026}", style: quiet)
+            return TextBlock(context.phrases.text(.labelThink), style: quiet)
         }
         let letter = QuizContent.letter(for: content.answerIndex)
         var markup =
-            "<span foreground=\"\(context.accent.hexString)\" weight=\"bold\">\u{2713}</span> <b>Answer: \(letter)</b>"
+            "<span foreground=\"\(context.accent.hexString)\" weight=\"bold\">\u{2713}</span> <b>\(TextBlock.escapeMarkup(context.phrases.text(.labelAnswer, ["letter": letter])))</b>"
         if let explanation = content.explanation, !explanation.isEmpty {
             markup += " \u{2014} " + TextBlock.escapeMarkup(explanation)
         }

@@ -14,12 +14,14 @@ public struct RenderContext: Hashable, Sendable {
     public var sceneCount: Int
     /// The video's title, shown small in a corner.
     public var videoTitle: String
+    /// The video's language: its labels (`phrases`), its fonts' language and its direction.
+    public var language: Language
 
     /// Creates a context.
     public init(
         resolution: Resolution = .hd1080, accentColor: AccentColor = .blue, theme: VideoTheme = .dark,
         sceneIndex: Int = 0,
-        sceneCount: Int = 1, videoTitle: String = ""
+        sceneCount: Int = 1, videoTitle: String = "", language: Language = .english
     ) {
         self.resolution = resolution
         self.accentColor = accentColor
@@ -27,7 +29,19 @@ public struct RenderContext: Hashable, Sendable {
         self.sceneIndex = sceneIndex
         self.sceneCount = sceneCount
         self.videoTitle = videoTitle
+        self.language = language
     }
+
+    /// A blank frame-sized canvas set for the video's language, to measure text on.
+    /// - Throws: `VideoError` (`.render`) when Cairo cannot make it.
+    func measuringCanvas() throws -> Canvas {
+        let canvas = try Canvas(resolution: resolution)
+        canvas.language = language
+        return canvas
+    }
+
+    /// The on-screen labels in the video's language.
+    public var phrases: Phrases { Phrases(language) }
 
     /// The area everything is drawn in: the frame less 5% of its width on the left and right
     /// and 5% of its height at the top and bottom (the title-safe margins).

@@ -96,8 +96,20 @@ public struct RendererRegistry: Sendable {
     public func render(_ scene: SceneConfig, context: RenderContext, at clock: SceneClock) throws -> Canvas {
         let entry = try entry(for: scene.sceneType)
         let canvas = try Canvas(resolution: context.resolution)
+        canvas.language = context.language
         try entry.draw(scene, canvas, context, clock)
         return canvas
+    }
+
+    /// The texts of `scene` that no installed font can draw whole ("tofu": Pango's unknown-glyph
+    /// count above zero), found by drawing the scene's final state.
+    /// - Parameters:
+    ///   - scene: The scene.
+    ///   - context: The video's look, language and the scene's position.
+    /// - Returns: The texts with missing glyphs, in drawing order (empty when every glyph exists).
+    /// - Throws: `VideoError` (`.render`) as `render(_:context:)` does.
+    public func missingGlyphs(in scene: SceneConfig, context: RenderContext) throws -> [String] {
+        try render(scene, context: context).missingGlyphTexts
     }
 
     /// Draws a scene's final state on a new canvas (for thumbnails and previews): the scene at

@@ -3,7 +3,9 @@ import VideoCore
 /// The frame shared by the built-in scenes: background, the video title and the scene
 /// counter in the footer, and the accent-underlined heading.
 ///
-/// Custom renderers can use it to match the built-in look.
+/// Custom renderers can use it to match the built-in look. In a right-to-left language
+/// (`Language.isRightToLeft`) it is mirrored: the title on the right, the counter on the left,
+/// the heading's bar and the label pill at the right edge.
 public enum SlideChrome {
     /// Fills the background and draws the footer (video title on the left, `n / total` on the
     /// right, both inside the safe area).
@@ -19,9 +21,12 @@ public enum SlideChrome {
         let theme = context.theme, u = context.scale, safe = context.safeArea
         canvas.fill(theme.background)
         guard showsFooter else { return safe }
-        let footerHeight = 34 * u
-        let footer = Rect(x: safe.minX, y: safe.maxY - footerHeight, width: safe.width, height: footerHeight)
         let style = TextStyle(size: 22 * u, minimumSize: 16 * u, color: theme.secondaryText)
+        // Tall scripts (Thai, Tamil, Bengali) need more than the Latin line: never cut the title.
+        let titleHeight =
+            context.videoTitle.isEmpty ? 0 : canvas.measure(TextBlock(context.videoTitle, style: style)).height
+        let footerHeight = max(34 * u, titleHeight.rounded(.up))
+        let footer = Rect(x: safe.minX, y: safe.maxY - footerHeight, width: safe.width, height: footerHeight)
         if context.sceneCount > 1 {
             let counter = "\(context.sceneIndex + 1) / \(context.sceneCount)"
             var right = style
@@ -30,16 +35,19 @@ public enum SlideChrome {
             canvas.draw(TextBlock(counter, style: right), in: footer, verticalAlignment: .center)
             let counterWidth = canvas.measure(TextBlock(counter, style: right)).width
             let dot = 10 * u
+            let dotX =
+                context.language.isRightToLeft
+                ? footer.minX + counterWidth + 14 * u : footer.maxX - counterWidth - 14 * u - dot
             canvas.fillEllipse(
-                in: Rect(
-                    x: footer.maxX - counterWidth - 14 * u - dot, y: footer.center.y - dot / 2, width: dot, height: dot),
-                color: context.accent)
+                in: Rect(x: dotX, y: footer.center.y - dot / 2, width: dot, height: dot), color: context.accent)
         }
         if !context.videoTitle.isEmpty {
             var single = style
             single.minimumSize = style.size
             canvas.draw(
-                TextBlock(context.videoTitle, style: single), in: footer.inset(right: footer.width * 0.35),
+                TextBlock(context.videoTitle, style: single),
+                in: context.language.isRightToLeft
+                    ? footer.inset(left: footer.width * 0.35) : footer.inset(right: footer.width * 0.35),
                 verticalAlignment: .center)
         }
         return safe.inset(bottom: footerHeight + 28 * u)
@@ -61,8 +69,9 @@ public enum SlideChrome {
         let box = Rect(x: area.x, y: area.y, width: area.width, height: min(area.height * 0.28, 170 * u))
         let fit = canvas.draw(TextBlock(heading, style: style), in: box)
         let barY = fit.frame.maxY + 18 * u
+        let barX = context.language.isRightToLeft ? area.maxX - 96 * u : area.x
         canvas.fillRect(
-            Rect(x: area.x, y: barY, width: 96 * u, height: 8 * u), color: context.accent, cornerRadius: 4 * u)
+            Rect(x: barX, y: barY, width: 96 * u, height: 8 * u), color: context.accent, cornerRadius: 4 * u)
         return area.inset(top: barY + 8 * u + 40 * u - area.y)
     }
 
@@ -92,18 +101,24 @@ public enum SlideChrome {
         let style = TextStyle(size: 24 * u, weight: .bold, color: context.theme.text)
         let padX = 18 * u, dot = 12 * u, height = (46 * u).rounded()
         let textWidth = min(canvas.measure(TextBlock(label, style: style)).width, maxWidth - 2 * padX - dot - 12 * u)
+        let width = (2 * padX + dot + 12 * u + textWidth).rounded(.up)
+        let mirrored = context.language.isRightToLeft
         let frame = Rect(
-            x: origin.x, y: origin.y, width: (2 * padX + dot + 12 * u + textWidth).rounded(.up), height: height)
+            x: mirrored ? origin.x + maxWidth - width : origin.x, y: origin.y, width: width, height: height)
         canvas.fillRect(
             frame, color: context.accent.mixed(with: context.theme.background, fraction: 0.78), cornerRadius: height / 2
         )
         canvas.fillEllipse(
-            in: Rect(x: frame.x + padX, y: frame.center.y - dot / 2, width: dot, height: dot), color: context.accent)
+            in: Rect(
+                x: mirrored ? frame.maxX - padX - dot : frame.x + padX, y: frame.center.y - dot / 2, width: dot,
+                height: dot), color: context.accent)
         var single = style
         single.minimumSize = style.size
         canvas.draw(
             TextBlock(label, style: single),
-            in: Rect(x: frame.x + padX + dot + 12 * u, y: frame.y, width: textWidth + 1, height: frame.height),
+            in: Rect(
+                x: mirrored ? frame.x + padX : frame.x + padX + dot + 12 * u, y: frame.y, width: textWidth + 1,
+                height: frame.height),
             verticalAlignment: .center)
         return frame
     }

@@ -10,7 +10,8 @@ package struct SolutionRenderer: SceneRenderer {
     package func draw(_ content: SolutionContent, on canvas: Canvas, context: RenderContext, at clock: SceneClock) {
         let u = context.scale
         let slide = SlideChrome.drawBackground(on: canvas, context: context)
-        let area = SlideChrome.drawHeading(content.title, eyebrow: "Solution", in: slide, on: canvas, context: context)
+        let area = SlideChrome.drawHeading(
+            content.title, eyebrow: context.phrases.text(.labelSolution), in: slide, on: canvas, context: context)
         let steps = content.steps.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         let column = BulletColumn(items: steps, size: 38, minimumSize: 20, bullet: .badge)
         let code = content.code.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }

@@ -55,6 +55,10 @@ public final class ProgrammaticVideoBuilder {
     public var duration: DurationBudget?
     /// How words are spoken ("vgen" → "vee gen"); applied before synthesis, never shown.
     public var pronunciations: PronunciationLexicon = .empty
+    /// The language of the video (BCP 47); see `language(_:)`.
+    public var language: Language = .english
+    /// A tag given to `language(_:)` that did not validate; `build()` throws it.
+    private var languageError: VideoError?
     private var entries: [Entry] = []
 
     /// Creates an empty builder.
@@ -91,12 +95,31 @@ public final class ProgrammaticVideoBuilder {
             accentColor: config.accentColor, voice: config.voice, resolution: config.resolution, fps: config.fps,
             theme: theme, transition: config.transition)
         duration = config.duration
+        pronunciations = config.pronunciations
+        language = config.language
         entries = config.scenes.map {
             Entry(
                 id: $0.sceneID, type: $0.sceneType, content: .success($0.content), narration: $0.narration,
                 voice: $0.voice,
                 minDuration: $0.minDuration, maxDuration: $0.maxDuration, transition: $0.transition)
         }
+    }
+
+    /// Sets the video's language from a BCP 47 tag (`de`, `pt-BR`, `zh-Hans`).
+    ///
+    /// A tag that is malformed or not supported surfaces from `build()` as a `VideoError`
+    /// naming `language`.
+    /// - Parameter tag: The tag.
+    /// - Returns: The builder, for chaining.
+    @discardableResult
+    public func language(_ tag: String) -> Self {
+        do {
+            language = try Language(validating: tag)
+            languageError = nil
+        } catch {
+            languageError = error as? VideoError ?? VideoError.invalid("language", "\(error)")
+        }
+        return self
     }
 
     /// The number of scenes added so far.
@@ -159,6 +182,7 @@ public final class ProgrammaticVideoBuilder {
     /// - Throws: `VideoError` (`.invalidInput`) naming the field at fault, for example
     ///   `scenes[3].content.answer_index`.
     public func build() throws -> VideoConfig {
+        if let languageError { throw languageError }
         let ids = SceneIDAllocator.assign(entries.map { ($0.id, $0.type) })
         let scenes = try zip(entries, ids).enumerated().map { index, pair in
             let (entry, id) = pair
@@ -177,7 +201,7 @@ public final class ProgrammaticVideoBuilder {
         return try VideoConfig(
             videoID: videoID ?? VideoConfig.makeID(from: title), title: title, description: description,
             accentColor: accentColor, voice: voice, resolution: resolution, fps: fps, transition: transition,
-            scenes: scenes, duration: duration, pronunciations: pronunciations)
+            scenes: scenes, duration: duration, pronunciations: pronunciations, language: language)
     }
 
     /// The video as a YAML spec that `YAMLAdapter` reads back into an equal `VideoConfig`.

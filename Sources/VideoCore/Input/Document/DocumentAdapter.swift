@@ -111,7 +111,7 @@ public struct DocumentAdapter: InputAdapter {
         let outline = DocumentOutline(
             blocks: blocks, fallbackTitle: DocumentText.title(fromFileName: baseName),
             keepsBoilerplate: keepsBoilerplate)
-        var drafts = SceneBuilder.drafts(for: outline)
+        var drafts = SceneBuilder.drafts(for: outline, language: settings.language)
         if drafts.count <= 2, outline.titleSource == .fallback {
             throw DocumentText.error(
                 .invalidInput, name, "has no readable text (only images, links, code fences or HTML)")
@@ -154,7 +154,7 @@ public struct DocumentAdapter: InputAdapter {
             videoID: settings.videoID ?? VideoConfig.makeID(from: baseName), title: outline.title,
             description: description, accentColor: settings.accentColor, voice: settings.voice,
             resolution: settings.resolution, fps: settings.fps, scenes: scenes,
-            pronunciations: try lexicon())
+            pronunciations: try lexicon(), language: settings.language)
         return DocumentReadResult(config: config, warnings: warnings)
     }
 

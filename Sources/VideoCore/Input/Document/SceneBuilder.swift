@@ -25,7 +25,7 @@ struct SceneBuilder {
     static let maxTitleAside = 200
 
     /// The outline's scene drafts, title first and outro last.
-    static func drafts(for outline: DocumentOutline) -> [SceneDraft] {
+    static func drafts(for outline: DocumentOutline, language: Language = .english) -> [SceneDraft] {
         var intro = outline.intro
         var subtitle: String?
         var titleNarration: String?
@@ -95,7 +95,8 @@ struct SceneBuilder {
         }
         drafts.append(
             SceneDraft(
-                slug: "outro", content: .outro(OutroContent(title: "Thanks for watching", subtitle: outline.title)),
+                slug: "outro",
+                content: .outro(OutroContent(title: Phrases(language).text(.thanks), subtitle: outline.title)),
                 narration: nil))
         return drafts
     }

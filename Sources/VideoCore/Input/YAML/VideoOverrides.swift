@@ -18,11 +18,13 @@ public struct VideoOverrides: Hashable, Sendable {
     public var theme: ThemeName?
     /// The video id; only valid for a spec holding one video.
     public var videoID: String?
+    /// The language of every video.
+    public var language: Language?
 
     /// Creates overrides; every argument defaults to "keep the spec's value".
     public init(
         accentColor: AccentColor? = nil, voice: Voice? = nil, resolution: Resolution? = nil, fps: Int? = nil,
-        theme: ThemeName? = nil, videoID: String? = nil
+        theme: ThemeName? = nil, videoID: String? = nil, language: Language? = nil
     ) {
         self.accentColor = accentColor
         self.voice = voice
@@ -30,15 +32,16 @@ public struct VideoOverrides: Hashable, Sendable {
         self.fps = fps
         self.theme = theme
         self.videoID = videoID
+        self.language = language
     }
 
-    /// Overrides every field `settings` has (accent colour, voice, resolution, fps and its
-    /// video id when set).
+    /// Overrides every field `settings` has (accent colour, voice, resolution, fps, language and
+    /// its video id when set).
     public init(_ settings: VideoSettings) {
         self.init(
             accentColor: settings.accentColor, voice: settings.voice, resolution: settings.resolution,
             fps: settings.fps,
-            videoID: settings.videoID)
+            videoID: settings.videoID, language: settings.language)
     }
 }
 

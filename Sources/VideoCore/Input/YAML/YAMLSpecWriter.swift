@@ -31,6 +31,7 @@ enum YAMLSpecWriter {
         ]
         if let theme = video.theme { pairs.append(("theme", Node(theme.rawValue))) }
         if let duration = config.duration { pairs.append(("duration", Node(duration.description))) }
+        if config.language != .english { pairs.append(("language", Node(config.language.tag))) }
         if !config.pronunciations.isEmpty {
             let entries = config.pronunciations.entries.sorted { $0.key < $1.key }
             pairs.append(("pronunciations", Node(entries.map { (text($0.key), text($0.value)) })))

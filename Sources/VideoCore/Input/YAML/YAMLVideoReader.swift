@@ -7,11 +7,12 @@ struct YAMLVideoReader {
     /// The keys of one video.
     static let videoKeys = [
         "video_id", "title", "description", "accent_color", "voice", "resolution", "fps", "theme", "transition",
-        "duration", "scenes", "pronunciations", "captions", "music", "loudness",
+        "duration", "scenes", "pronunciations", "captions", "music", "loudness", "language",
     ]
     /// The keys of a video set's top level.
     static let setKeys = [
         "videos", "accent_color", "voice", "resolution", "fps", "theme", "transition", "captions", "music", "loudness",
+        "language",
     ]
 
     let context: YAMLContext
@@ -31,6 +32,7 @@ struct YAMLVideoReader {
         var captions: CaptionMode?
         var music: URL?
         var loudness: Double?
+        var language: Language?
     }
 
     /// Reads every video of the document.
@@ -91,7 +93,8 @@ struct YAMLVideoReader {
                 resolution: overrides.resolution ?? own.resolution ?? defaults.resolution ?? .hd1080,
                 fps: overrides.fps ?? own.fps ?? defaults.fps ?? 30,
                 transition: own.transition ?? defaults.transition ?? .crossfade, scenes: scenes, duration: duration,
-                pronunciations: try pronunciations(map))
+                pronunciations: try pronunciations(map),
+                language: overrides.language ?? own.language ?? defaults.language ?? .english)
             return YAMLVideo(
                 config: config, theme: overrides.theme ?? own.theme ?? defaults.theme,
                 captions: own.captions ?? defaults.captions, music: own.music ?? defaults.music,
@@ -135,6 +138,9 @@ struct YAMLVideoReader {
         }
         if let name = try map.string("voice") {
             look.voice = try context.located(map.mark(of: "voice"), map.path) { try YAMLSceneReader.voice(name) }
+        }
+        if let tag = try map.string("language") {
+            look.language = try context.located(map.mark(of: "language"), map.path) { try Language(validating: tag) }
         }
         if let text = try map.string("resolution") {
             look.resolution = try context.located(map.mark(of: "resolution"), map.path) {

@@ -18,7 +18,7 @@ extension QuizRenderer {
         if let revealAfter = content.revealAfter, revealAfter.isFinite {
             return min(max(0, revealAfter), duration * 0.9)
         }
-        if let time = answerStart(in: timeline.words) {
+        if let time = answerStart(in: timeline.words, cue: Phrases(timeline.language).text(.answerIs)) {
             let lastFrame = duration - 1 / Double(max(timeline.fps, 1))
             return min(max(0, time), max(0, lastFrame))
         }
@@ -26,8 +26,8 @@ extension QuizRenderer {
     }
 
     /// The start of the first word after the answer cue (or the cue's end when nothing follows).
-    static func answerStart(in words: [WordTiming]) -> Double? {
-        let cue = QuizContent.answerCue.split(separator: " ").map { normalized(String($0)) }
+    static func answerStart(in words: [WordTiming], cue: String = QuizContent.answerCue) -> Double? {
+        let cue = cue.split(separator: " ").map { normalized(String($0)) }
         let spoken = words.filter { !normalized($0.text).isEmpty }
         let tokens = spoken.map { normalized($0.text) }
         guard !cue.isEmpty, tokens.count >= cue.count else { return nil }

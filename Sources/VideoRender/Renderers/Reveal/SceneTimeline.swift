@@ -18,6 +18,8 @@ public struct SceneTimeline: Hashable, Sendable {
     /// Whether items light up as the narration reaches them (`RevealMode.words`); `false`
     /// shows every item lit from the start. A quiz reveals its answer on its word either way.
     public var revealsItems: Bool
+    /// The narration's language: a quiz listens for its answer cue in it.
+    public var language: Language = .english
 
     /// Creates a timeline.
     /// - Parameters:

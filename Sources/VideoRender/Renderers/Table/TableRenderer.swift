@@ -18,7 +18,7 @@ package struct TableRenderer: SceneRenderer {
     /// Whether every row fits whole at or above the smallest size.
     /// - Throws: `VideoError` (`.render`) when no canvas of the context's size can be made.
     package func fits(_ content: TableContent, context: RenderContext) throws -> Bool {
-        layout(content, on: try Canvas(resolution: context.resolution), context: context, drawing: false)
+        layout(content, on: try context.measuringCanvas(), context: context, drawing: false)
     }
 
     /// Sizes in design pixels.
