@@ -68,10 +68,15 @@ import VideoTestSupport
         judge("GET", "/api/jobs/{id}/files/{name}", unknown)
         #expect(unknown.status == 404)
 
-        // A document upload, cancelled at once: its files answer 409.
+        // A document upload, cancelled at once: its files answer 409. The document is long
+        // (24 sections, about a minute of speech) so that the job is still running when the
+        // cancel arrives, even when the test's own task waits seconds for a thread.
         var form = MultipartBody()
-        form.file(
-            "document", fileName: "notes.md", Data("# Notes\n\nSome words to say.\n\n## More\n\nAnd more.\n".utf8))
+        let sections = (1...24).map {
+            "## Part \($0)\n\nThis part says a few sentences, so that its narration takes a while to speak. "
+                + "It goes on a little longer, and then a little longer still.\n"
+        }
+        form.file("document", fileName: "notes.md", Data(("# Notes\n\n" + sections.joined(separator: "\n")).utf8))
         form.field("options", #"{"resolution": "320x180", "fps": 10, "preset": "ultrafast"}"#)
         let upload = try await form.post(client, "/api/videos")
         judge("POST", "/api/videos", upload)
