@@ -7,6 +7,7 @@
 #include <libavutil/error.h>
 #include <libavutil/imgutils.h>
 #include <libavutil/opt.h>
+#include <libavutil/sha.h>
 #include <libavutil/samplefmt.h>
 #include <libavutil/display.h>
 #include <libswresample/swresample.h>

@@ -1,8 +1,7 @@
-import Crypto
 import Foundation
 import VideoCore
 
-/// The service's API keys, kept only as SHA-256 digests (swift-crypto): from `VGEN_API_KEYS`
+/// The service's API keys, kept only as SHA-256 digests (libavutil's AVSHA): from `VGEN_API_KEYS`
 /// (comma-separated) and from a key file (one key a line, `#` starts a comment).
 struct APIKeys: Sendable {
     /// Hex SHA-256 digests of the accepted keys.
@@ -31,7 +30,7 @@ struct APIKeys: Sendable {
 
     /// The digest of `key`, which also names the key in rate limits.
     static func digest(_ key: String) -> String {
-        SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256Digest.hex(of: Data(key.utf8))
     }
 
     /// Checks an `Authorization` header.
