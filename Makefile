@@ -15,12 +15,15 @@ demo: build
 	.build/release/vgen --document README.md --output-dir $(OUT)
 
 ## Installs what is missing and runs the whole test suite, then builds, tests and runs the
-## downstream example package (Examples/QuickStart), which depends on this one by path.
+## downstream example package (Examples/QuickStart), which depends on this one by path. The
+## example builds in this package's build folder (--scratch-path), so the vgen modules it
+## imports, already compiled with the same flags, are reused instead of compiled again.
+EXAMPLE_SCRATCH = --scratch-path $(abspath .build)
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	cd Examples/QuickStart && $(SWIFT) build --build-tests && $(SWIFT) test --skip-build
-	cd Examples/QuickStart && out=$$(mktemp -d) && $(SWIFT) run quickstart "$$out" 640x360 && test -s "$$out/quickstart-2-0/video.mp4" && rm -rf "$$out"
+	cd Examples/QuickStart && $(SWIFT) build --build-tests $(EXAMPLE_SCRATCH) && $(SWIFT) test --skip-build $(EXAMPLE_SCRATCH)
+	cd Examples/QuickStart && out=$$(mktemp -d) && $(SWIFT) run $(EXAMPLE_SCRATCH) quickstart "$$out" 640x360 && test -s "$$out/quickstart-2-0/video.mp4" && rm -rf "$$out"
 
 ## Contact sheets of every scene type (16:9 and 9:16, light and dark, with reveal states)
 ## into $(OUT)/contact-sheet/, checked for the title-safe area and for text cut with "…".
