@@ -47,7 +47,7 @@ let package = Package(
         // Models, input adapters, timing manifest, speech, media I/O, pipeline.
         .target(
             name: "VideoCore",
-            dependencies: ["CFFmpeg", "CCmarkGFM", "CEspeakNG", "CFlite", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CFFmpeg", "CCmarkGFM", "CEspeakNG", "CFlite", "CPangoCairo", .product(name: "Yams", package: "Yams")],
             resources: [.process("Resources")], swiftSettings: swiftSettings),
         // Narration writers, captions, metadata, music analysis, edit planning.
         .target(name: "VideoAI", dependencies: ["VideoCore", "CFFTW", "CPocketSphinx"], swiftSettings: swiftSettings),

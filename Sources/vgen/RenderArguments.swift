@@ -25,6 +25,13 @@ struct RenderArguments: ParsableArguments {
             "The video's language as a BCP 47 tag: en (default), de, pt-BR, zh-Hans… (Docs/Languages.md lists all 30).")
     var language: String?
 
+    @Option(
+        name: .long,
+        help:
+            "Make one version per language, each in its own folder: en,es,ja… Narration not written for a language (narration: {es: …}) is translated by the configured language model."
+    )
+    var languages: String?
+
     @Option(name: .long, help: "Frame size as WIDTHxHEIGHT (default 1920x1080).")
     var resolution: String?
 

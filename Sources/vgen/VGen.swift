@@ -121,7 +121,20 @@ struct RenderCommand: AsyncParsableCommand {
         } render: { config, options, reporter in
             let pipeline = try LanguageModelSetup.pipeline(
                 narration: render.narration, options: options, jobs: task.jobs)
-            let output = URL(fileURLWithPath: render.outputDir)
+            var output = URL(fileURLWithPath: render.outputDir)
+            var config = config
+            if let languages = render.languages {
+                // One version per language, in OUTPUT/<tag>/; every version but the last prints here.
+                let versions = try await LanguageVersions.make(
+                    config, languages: try LanguageVersions.parse(languages), output: output)
+                for version in versions.dropLast() {
+                    let result = try await pipeline.render(
+                        version.config, to: version.folder, restart: restart, events: reporter.handle)
+                    reporter.finish()
+                    if reporter.printsPaths { print(result.videoURL.path) }
+                }
+                (config, output) = (versions.last!.config, versions.last!.folder)
+            }
             if let stopAfter {
                 _ = try await pipeline.render(
                     config, to: output, stoppingAfter: stopAfter, restart: restart, events: reporter.handle)

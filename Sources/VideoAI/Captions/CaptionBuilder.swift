@@ -1,9 +1,11 @@
 import VideoCore
 
 /// Builds caption cues from the timing manifest's word timings, following Netflix's timed-text
-/// guidance for English (see `Docs/Captions.md`): at most two lines of at most 42 characters,
-/// at most about 17 characters a second where the speech allows, no cue shorter than 5/6 s or
-/// longer than 7 s, at least two frames between cues, and no cue across a scene boundary.
+/// guidance (see `Docs/Captions.md`): at most two lines of at most 42 characters in English
+/// (16 in Chinese, 13 full-width in Japanese, 35 in Thai: `CaptionRules`), at most about 17
+/// characters a second where the speech allows (9 in Chinese, 4 in Japanese), no cue shorter
+/// than 5/6 s or longer than 7 s, at least two frames between cues, and no cue across a scene
+/// boundary.
 ///
 /// Cues are built per scene on the scene's own clock (`cues(for:fps:)`), so a scene that only
 /// moves in the video keeps exactly the same cues; `captions(for:)` places them in the video.
@@ -23,8 +25,14 @@ public struct CaptionBuilder: Sendable {
     /// How far a cue may stay up after its last word ends, to be read, in frames.
     public static let maxExtensionFrames = 12
 
+    /// The language's line widths and reading speed.
+    public let rules: CaptionRules
+
     /// Creates a builder.
-    public init() {}
+    /// - Parameter language: The captions' language (English by default).
+    public init(language: Language = .english) {
+        rules = CaptionRules(language: language)
+    }
 
     /// The cues of a whole video, in order, on the video's clock.
     /// - Parameter manifest: The timing manifest.
@@ -43,19 +51,20 @@ public struct CaptionBuilder: Sendable {
     public func cues(for scene: SceneTiming, fps: Int) -> [CaptionCue] {
         let words = scene.wordsFromSceneStart.filter { !$0.text.isEmpty }.flatMap(splitLong)
         let frame = 1 / Double(max(fps, 1))
-        var chunks = CaptionChunker().chunks(words)
-        var timed = time(chunks, sceneEnd: scene.duration, frame: frame)
+        let lines = CaptionLines(rules: rules)
+        var chunks = CaptionChunker(lines: lines).chunks(words)
+        var timed = time(chunks, lines: lines, sceneEnd: scene.duration, frame: frame)
         var stuck = Set<Int>()
         // A cue without 5/6 s before the next (or the scene's end) joins a neighbour when
         // their text fits together; otherwise it pushes the next cue back a little.
         while let short = timed.indices.first(where: { timed[$0].cramped && !stuck.contains($0) }) {
             let next = short + 1 < chunks.count ? short + 1 : nil
             let previous = short > 0 ? short - 1 : nil
-            if let next, CaptionLines.fits(chunks[short] + chunks[next]),
+            if let next, lines.fits(chunks[short] + chunks[next]),
                 chunks[next].last!.endTime - chunks[short][0].startTime <= Self.maxDuration
             {
                 chunks[short] += chunks.remove(at: next)
-            } else if let previous, CaptionLines.fits(chunks[previous] + chunks[short]),
+            } else if let previous, lines.fits(chunks[previous] + chunks[short]),
                 chunks[short].last!.endTime - chunks[previous][0].startTime <= Self.maxDuration
             {
                 chunks[previous] += chunks.remove(at: short)
@@ -64,24 +73,27 @@ public struct CaptionBuilder: Sendable {
                 continue
             }
             stuck.removeAll()
-            timed = time(chunks, sceneEnd: scene.duration, frame: frame)
+            timed = time(chunks, lines: lines, sceneEnd: scene.duration, frame: frame)
         }
         return timed.map(\.cue)
     }
 
     /// Times each chunk: from its first word to its last, held longer for reading (up to
     /// `maxExtensionFrames` past the speech, never into the next cue's gap or past the scene).
-    private func time(_ chunks: [[WordTiming]], sceneEnd: Double, frame: Double) -> [(cue: CaptionCue, cramped: Bool)] {
+    private func time(_ chunks: [[WordTiming]], lines breaker: CaptionLines, sceneEnd: Double, frame: Double)
+        -> [(cue: CaptionCue, cramped: Bool)]
+    {
         let gap = Double(Self.minGapFrames) * frame
         var cues: [(cue: CaptionCue, cramped: Bool)] = []
         var previousEnd = -gap
         for (k, chunk) in chunks.enumerated() {
-            let lines = CaptionLines.lines(chunk.map(\.text))
+            let lines = breaker.lines(chunk.map(\.text))
             let start = max(milliseconds(chunk[0].startTime), milliseconds(previousEnd + gap))
             let speechEnd = chunk.last!.endTime
-            let characters = Double(lines.map(\.count).reduce(0, +) + lines.count - 1)
+            let units = lines.map(rules.width).reduce(0, +) + (lines.count - 1) * rules.unitsPerCharacter
+            let characters = Double(units) / Double(rules.unitsPerCharacter)
             let reading = min(
-                start + characters / Self.maxCharactersPerSecond, speechEnd + Double(Self.maxExtensionFrames) * frame)
+                start + characters / rules.charactersPerSecond, speechEnd + Double(Self.maxExtensionFrames) * frame)
             var limit = min(sceneEnd, start + Self.maxDuration)
             if k + 1 < chunks.count { limit = min(limit, chunks[k + 1][0].startTime - gap) }
             let wanted = max(speechEnd, reading, start + Self.minDuration)
@@ -101,17 +113,19 @@ public struct CaptionBuilder: Sendable {
         ((seconds * 1000).rounded(up ? .up : .toNearestOrEven)) / 1000
     }
 
-    /// Splits a word longer than a line into line-sized pieces sharing its time.
+    /// Splits a word wider than a line into line-sized pieces sharing its time.
     private func splitLong(_ word: WordTiming) -> [WordTiming] {
-        guard word.text.count > Self.maxLineLength else { return [word] }
+        guard rules.width(word.text) > rules.maxLineWidth else { return [word] }
         var pieces: [WordTiming] = []
-        var rest = Substring(word.text)
-        while !rest.isEmpty {
-            pieces.append(
-                WordTiming(
-                    text: String(rest.prefix(Self.maxLineLength)), startTime: word.startTime, endTime: word.endTime))
-            rest = rest.dropFirst(Self.maxLineLength)
+        var piece = ""
+        for character in word.text {
+            if !piece.isEmpty, rules.width(piece + String(character)) > rules.maxLineWidth {
+                pieces.append(WordTiming(text: piece, startTime: word.startTime, endTime: word.endTime))
+                piece = ""
+            }
+            piece.append(character)
         }
+        if !piece.isEmpty { pieces.append(WordTiming(text: piece, startTime: word.startTime, endTime: word.endTime)) }
         return pieces
     }
 }

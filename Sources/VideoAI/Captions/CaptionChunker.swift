@@ -4,18 +4,22 @@ import VideoCore
 /// sentence (or, in a full cue, a clause) where one ends, and never after a word that leads
 /// into the next (an article, a preposition, a pronoun or an auxiliary) when it can move on.
 struct CaptionChunker {
+    /// How lines are measured and broken.
+    var lines = CaptionLines()
+
     func chunks(_ words: [WordTiming]) -> [[WordTiming]] {
+        let lineWidth = lines.rules.maxLineWidth
         var chunks: [[WordTiming]] = []
         var current: [WordTiming] = []
         for word in words {
             if !current.isEmpty,
-                !CaptionLines.fits(current + [word])
+                !lines.fits(current + [word])
                     || word.endTime - current[0].startTime > CaptionBuilder.maxDuration
             {
                 // Carry a trailing leading-in word over to the next cue with its neighbour.
                 var carried: [WordTiming] = []
                 while current.count > 1, CaptionLines.leadsOn(current.last!.text),
-                    CaptionLines.fits(current.suffix(1) + carried + [word])
+                    lines.fits(current.suffix(1) + carried + [word])
                 {
                     carried.insert(current.removeLast(), at: 0)
                 }
@@ -23,10 +27,10 @@ struct CaptionChunker {
                 current = carried
             }
             current.append(word)
-            let length = CaptionLines.length(current.map(\.text))
+            let length = lines.length(current.map(\.text))
             if let last = word.text.last {
-                let sentence = ".!?".contains(last) && length >= CaptionBuilder.maxLineLength / 2
-                let clause = ",;:".contains(last) && length >= CaptionBuilder.maxLineLength
+                let sentence = CaptionLines.sentenceEnds.contains(last) && length >= lineWidth / 2
+                let clause = CaptionLines.clauseEnds.contains(last) && length >= lineWidth
                 if sentence || clause {
                     chunks.append(current)
                     current = []

@@ -10,6 +10,9 @@ public struct SceneConfig: Hashable, Codable, Sendable {
     public var content: SceneContent
     /// The words spoken over the scene; `nil` lets the narration writer write them.
     public var narration: String?
+    /// Narration written per language (`narration: {en: …, es: …}` in YAML), by BCP 47 tag;
+    /// `nil` when the scene has only `narration`. `VideoConfig.localized(to:)` picks one.
+    public var narrations: [String: String]?
     /// A voice for this scene only; `nil` uses the video's voice.
     public var voice: Voice?
     /// The shortest the scene may last, in seconds.
@@ -39,7 +42,7 @@ public struct SceneConfig: Hashable, Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case sceneID = "scene_id", sceneType = "scene_type", content, narration, voice
+        case sceneID = "scene_id", sceneType = "scene_type", content, narration, narrations, voice
         case minDuration = "min_duration", maxDuration = "max_duration", transition
     }
 
@@ -49,6 +52,7 @@ public struct SceneConfig: Hashable, Codable, Sendable {
         sceneID = try c.decode(String.self, forKey: .sceneID)
         content = try c.decode(SceneContent.self, forKey: .content)
         narration = try c.decodeIfPresent(String.self, forKey: .narration)
+        narrations = try c.decodeIfPresent([String: String].self, forKey: .narrations)
         voice = try c.decodeIfPresent(Voice.self, forKey: .voice)
         minDuration = try c.decodeIfPresent(Double.self, forKey: .minDuration)
         maxDuration = try c.decodeIfPresent(Double.self, forKey: .maxDuration)
@@ -63,6 +67,7 @@ public struct SceneConfig: Hashable, Codable, Sendable {
         try c.encode(sceneType, forKey: .sceneType)
         try c.encode(content, forKey: .content)
         try c.encodeIfPresent(narration, forKey: .narration)
+        try c.encodeIfPresent(narrations, forKey: .narrations)
         try c.encodeIfPresent(voice, forKey: .voice)
         try c.encodeIfPresent(minDuration, forKey: .minDuration)
         try c.encodeIfPresent(maxDuration, forKey: .maxDuration)
@@ -81,6 +86,11 @@ public struct SceneConfig: Hashable, Codable, Sendable {
                 "\(field).narration", "is \(narration.count) characters; the limit is \(VideoLimits.maxNarrationLength)"
             )
         }
+        for (tag, text) in narrations ?? [:] where text.count > VideoLimits.maxNarrationLength {
+            throw VideoError.invalid(
+                "\(field).narration.\(tag)",
+                "is \(text.count) characters; the limit is \(VideoLimits.maxNarrationLength)")
+        }
         for (name, value) in [("min_duration", minDuration), ("max_duration", maxDuration)] {
             guard let value else { continue }
             guard value.isFinite, value >= 0, value <= VideoLimits.maxSceneDuration else {
@@ -93,5 +103,44 @@ public struct SceneConfig: Hashable, Codable, Sendable {
                 "\(field).min_duration", "\(minDuration) is greater than max_duration \(maxDuration)")
         }
         try content.validate(field: "\(field).content")
+    }
+}
+
+extension SceneConfig {
+    /// The narration written for `language`: its entry in `narrations` (by full tag, then by
+    /// primary language), or `narration` when the scene has no per-language entries.
+    /// - Parameter language: The language wanted.
+    /// - Returns: The text, or `nil` when none is written for that language.
+    public func narration(in language: Language) -> String? {
+        guard let narrations else { return narration }
+        return narrations[language.tag] ?? narrations[language.profile.code]
+            ?? narrations.first { (try? Language(validating: $0.key))?.profile == language.profile }?.value
+    }
+}
+
+extension VideoConfig {
+    /// The video in `language`: its `language` set, and each scene's narration the one written
+    /// for that language (`nil`, for the writer or a translator to fill, when there is none).
+    /// - Parameter language: The language wanted.
+    /// - Returns: The localized video.
+    public func localized(to language: Language) -> VideoConfig {
+        var copy = self
+        copy.language = language
+        for index in copy.scenes.indices where copy.scenes[index].narrations != nil {
+            copy.scenes[index].narration = copy.scenes[index].narration(in: language)
+        }
+        return copy
+    }
+
+    /// The languages of `languages` for which some scene has narration written in none.
+    /// - Parameter languages: The languages wanted.
+    /// - Returns: Those lacking a written narration somewhere, in order.
+    public func languagesLackingNarration(_ languages: [Language]) -> [Language] {
+        languages.filter { language in
+            scenes.contains { scene in
+                scene.narrations != nil && scene.narration(in: language) == nil
+                    || scene.narrations == nil && language != self.language && scene.narration != nil
+            }
+        }
     }
 }

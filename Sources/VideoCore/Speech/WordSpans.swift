@@ -1,12 +1,14 @@
-/// The written words of a narration (runs of non-whitespace) and how engines' word events
-/// become one `SpokenWord` per written word.
+/// The written words of a narration (runs of non-whitespace, cut into characters or words
+/// where a script is written without spaces — `UnspacedScript.units(of:)`) and how engines'
+/// word events become one `SpokenWord` per written word.
 struct WordSpans {
     /// The text's Unicode scalars.
     let characters: [Unicode.Scalar]
     /// Each written word's scalar range.
     let spans: [Range<Int>]
 
-    /// Splits `text` into written words.
+    /// Splits `text` into written words: runs of non-whitespace, and in Chinese, Japanese and
+    /// Thai text the characters or words Pango's line breaking finds in a run.
     init(_ text: String) {
         characters = Array(text.unicodeScalars)
         var spans: [Range<Int>] = []
@@ -15,7 +17,14 @@ struct WordSpans {
             while i < characters.count, characters[i].properties.isWhitespace { i += 1 }
             let start = i
             while i < characters.count, !characters[i].properties.isWhitespace { i += 1 }
-            if i > start { spans.append(start..<i) }
+            guard i > start else { continue }
+            let run = String(String.UnicodeScalarView(characters[start..<i]))
+            var lower = start
+            for unit in UnspacedScript.units(of: run) {
+                let length = unit.unicodeScalars.count
+                spans.append(lower..<(lower + length))
+                lower += length
+            }
         }
         self.spans = spans
     }

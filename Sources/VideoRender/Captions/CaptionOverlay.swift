@@ -77,14 +77,29 @@ struct CaptionOverlay: Sendable {
         guard mode == .karaoke, let spoken = spokenWord(in: cue, at: time) else {
             return TextBlock(cue.lines.joined(separator: "\n"), style: style)
         }
+        // Walk the lines along the cue's words (a space, or nothing in Chinese, Japanese and
+        // Thai, stands between them) and wrap the spoken one.
         var index = 0
         let lines = cue.lines.map { line in
-            line.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
-                defer { index += 1 }
-                let escaped = TextBlock.escapeMarkup(String(word))
-                return index == spoken
+            var rest = Substring(line)
+            var markup = ""
+            while !rest.isEmpty {
+                if rest.first == " " {
+                    markup += " "
+                    rest = rest.dropFirst()
+                    continue
+                }
+                let word =
+                    index < cue.words.count && rest.hasPrefix(cue.words[index].text)
+                    ? cue.words[index].text : String(rest.prefix { $0 != " " })
+                rest = rest.dropFirst(word.count)
+                let escaped = TextBlock.escapeMarkup(word)
+                markup +=
+                    index == spoken
                     ? "<span foreground=\"\(Self.highlight.hexString)\">\(escaped)</span>" : escaped
-            }.joined(separator: " ")
+                index += 1
+            }
+            return markup
         }
         return TextBlock(markup: lines.joined(separator: "\n"), style: style)
     }

@@ -50,7 +50,7 @@ public struct OutputStage: PipelineStage {
             frames: manifest.totalFrames, duration: manifest.totalDuration, fps: manifest.fps,
             width: config.resolution.width, height: config.resolution.height, basis: "the manifest"
         ).verify(encoded)
-        let captions = CaptionBuilder().captions(for: manifest)
+        let captions = CaptionBuilder(language: config.language).captions(for: manifest)
         try AtomicFile.write(Data(CaptionFormat.srt.render(captions).utf8), to: context.file("captions.srt"))
         try AtomicFile.write(Data(CaptionFormat.vtt.render(captions).utf8), to: context.file("captions.vtt"))
         try thumbnail.write(config, to: context.file("thumbnail.png"))

@@ -182,7 +182,7 @@ struct SegmentPlan: Sendable {
                     text: $0.text, start: Int(($0.startTime * Double(fps)).rounded()),
                     end: Int(($0.endTime * Double(fps)).rounded()))
             }, picture: picture,
-            captions: captions == .off ? nil : CaptionBuilder().cues(for: timing, fps: fps),
+            captions: captions == .off ? nil : CaptionBuilder(language: config.language).cues(for: timing, fps: fps),
             language: config.language == .english ? nil : config.language.tag)
     }
 }

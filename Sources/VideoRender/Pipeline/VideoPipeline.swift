@@ -240,9 +240,11 @@ public struct VideoPipeline: Sendable {
 
     private func result(of run: TaskEngine.Run) throws -> RenderResult {
         let manifest = try run.outputs.output(of: audio)
+        let language = try run.outputs.output(of: budget).language
         var result = RenderResult(
             directory: run.directory, videoURL: run.directory.appendingPathComponent("video.mp4"), manifest: manifest,
-            metadata: try run.outputs.output(of: output), captions: CaptionBuilder().captions(for: manifest))
+            metadata: try run.outputs.output(of: output),
+            captions: CaptionBuilder(language: language).captions(for: manifest))
         result.warnings = run.warnings
         result.stageSeconds = run.stageSeconds
         return result

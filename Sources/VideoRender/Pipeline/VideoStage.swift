@@ -181,6 +181,7 @@ public struct VideoStage: PipelineStage {
         guard options.captions != .off else { return CaptionOverlay(mode: .off, cues: []) }
         return CaptionOverlay(
             mode: options.captions,
-            cues: CaptionBuilder().cues(for: video.manifest.scenes[index], fps: video.manifest.fps))
+            cues: CaptionBuilder(language: video.config.language).cues(
+                for: video.manifest.scenes[index], fps: video.manifest.fps))
     }
 }

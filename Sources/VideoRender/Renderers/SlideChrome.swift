@@ -4,11 +4,12 @@ import VideoCore
 /// counter in the footer, and the accent-underlined heading.
 ///
 /// Custom renderers can use it to match the built-in look. In a right-to-left language
-/// (`Language.isRightToLeft`) it is mirrored: the title on the right, the counter on the left,
-/// the heading's bar and the label pill at the right edge.
+/// (`Language.isRightToLeft`) it is mirrored: the heading's bar and the label pill at the right
+/// edge, and the title set from the right, beside the counter, which stays on the right.
 public enum SlideChrome {
     /// Fills the background and draws the footer (video title on the left, `n / total` on the
-    /// right, both inside the safe area).
+    /// right, both inside the safe area; in a right-to-left language the title is set from the
+    /// right, just before the counter).
     /// - Parameters:
     ///   - canvas: The canvas to draw on.
     ///   - context: The video's look and the scene's position.
@@ -27,19 +28,22 @@ public enum SlideChrome {
             context.videoTitle.isEmpty ? 0 : canvas.measure(TextBlock(context.videoTitle, style: style)).height
         let footerHeight = max(34 * u, titleHeight.rounded(.up))
         let footer = Rect(x: safe.minX, y: safe.maxY - footerHeight, width: safe.width, height: footerHeight)
+        // The counter (and its dot) stands at the right edge in every direction.
+        var counterSpace = 0.0
         if context.sceneCount > 1 {
             let counter = "\(context.sceneIndex + 1) / \(context.sceneCount)"
             var right = style
             right.alignment = .right
             right.weight = .semibold
-            canvas.draw(TextBlock(counter, style: right), in: footer, verticalAlignment: .center)
-            let counterWidth = canvas.measure(TextBlock(counter, style: right)).width
+            let counterWidth = canvas.measure(TextBlock(counter, style: right)).width.rounded(.up)
+            canvas.draw(
+                TextBlock(counter, style: right), in: footer.inset(left: max(0, footer.width - counterWidth)),
+                verticalAlignment: .center)
             let dot = 10 * u
-            let dotX =
-                context.language.isRightToLeft
-                ? footer.minX + counterWidth + 14 * u : footer.maxX - counterWidth - 14 * u - dot
+            let dotX = footer.maxX - counterWidth - 14 * u - dot
             canvas.fillEllipse(
                 in: Rect(x: dotX, y: footer.center.y - dot / 2, width: dot, height: dot), color: context.accent)
+            counterSpace = counterWidth + 28 * u + dot
         }
         if !context.videoTitle.isEmpty {
             var single = style
@@ -47,7 +51,8 @@ public enum SlideChrome {
             canvas.draw(
                 TextBlock(context.videoTitle, style: single),
                 in: context.language.isRightToLeft
-                    ? footer.inset(left: footer.width * 0.35) : footer.inset(right: footer.width * 0.35),
+                    ? footer.inset(left: footer.width * 0.35, right: counterSpace)
+                    : footer.inset(right: footer.width * 0.35),
                 verticalAlignment: .center)
         }
         return safe.inset(bottom: footerHeight + 28 * u)

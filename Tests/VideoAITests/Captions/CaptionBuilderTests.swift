@@ -67,12 +67,12 @@ import VideoCore
 
     @Test func aLineBreakAvoidsArticlesAndPrefersPunctuation() {
         let words = "Sound and picture never drift, because the speech decides".split(separator: " ").map(String.init)
-        #expect(CaptionLines.lines(words) == ["Sound and picture never drift,", "because the speech decides"])
+        #expect(CaptionLines().lines(words) == ["Sound and picture never drift,", "because the speech decides"])
         let article = "Install Swift and then open the package manifest in an editor now".split(separator: " ").map(
             String.init)
-        let broken = CaptionLines.lines(article)
+        let broken = CaptionLines().lines(article)
         #expect(broken.count == 2 && !broken[0].hasSuffix(" the") && !broken[0].hasSuffix(" an"), "\(broken)")
-        #expect(CaptionLines.lines(["Short", "line."]) == ["Short line."], "one line when it fits")
+        #expect(CaptionLines().lines(["Short", "line."]) == ["Short line."], "one line when it fits")
     }
 
     @Test func aShortSentenceJoinsItsNeighbourInsteadOfFlashing() throws {

@@ -46,7 +46,8 @@ import VideoTestSupport
         #expect(Double(try #require(rtlHeading.max())) > safe.maxX - 8, "\(tag)")
         #expect(Double(try #require(rtlHeading.min())) > w * 0.4, "\(tag)")
         #expect(Double(try #require(ltrHeading.min())) < safe.minX + 8)
-        // The accent bar and the bullets on the right, the footer's counter dot on the left.
+        // The accent bar and the bullets on the right; the footer's counter and its dot on the
+        // right in both directions, the title beside them in a mirrored slide.
         let body = Int(safe.minY)..<Int(safe.maxY - 20)
         let rtlAccent = columns(of: rtl, rows: body, where: isAccent)
         let ltrAccent = columns(of: ltr, rows: body, where: isAccent)
@@ -56,8 +57,20 @@ import VideoTestSupport
         let footer = Int(safe.maxY - 20)..<h
         let rtlDot = columns(of: rtl, rows: footer, where: isAccent)
         let ltrDot = columns(of: ltr, rows: footer, where: isAccent)
-        #expect(!rtlDot.isEmpty && rtlDot.allSatisfy { Double($0) < w * 0.25 }, "\(tag)")
+        #expect(!rtlDot.isEmpty && rtlDot.allSatisfy { Double($0) > w * 0.75 }, "\(tag)")
         #expect(!ltrDot.isEmpty && ltrDot.allSatisfy { Double($0) > w * 0.75 })
+        let dotLeft = Double(try #require(rtlDot.min()))
+        let background = rtl.pixel(x: 2, y: h - 2)
+        func isInk(_ c: RGBColor) -> Bool {
+            abs(c.red - background.red) + abs(c.green - background.green) + abs(c.blue - background.blue) > 0.3
+                && !isAccent(c)
+        }
+        let rtlInk = columns(of: rtl, rows: footer, where: isInk)
+        let counterInk = rtlInk.filter { Double($0) > dotLeft }
+        let titleInk = rtlInk.filter { Double($0) < dotLeft }
+        #expect(!counterInk.isEmpty, "\(tag): the counter stands right of its dot")
+        #expect(!titleInk.isEmpty && Double(titleInk.min()!) > w * 0.3, "\(tag): the title is set from the right")
+        #expect(Double(titleInk.max()!) > w * 0.6, "\(tag)")
         #expect(rtl.missingGlyphTexts.isEmpty && rtl.cutTexts.isEmpty)
     }
 }

@@ -19,6 +19,7 @@ struct YAMLSceneReader {
         var id: String?
         var content: SceneContent
         var narration: String?
+        var narrations: [String: String]?
         var voice: Voice?
         var minDuration: Double?
         var maxDuration: Double?
@@ -60,8 +61,27 @@ struct YAMLSceneReader {
         let transition = try map.string("transition").map { name in
             try context.located(map.value("transition")?.mark, map.path) { try SceneTransition(validating: name) }
         }
+        var narration: String?
+        var narrations: [String: String]?
+        if let node = map.value("narration"), let entries = node.mapping {
+            // `narration: {en: …, es: …}`: one text per language.
+            var texts: [String: String] = [:]
+            for (key, value) in entries {
+                let tag = key.string ?? ""
+                let language = try context.located(key.mark, map.path) {
+                    try Language(validating: tag, field: "narration.\(tag)")
+                }
+                guard let text = value.string else {
+                    throw context.error(value.mark, map.path, "'narration.\(tag)' must be text")
+                }
+                texts[language.tag] = text
+            }
+            narrations = texts
+        } else {
+            narration = try map.string("narration")
+        }
         return Draft(
-            id: id, content: content, narration: try map.string("narration"), voice: voice,
+            id: id, content: content, narration: narration, narrations: narrations, voice: voice,
             minDuration: try map.double("min_duration"), maxDuration: try map.double("max_duration"),
             transition: transition, mapping: map)
     }
@@ -69,9 +89,12 @@ struct YAMLSceneReader {
     /// Builds and validates the scene, pointing validation errors at the field's key.
     func scene(_ draft: Draft, id: String) throws -> SceneConfig {
         do {
-            return try SceneConfig(
+            var scene = try SceneConfig(
                 sceneID: id, content: draft.content, narration: draft.narration, voice: draft.voice,
                 minDuration: draft.minDuration, maxDuration: draft.maxDuration, transition: draft.transition)
+            scene.narrations = draft.narrations
+            try scene.validate(field: "scene")
+            return scene
         } catch let error as VideoError {
             // Fields look like `scene.content.options[3]` or `scene.min_duration`.
             var field = error.field ?? ""

@@ -96,7 +96,7 @@ struct YAMLVideoReader {
                 pronunciations: try pronunciations(map),
                 language: overrides.language ?? own.language ?? defaults.language ?? .english)
             return YAMLVideo(
-                config: config, theme: overrides.theme ?? own.theme ?? defaults.theme,
+                config: config.localized(to: config.language), theme: overrides.theme ?? own.theme ?? defaults.theme,
                 captions: own.captions ?? defaults.captions, music: own.music ?? defaults.music,
                 loudness: own.loudness ?? defaults.loudness)
         } catch let error as VideoError {
