@@ -28,7 +28,6 @@ public struct ChapterTitler: Sendable {
         _ direction: TalkDirection, transcript: Transcript, keepTitle: Bool, directory: URL?,
         warn: @Sendable (String) -> Void
     ) async throws -> TalkDirection {
-        let model = directory.map { self.model.cached(in: $0.appendingPathComponent("llm-cache")) } ?? self.model
         let texts = direction.chapters.indices.map { k -> String in
             let first = direction.chapters[k].firstWord
             let end = k + 1 < direction.chapters.count ? direction.chapters[k + 1].firstWord : transcript.words.count
@@ -52,22 +51,11 @@ public struct ChapterTitler: Sendable {
                     "required": ["title", "chapters"], "additionalProperties": false,
                 ]),
             maxTokens: 1024)
-        let answer: JSONValue
-        do {
-            let response = try await model.complete(request)
-            if let directory {
-                try UsageLedger(directory: directory).record(
-                    "chapters", request: request, response: response, provider: model.provider)
-            }
-            answer = response.json ?? .null
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            try Task.checkCancellation()
-            let reason = (error as? VideoError)?.message ?? "\(error)"
-            warn("chapters: the language model failed, keeping the titles from key phrases (\(reason))")
-            return direction
-        }
+        guard
+            let answer = try await model.answerOrWarn(
+                request, purpose: "chapters", directory: directory, fallback: "keeping the titles from key phrases",
+                warn: warn)
+        else { return direction }
         func valid(_ value: JSONValue?) -> String? {
             guard
                 let text = value?.stringValue?.split(whereSeparator: \.isNewline).joined(separator: " ")

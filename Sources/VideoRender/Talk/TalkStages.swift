@@ -99,6 +99,9 @@ public struct TalkRenderStage: PipelineStage {
         public var sampleRate: Int
         /// Frames of the title card before the talk (and of the outro after it); `nil` for none.
         public var introFrames: Int? = nil
+        /// Pieces encoded by this render and reused from `segments/` (`TalkCutRenderer.segments`).
+        public var encodedPieces: Int? = nil
+        public var reusedPieces: Int? = nil
     }
 
     /// `render`.
@@ -129,6 +132,8 @@ public struct TalkRenderStage: PipelineStage {
         let file = ".video.mp4.partial"
         let url = context.file(file)
         var renderer = TalkCutRenderer(preset: preset, crf: crf)
+        renderer.segments = context.file("segments")
+        try AtomicFile.makeDirectory(context.file("segments"))
         if let direction = input.direction {
             renderer.cards = input.cards ? TalkCards(title: direction.title) : nil
             let timeline = TalkTimeline(edit: input.edit, introFrames: renderer.cards?.frames(fps: input.edit.fps) ?? 0)
@@ -140,7 +145,8 @@ public struct TalkRenderStage: PipelineStage {
         }
         return Output(
             file: file, frames: result.frames, samples: result.samples, sampleRate: result.sampleRate,
-            introFrames: renderer.cards?.frames(fps: input.edit.fps))
+            introFrames: renderer.cards?.frames(fps: input.edit.fps), encodedPieces: result.encodedPieces,
+            reusedPieces: result.reusedPieces)
     }
 
     /// Whether the partial file is still there.
