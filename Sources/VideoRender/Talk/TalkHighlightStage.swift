@@ -31,9 +31,17 @@ public struct TalkHighlightStage: PipelineStage {
     /// Encodes as this render stage does (its preset and quality).
     public var render: TalkRenderStage
 
+    /// Chooses the phrases when set (`HighlightChooser`); else the densest are taken.
+    public var languageModel: (any LanguageModel)?
+
     /// Creates the stage.
-    /// - Parameter render: The stage whose x264 settings the highlight uses.
-    public init(render: TalkRenderStage = TalkRenderStage()) { self.render = render }
+    /// - Parameters:
+    ///   - render: The stage whose x264 settings the highlight uses.
+    ///   - languageModel: The model that chooses the phrases, if any.
+    public init(render: TalkRenderStage = TalkRenderStage(), languageModel: (any LanguageModel)? = nil) {
+        self.render = render
+        self.languageModel = languageModel
+    }
 
     /// Plans and renders the highlight, if one is asked for.
     /// - Parameters:
@@ -43,7 +51,14 @@ public struct TalkHighlightStage: PipelineStage {
     /// - Throws: `VideoError` when decoding or encoding fails, or `CancellationError`.
     public func run(_ input: Input, context: PipelineContext) async throws -> Output {
         guard let highlight = input.highlight else { return Output(edit: nil, file: nil) }
-        let edit = HighlightPlanner().plan(input.edit, transcript: input.transcript, seconds: highlight.seconds)
+        var chosen: [Int]?
+        if let languageModel {
+            chosen = try await HighlightChooser(model: languageModel).choose(
+                input.edit, transcript: input.transcript, seconds: highlight.seconds, directory: context.directory,
+                warn: { context.warn($0) })
+        }
+        let edit = HighlightPlanner().plan(
+            input.edit, transcript: input.transcript, seconds: highlight.seconds, chosen: chosen)
         guard !edit.kept.isEmpty else {
             throw VideoError(
                 .invalidInput, "no phrase of the talk fits in \(DurationBudget.seconds(highlight.seconds))",

@@ -32,7 +32,7 @@ public struct TalkPipeline: Sendable {
         let cut = TalkCutStage()
         let direction = TalkDirectionStage(languageModel: languageModel)
         let render = TalkRenderStage(preset: task.preset, crf: task.crf)
-        let highlight = TalkHighlightStage(render: render)
+        let highlight = TalkHighlightStage(render: render, languageModel: languageModel)
         let output = TalkOutputStage()
         let broll = task.broll.map { URL(fileURLWithPath: $0, isDirectory: true) }
         var list = StageList()

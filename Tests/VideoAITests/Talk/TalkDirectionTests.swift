@@ -100,6 +100,33 @@ import VideoTestSupport
         #expect(HighlightPlanner().plan(clean, transcript: transcript, seconds: 1).kept.isEmpty)
     }
 
+    @Test func aModelChoosesTheHighlightsPhrases() async throws {
+        // Six phrases of 2 s, every 5 s; the model picks the sparse ones 5 and 1 (and a number out of range).
+        var words: [TranscriptWord] = []
+        for phrase in 0..<6 {
+            let count = phrase % 2 == 0 ? 8 : 3
+            for k in 0..<count {
+                let at = Double(phrase) * 5 + Double(k) * 2 / Double(count)
+                words.append(TranscriptWord(text: "w\(phrase)\(k)", start: at, end: at + 2 / Double(count) - 0.05))
+            }
+        }
+        let transcript = Transcript(words: words, source: "t")
+        let clean = CutPlanner.edit([], fps: 30, duration: 30, source: "talk.mp4")
+        let server = try LocalHTTPServer()
+        server.enqueue(LanguageModelFixtures.openAI(["phrases": [5, 99, 1]]))
+        let model = LanguageModelFixtures.openAIModel(server, options: LanguageModelFixtures.fastOptions())
+        let chosen = try await HighlightChooser(model: model).choose(
+            clean, transcript: transcript, seconds: 7, directory: nil, warn: { _ in })
+        #expect(chosen == [5, 1])
+        let body = try #require(server.requests.first).json
+        #expect(body["response_format"]?["json_schema"]?["name"] == "talk_highlight")
+        let highlight = HighlightPlanner().plan(clean, transcript: transcript, seconds: 7, chosen: chosen)
+        #expect(highlight.kept.count == 2 && highlight.duration <= 7)
+        #expect(
+            abs(highlight.kept[0].start - 4.9) < 0.05 && abs(highlight.kept[1].start - 24.9) < 0.05, "\(highlight.kept)"
+        )
+    }
+
     @Test func aModelTitlesTheChaptersAndBadTitlesKeepTheKeyPhrases() async throws {
         let folder = try TemporaryDirectory(prefix: "vgen-chapters")
         let transcript = Self.twoTopics()
