@@ -23,10 +23,21 @@ import VideoTestSupport
         let song = dir.appendingPathComponent("song.wav")
         _ = try MontageFixtures.writeBeatTrack(to: song, bpm: 120, seconds: 6)
         let settings = EditPlanner.Settings(
-            videoID: "trip", musicPath: song.path, shortSide: 144, fps: 15, duration: 4)
+            videoID: "trip", musicPath: song.path, shortSide: 144, fps: 10, duration: 4)
         let result = try await MontagePipeline(render: MontageRenderStage(jobs: 2)).render(
             media: [photos], music: song, order: .name, settings: settings, to: dir.appendingPathComponent("out"))
         return result.directory
+    }
+
+    /// Mean Cr − Cb of a picture scaled to 16 × 16.
+    private func warmth(_ url: URL) throws -> Double {
+        let picture = try ImageDecoder.decode(url, covering: 32, 32).picture
+        let frame = try YUVFrame.filled(width: 16, height: 16)
+        try PictureCompositor().draw(
+            picture, crop: PixelRect(x: 0, y: 0, width: picture.width, height: picture.height), into: frame,
+            at: PixelRect(x: 0, y: 0, width: 16, height: 16))
+        let mean = { (plane: [UInt8]) in Double(plane.reduce(0) { $0 + Int($1) }) / Double(plane.count) }
+        return mean(frame.plane(2)) - mean(frame.plane(1))
     }
 
     private func bytes(_ folder: URL) throws -> [String: Data] {
@@ -36,6 +47,9 @@ import VideoTestSupport
             })
     }
 
+    /// About 12 s on a loaded 2-core host: three renders (the original and two refinements),
+    /// each re-analysing the song and encoding a new soundtrack; a shorter montage of this beat
+    /// track is a single shot, which cannot show chunks being reused.
     @Test func refinementsAreVersionsAndUndoRestoresThemExactly() async throws {
         let folder = try await montage()
         let original = try bytes(folder)
@@ -55,6 +69,11 @@ import VideoTestSupport
         #expect(warmer.montage.timeline.segments.allSatisfy { $0.transition == .cut })
         // The edits add up: the sunset still ends it.
         #expect(warmer.montage.timeline.segments.last!.media.hasSuffix("sunset.png"))
+        // The grade is warmer on the rendered pictures: the same shot's thumbnail has more red
+        // than blue difference (mean Cr − Cb) than before.
+        let before = try warmth(folder.appendingPathComponent("versions/1/thumbnail.png"))
+        let after = try warmth(folder.appendingPathComponent("versions/2/thumbnail.png"))
+        #expect(after > before + 3, "Cr − Cb \(after) vs \(before)")
         for n in 0...2 {
             let version = folder.appendingPathComponent("versions/\(n)")
             #expect(FileManager.default.fileExists(atPath: version.appendingPathComponent("video.mp4").path), "\(n)")
