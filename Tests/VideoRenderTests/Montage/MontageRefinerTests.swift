@@ -55,6 +55,13 @@ import VideoTestSupport
         let original = try bytes(folder)
         let refiner = MontageRefiner(pipeline: MontagePipeline(render: MontageRenderStage(jobs: 2)))
 
+        // An unknown phrase is refused before anything is written.
+        await #expect(throws: VideoError.self) {
+            try await refiner.refine(taskDirectory: folder, feedback: "faster, make it sparkle")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(RefineHistory.file).path))
+        #expect(try bytes(folder) == original)
+
         let ended = try await refiner.refine(taskDirectory: folder, feedback: "end on the sunset")
         #expect(ended.version.number == 1)
         #expect(ended.montage.timeline.segments.last!.media.hasSuffix("sunset.png"))

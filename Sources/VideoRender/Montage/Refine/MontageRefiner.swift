@@ -70,6 +70,8 @@ public struct MontageRefiner: Sendable {
         taskDirectory directory: URL, feedback: String,
         events: @escaping @Sendable (PipelineEvent) -> Void = { _ in }
     ) async throws -> Result {
+        // Without a model, feedback the grammar cannot read fails before the folder is touched.
+        if interpreter == nil { _ = try FeedbackGrammar().edits(for: feedback) }
         var history = try Self.loadOrStart(directory)
         let base = directory.appendingPathComponent(RefineHistory.folder).appendingPathComponent("0")
         let media = try Self.decode([AnalyzedMedia].self, base.appendingPathComponent("media.json"))
