@@ -21,6 +21,7 @@ struct VGen: AsyncParsableCommand {
             RenderCommand.self, ResumeCommand.self, StatusCommand.self, BatchCommand.self, PreviewCommand.self,
             ScenesCommand.self, BeatsCommand.self, MontageCommand.self, EditCommand.self, ServeCommand.self,
             JoinCommand.self,
+            RefineCommand.self,
         ],
         defaultSubcommand: RenderCommand.self)
 

@@ -42,6 +42,9 @@ public struct EditPlanner: Sendable {
         public var clipAudioVolume: Double
         /// Rounds of `PlanRefiner` after the first plan (0: keep it, scored).
         public var autoRefine: Int
+        /// Multiplies the beats per shot after the energy, section and style chose them (0.5:
+        /// shots half as long, "faster"; 2: twice as long); `vgen refine` sets it. At least one beat.
+        public var shotScale: Double = 1
 
         /// Creates settings; the defaults make a 1080p30 landscape montage of the whole song.
         public init(
@@ -193,6 +196,7 @@ public struct EditPlanner: Sendable {
             let energy = music.energy.mean(from: Double(here) / fps, to: Double(here) / fps + 2)
             var count = (energy >= 0.7 ? 1 : energy >= 0.45 ? 2 : energy >= 0.2 ? 4 : 8) * max(1, settings.style.pace)
             count = sectionAdjusted(beats: count, section: music.section(at: Double(here) / fps))
+            if settings.shotScale != 1 { count = max(1, Int((Double(count) * settings.shotScale).rounded())) }
             let nextIndex = max(index, 0)
             let period = nextIndex + 1 < beats.count ? beats[nextIndex + 1] - beats[nextIndex] : minimumFrames
             while count * period < minimumFrames && count < 16 { count *= 2 }
