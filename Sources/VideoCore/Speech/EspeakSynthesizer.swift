@@ -23,8 +23,10 @@ public struct EspeakSynthesizer: SpeechSynthesizer {
         self.wordsPerMinute = min(max(wordsPerMinute, 80), 450)
     }
 
-    /// `espeak-ng` with its version and rate.
-    public var identifier: String { "espeak-ng \(EspeakEngine.shared.version) rate \(wordsPerMinute)" }
+    /// `espeak-ng` with its version, rate and word-timing revision (`words 2`: text written
+    /// without spaces is timed per character or dictionary word, so speech cached before that
+    /// is not reused).
+    public var identifier: String { "espeak-ng \(EspeakEngine.shared.version) rate \(wordsPerMinute) words 2" }
 
     /// Synthesizes `text` with `voice`, on a dedicated thread.
     /// - Parameters:
