@@ -1,7 +1,7 @@
 """Runs a command and prints `WALL_SECONDS PEAK_TREE_KB PEAK_PROCESS_KB` to the file RESULT.
 
 The tree peak is the largest sum of resident memory over the command and every process it
-started (read from /proc every 20 ms), so a peer that writes through an ffmpeg subprocess is
+started (read from /proc every 50 ms), so a peer that writes through an ffmpeg subprocess is
 charged for both; the process peak is the kernel's largest single ru_maxrss.
 Usage: python3 measure.py RESULT COMMAND [ARG ...]
 """
@@ -44,7 +44,7 @@ def main(result, command):
     peak = 0
     while process.poll() is None:
         peak = max(peak, tree_rss_kb(process.pid))
-        time.sleep(0.02)  # a sampling period, not synchronisation: poll() decides when it ended
+        time.sleep(0.05)  # a sampling period, not synchronisation: poll() decides when it ended
     wall = time.monotonic() - start
     single = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     with open(result, "w") as f:
