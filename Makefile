@@ -38,6 +38,7 @@ bench:
 	Benchmarks/render-bench.sh
 	Benchmarks/pipeline-bench.sh
 	Benchmarks/montage-bench.sh
+	Benchmarks/peers-bench.sh
 
 beats-eval:
 	scripts/install-deps.sh --bench

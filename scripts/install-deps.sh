@@ -3,6 +3,8 @@
 # The ffmpeg CLI is for the tests (they make a rotated clip with it) and the benchmark peer; vgen
 # itself never runs it.
 # Usage: scripts/install-deps.sh [--bench]   (--bench adds python3-venv, and pocketsphinx + sox for the voice benchmark)
+# (--bench also adds the espeak-ng CLI, python3-dev and gcc for the peers benchmark: its MoviePy and Manim
+# peers speak with espeak-ng, and pip builds manimpango and pycairo against libpango1.0-dev and libcairo2-dev)
 set -euo pipefail
 packages=(
   pkg-config
@@ -15,7 +17,7 @@ packages=(
   libpocketsphinx-dev pocketsphinx-en-us
   ffmpeg
 )
-if [ "${1:-}" = "--bench" ]; then packages+=(python3-venv pocketsphinx pocketsphinx-en-us sox); fi
+if [ "${1:-}" = "--bench" ]; then packages+=(python3-venv pocketsphinx pocketsphinx-en-us sox espeak-ng python3-dev gcc); fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
