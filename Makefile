@@ -20,8 +20,10 @@ demo: build
 ## imports, already compiled with the same flags, are reused instead of compiled again.
 EXAMPLE_SCRATCH = --scratch-path $(abspath .build)
 test: deps
+	scripts/install-deps.sh --test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	scripts/check-otio.sh .build/debug/vgen
 	cd Examples/QuickStart && $(SWIFT) build --build-tests $(EXAMPLE_SCRATCH) && $(SWIFT) test --skip-build $(EXAMPLE_SCRATCH)
 	cd Examples/QuickStart && out=$$(mktemp -d) && $(SWIFT) run $(EXAMPLE_SCRATCH) quickstart "$$out" 640x360 && test -s "$$out/quickstart-2-0/video.mp4" && rm -rf "$$out"
 

@@ -4,14 +4,18 @@
 # over a colour picture, muxed by the ffmpeg CLI as a test tool), edits it with vgen (pocketsphinx
 # listens to it), opens talk.otio with
 # opentimelineio and compares every track's clips with edit.json's kept ranges, frame for frame.
-# Needs network access once, to install opentimelineio into a virtual environment.
+# opentimelineio comes from .venv-test/, which `scripts/install-deps.sh --test` makes (`make test`
+# runs this script after the test suite).
 # Usage: scripts/check-otio.sh [path/to/vgen]
 set -euo pipefail
 vgen="${1:-.build/debug/vgen}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install -q opentimelineio==0.18.1
+otio_python="$(pwd)/.venv-test/bin/python"
+"$otio_python" -c "import opentimelineio" 2>/dev/null || {
+  echo "check-otio: opentimelineio is missing: run scripts/install-deps.sh --test" >&2
+  exit 1
+}
 python3 - "$work" <<'PY'
 import math, struct, sys, wave
 work, rate = sys.argv[1], 16000
@@ -29,7 +33,7 @@ PY
 ffmpeg -loglevel error -f lavfi -i color=c=gray:s=320x180:r=30:d=9.1 -i "$work/talk.wav" \
   -c:v libx264 -pix_fmt yuv420p -c:a aac "$work/talk.mp4"
 "$vgen" edit "$work/talk.mp4" --output-dir "$work/out" --preset ultrafast >/dev/null
-"$work/venv/bin/python" - "$work/out/talk" <<'PY'
+"$otio_python" - "$work/out/talk" <<'PY'
 import json, sys
 import opentimelineio as otio
 folder = sys.argv[1]
