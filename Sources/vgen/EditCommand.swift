@@ -55,23 +55,7 @@ struct EditCommand: AsyncParsableCommand {
     mutating func run() async throws {
         let reporter = ProgressReporter(json: task.json)
         do {
-            guard MP4Writer.x264Presets.contains(preset) else {
-                throw VideoError(.invalidInput, "unknown preset '\(preset)'", field: "preset")
-            }
-            guard (0...51).contains(crf) else {
-                throw VideoError(.invalidInput, "crf must be 0–51, not \(crf)", field: "crf")
-            }
-            guard maxPause.isFinite, (0.1...60).contains(maxPause) else {
-                throw VideoError(.invalidInput, "must be 0.1–60 seconds, not \(maxPause)", field: "max-pause")
-            }
-            guard margin.isFinite, margin >= 0, 2 * margin < maxPause else {
-                throw VideoError(.invalidInput, "must be at least 0 and under half of --max-pause", field: "margin")
-            }
-            let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
-            let work = TalkTask(
-                source: absolute(talk), transcript: transcript.map(absolute), edit: edit.map(absolute),
-                cut: CutOptions(maxPause: maxPause, margin: margin, removeFillers: !keepFillers), preset: preset,
-                crf: crf)
+            let work = try talkTask()
             let id = videoId ?? Self.videoID(for: talk)
             let output = URL(fileURLWithPath: outputDir)
             let result = try await CLIRunner.cancellable {
@@ -83,6 +67,28 @@ struct EditCommand: AsyncParsableCommand {
             reporter.finish()
             CLIRunner.fail(error)
         }
+    }
+
+    /// The edit the options describe, checked (the job service builds its edit jobs with it).
+    /// - Throws: `VideoError(.invalidInput)` naming the option at fault.
+    func talkTask() throws -> TalkTask {
+        guard MP4Writer.x264Presets.contains(preset) else {
+            throw VideoError(.invalidInput, "unknown preset '\(preset)'", field: "preset")
+        }
+        guard (0...51).contains(crf) else {
+            throw VideoError(.invalidInput, "crf must be 0–51, not \(crf)", field: "crf")
+        }
+        guard maxPause.isFinite, (0.1...60).contains(maxPause) else {
+            throw VideoError(.invalidInput, "must be 0.1–60 seconds, not \(maxPause)", field: "max-pause")
+        }
+        guard margin.isFinite, margin >= 0, 2 * margin < maxPause else {
+            throw VideoError(.invalidInput, "must be at least 0 and under half of --max-pause", field: "margin")
+        }
+        let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
+        return TalkTask(
+            source: absolute(talk), transcript: transcript.map(absolute), edit: edit.map(absolute),
+            cut: CutOptions(maxPause: maxPause, margin: margin, removeFillers: !keepFillers), preset: preset,
+            crf: crf)
     }
 
     /// The recording's name, lower-cased, letters and digits kept, others made `-`.
