@@ -44,7 +44,9 @@ package final class HeadlessChromium: Sendable {
             "--no-default-browser-check", "--mute-audio", "--autoplay-policy=no-user-gesture-required",
             "--disable-dev-shm-usage", "--user-data-dir=\(profile.url.path)", "about:blank",
         ]
-        if getuid() == 0 { arguments.insert("--no-sandbox", at: 1) }  // Chromium's sandbox refuses root
+        // Chromium's sandbox refuses root and needs user namespaces that containers often lack;
+        // this browser only ever loads the test's own page on 127.0.0.1.
+        arguments.insert("--no-sandbox", at: 1)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

@@ -154,6 +154,7 @@ import VideoTestSupport
         #expect(timeline.status == 200 && contract.problems("GET", "/api/jobs/{id}/files/{name}", timeline).isEmpty)
     }
 
+    /// About 15 s, like `vgen edit`'s own test: making the talk fixture and cutting it.
     @Test func editJobCutsAnUploadedTalk() async throws {
         let contract = try OpenAPIContract()
         let fixture = try await ServeFixture()

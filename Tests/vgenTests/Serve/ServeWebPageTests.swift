@@ -23,6 +23,7 @@ import VideoTestSupport
         }))
         """
 
+    /// About 11 s: Chromium's start (~2 s) and two tiny jobs, a video and a montage.
     @Test(.timeLimit(.minutes(3))) func thePageUploadsWatchesAndPlaysADocumentVideoAndAMontage() async throws {
         let fixture = try await ServeFixture()
         let browser = try HeadlessChromium()

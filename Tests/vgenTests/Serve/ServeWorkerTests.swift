@@ -10,6 +10,8 @@ import VideoTestSupport
     /// Short leases, so a dead worker's job is taken over within seconds.
     static let fast = ["--lease-seconds", "2", "--heartbeat-seconds", "0.4", "--poll-seconds", "0.2", "--jobs", "1"]
 
+    /// About 20 s on a loaded 2-core host: a private PostgreSQL cluster (initdb and start, ~5 s),
+    /// four tiny jobs, and the 2 s lease that has to run out before the dead worker's job moves.
     @Test(.timeLimit(.minutes(4))) func aKilledWorkersJobIsResumedByAnotherAndEveryJobCompletesOnce() async throws {
         let postgres = try await PostgresServer()
         let fixture = try await ServeFixture(arguments: ["--database", postgres.url])
@@ -55,6 +57,8 @@ import VideoTestSupport
         #expect(try MediaProbe.inspect(video).videoFrameCount > 0)
     }
 
+    /// About 50 s on a loaded 2-core host (as long as the SQLite store's fifty-job test): fifty
+    /// one-second renders are the point of the test; the cluster adds ~5 s.
     @Test(.timeLimit(.minutes(4))) func fiftyJobsSubmittedAtOnceAllCompleteOnTwoWorkers() async throws {
         let postgres = try await PostgresServer()
         let fixture = try await ServeFixture(arguments: ["--database", postgres.url])
