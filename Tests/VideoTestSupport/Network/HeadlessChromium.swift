@@ -58,8 +58,14 @@ package final class HeadlessChromium: Sendable {
             &actions, 2, profile.file("chromium.log").path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let argv = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        // Its own process group, so that one signal ends the browser and its helpers.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         var child: pid_t = 0
-        let status = posix_spawn(&child, chromium.path, &actions, nil, argv, environ)
+        let status = posix_spawn(&child, chromium.path, &actions, &attributes, argv, environ)
         close(toBrowser[0])
         close(fromBrowser[1])
         guard status == 0 else {
@@ -70,11 +76,15 @@ package final class HeadlessChromium: Sendable {
         pid = child
         commands = toBrowser[1]
         let answers = fromBrowser[0]
-        Thread.detachNewThread { [self] in readMessages(answers) }
+        // The thread holds the driver weakly, so that dropping it ends the browser.
+        Thread.detachNewThread { [weak self] in
+            Self.readMessages(answers) { self?.deliver($0) }
+            self?.end()
+        }
     }
 
     deinit {
-        kill(pid, SIGKILL)
+        kill(-pid, SIGKILL)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         close(commands)
@@ -176,8 +186,8 @@ package final class HeadlessChromium: Sendable {
         }
     }
 
-    /// Reads the browser's messages until it closes its end, answering the waiting commands.
-    private func readMessages(_ fd: Int32) {
+    /// Reads the browser's messages until it closes its end, handing each to `deliver`.
+    private static func readMessages(_ fd: Int32, _ deliver: (Data) -> Void) {
         var pending = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while case let count = read(fd, &buffer, buffer.count), count > 0 {
@@ -189,11 +199,16 @@ package final class HeadlessChromium: Sendable {
             }
         }
         close(fd)
+    }
+
+    /// Fails every command and event still waited for: the browser has gone.
+    private func end() {
         let (commands, listeners) = closed.withLock { closed in
             closed = true
             return (
                 waiting.withLock { w in
-                    defer { w = [:] }; return Array(w.values)
+                    defer { w = [:] }
+                    return Array(w.values)
                 },
                 events.withLock { e in
                     defer { e = [:] }
