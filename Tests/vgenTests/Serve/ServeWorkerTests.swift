@@ -90,4 +90,30 @@ import VideoTestSupport
         let metrics = try await client.send("GET", "/metrics")
         #expect(metrics.text.contains("vgen_jobs{state=\"completed\"} 50"))
     }
+
+    @Test func badJobStoresAreRefusedInOneLineNamingTheField() async throws {
+        let temporary = try TemporaryDirectory(prefix: "vgen-worker")
+        let data = temporary.file("data").path
+        for (arguments, words) in [
+            (["worker", "--database", "sqlite:jobs.sqlite", "--data", data], "postgres://"),
+            (["worker", "--database", "postgres://localhost/db", "--data", data], "USER"),
+            (
+                [
+                    "worker", "--database", "postgres://vgen@localhost/db", "--lease-seconds", "1",
+                    "--heartbeat-seconds", "2",
+                ], "heartbeat"
+            ),
+            (["serve", "--database", "mysql://vgen@localhost/db", "--data", data, "--port", "0"], "postgres://"),
+        ] {
+            let outcome = try await CLI.run(arguments)
+            let lines = outcome.stderr.split(separator: "\n").filter { $0.contains("error") }
+            #expect(outcome.status == 1 && lines.count == 1, "\(arguments): \(outcome.stderr)")
+            #expect(
+                lines.first?.contains(words) == true && outcome.stderr.contains("database") || words == "heartbeat",
+                "\(outcome.stderr)")
+        }
+        // Nothing was written for the refused commands but the data folder itself.
+        #expect(
+            filesUnder(temporary.url).allSatisfy { $0 == "data" || $0 == "data/jobs" }, "\(filesUnder(temporary.url))")
+    }
 }
