@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages vgen builds against and its tests need, when any is missing.
 # The ffmpeg CLI is for the tests (they make a rotated clip with it) and the benchmark peer; vgen
-# itself never runs it.
+# itself never runs it. postgresql is for the tests of `vgen worker`: they start a private server
+# of their own (Tests/VideoTestSupport/Network/PostgresServer.swift); Debian's own cluster is not used.
+# chromium is for the test of the service's web page (headless, driven over the DevTools protocol).
 # Usage: scripts/install-deps.sh [--bench]   (--bench adds python3-venv, and pocketsphinx + sox for the voice benchmark)
 #        --test also makes .venv-test/ with opentimelineio (PyPI) for scripts/check-otio.sh
 # (--bench also adds the espeak-ng CLI, python3-dev and gcc for the peers benchmark: its MoviePy and Manim
@@ -17,6 +19,8 @@ packages=(
   libflite1 flite1-dev
   libpocketsphinx-dev pocketsphinx-en-us
   ffmpeg
+  postgresql
+  chromium
 )
 if [ "${1:-}" = "--test" ]; then packages+=(python3 python3-venv); fi
 if [ "${1:-}" = "--bench" ]; then packages+=(python3-venv pocketsphinx pocketsphinx-en-us sox espeak-ng python3-dev gcc); fi

@@ -69,19 +69,7 @@ struct EditCommand: AsyncParsableCommand {
     mutating func run() async throws {
         let reporter = ProgressReporter(json: task.json)
         do {
-            let (preset, crf) = try output.encoder(preset: "veryfast", crf: 20)
-            guard maxPause.isFinite, (0.1...60).contains(maxPause) else {
-                throw VideoError(.invalidInput, "must be 0.1–60 seconds, not \(maxPause)", field: "max-pause")
-            }
-            guard margin.isFinite, margin >= 0, 2 * margin < maxPause else {
-                throw VideoError(.invalidInput, "must be at least 0 and under half of --max-pause", field: "margin")
-            }
-            let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
-            let work = TalkTask(
-                source: absolute(talk), transcript: transcript.map(absolute), edit: edit.map(absolute),
-                cut: CutOptions(maxPause: maxPause, margin: margin, removeFillers: !keepFillers), preset: preset,
-                crf: crf, broll: broll.map(absolute), brollStyle: try style(), title: title, cards: cards,
-                highlight: try highlight())
+            let work = try talkTask()
             let id = output.videoId ?? Self.videoID(for: talk)
             let folder = output.outputURL
             var pipeline = TalkPipeline()
@@ -96,6 +84,24 @@ struct EditCommand: AsyncParsableCommand {
             reporter.finish()
             CLIRunner.fail(error)
         }
+    }
+
+    /// The edit the options describe, checked (the job service builds its edit jobs with it).
+    /// - Throws: `VideoError(.invalidInput)` naming the option at fault.
+    func talkTask() throws -> TalkTask {
+        let (preset, crf) = try output.encoder(preset: "veryfast", crf: 20)
+        guard maxPause.isFinite, (0.1...60).contains(maxPause) else {
+            throw VideoError(.invalidInput, "must be 0.1–60 seconds, not \(maxPause)", field: "max-pause")
+        }
+        guard margin.isFinite, margin >= 0, 2 * margin < maxPause else {
+            throw VideoError(.invalidInput, "must be at least 0 and under half of --max-pause", field: "margin")
+        }
+        let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
+        return TalkTask(
+            source: absolute(talk), transcript: transcript.map(absolute), edit: edit.map(absolute),
+            cut: CutOptions(maxPause: maxPause, margin: margin, removeFillers: !keepFillers), preset: preset,
+            crf: crf, broll: broll.map(absolute), brollStyle: try style(), title: title, cards: cards,
+            highlight: try highlight())
     }
 
     /// The B-roll style.

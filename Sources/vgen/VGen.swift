@@ -20,7 +20,7 @@ struct VGen: AsyncParsableCommand {
         subcommands: [
             RenderCommand.self, ResumeCommand.self, StatusCommand.self, BatchCommand.self, PreviewCommand.self,
             ScenesCommand.self, BeatsCommand.self, MontageCommand.self, EditCommand.self, ServeCommand.self,
-            JoinCommand.self,
+            JoinCommand.self, WorkerCommand.self,
             RefineCommand.self,
         ],
         defaultSubcommand: RenderCommand.self)

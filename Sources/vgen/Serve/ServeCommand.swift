@@ -12,7 +12,8 @@ struct ServeCommand: AsyncParsableCommand {
             Prints 'listening on http://HOST:PORT' once it accepts connections (--port 0 picks a free port). \
             Jobs are kept in an SQLite store under --data and each runs in its own folder \
             <data>/jobs/<id>/; a restart resumes the jobs that had not finished. API keys come from \
-            VGEN_API_KEYS (comma-separated) or --api-key-file; without any, the service is open.
+            VGEN_API_KEYS (comma-separated) or --api-key-file; without any, the service is open. With \
+            --database postgres://…, `vgen worker` processes sharing --data run the jobs instead.
             """)
 
     @Option(name: .long, help: "The address to listen on.")
@@ -24,7 +25,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The folder everything is written under.")
     var data = "vgen-data"
 
-    @Option(name: .long, help: "The job store: sqlite:PATH (default: sqlite:<data>/jobs.sqlite).")
+    @Option(
+        name: .long,
+        help:
+            "The job store: sqlite:PATH (default: sqlite:<data>/jobs.sqlite), or postgres://… for vgen worker processes."
+    )
     var database: String?
 
     @Option(name: .long, help: "A file of API keys, one a line.")
@@ -33,11 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Requests a minute per API key (0: no limit).")
     var rateLimit = 600
 
-    @Option(name: .long, help: "Jobs running at once.")
-    var concurrentJobs = 1
-
-    @Option(name: .long, help: "Encoder threads per job (default: the number of cores).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @OptionGroup var slots: JobSlotArguments
 
     @Option(name: .long, help: "Largest upload body in bytes.")
     var maxUploadBytes = 512 << 20
@@ -63,7 +64,7 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else {
             throw VideoError(.invalidInput, "\(port) is outside 0–65535", field: "port")
         }
-        guard concurrentJobs >= 1, jobs >= 1, maxFiles >= 1, maxFileBytes >= 1, maxUploadBytes >= 1 else {
+        guard slots.concurrentJobs >= 1, slots.jobs >= 1, maxFiles >= 1, maxFileBytes >= 1, maxUploadBytes >= 1 else {
             throw VideoError(.invalidInput, "limits and job counts must be at least 1", field: "concurrent-jobs")
         }
         let dataURL = URL(fileURLWithPath: data).standardizedFileURL
@@ -72,8 +73,8 @@ struct ServeCommand: AsyncParsableCommand {
         if keys.isEmpty {
             FileHandle.standardError.write(Data("vgen serve: warning: no API keys; the service is open\n".utf8))
         }
-        let store = try await JobStore.open(path: try storePath(data: dataURL))
-        let runner = JobRunner(store: store, data: dataURL, slots: concurrentJobs, encoderJobs: jobs)
+        let store = try await JobStoreLocation.open(database, data: dataURL)
+        let runner = JobRunner(store: store, data: dataURL, slots: slots.concurrentJobs, encoderJobs: slots.jobs)
         try await runner.recover()
         var limits = Submission.Limits()
         (limits.totalBytes, limits.fileBytes, limits.files) = (maxUploadBytes, maxFileBytes, maxFiles)
@@ -93,13 +94,4 @@ struct ServeCommand: AsyncParsableCommand {
         await store.close()
     }
 
-    /// The SQLite file `--database` names.
-    private func storePath(data: URL) throws -> String {
-        guard let database else { return data.appendingPathComponent("jobs.sqlite").path }
-        for prefix in ["sqlite://", "sqlite:"] where database.hasPrefix(prefix) {
-            return String(database.dropFirst(prefix.count))
-        }
-        throw VideoError(
-            .invalidInput, "unsupported job store '\(database.prefix(20))…'; use sqlite:PATH", field: "database")
-    }
 }

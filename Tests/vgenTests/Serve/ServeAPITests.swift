@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VideoAI
 import VideoCore
 import VideoTestSupport
 
@@ -118,7 +119,7 @@ import VideoTestSupport
         #expect(videoStages.flatMap { Int($0.split(separator: " ").last ?? "") }.map { (1...2).contains($0) } == true)
 
         // Montages are judged in the test below; events are read above.
-        used.formUnion(["POST /api/montages", "GET /api/jobs/{id}/events"])
+        used.formUnion(["POST /api/montages", "POST /api/edits", "GET /api/jobs/{id}/events"])
         #expect(
             Set(contract.operations).subtracting(used).isEmpty,
             "not exercised: \(Set(contract.operations).subtracting(used))")
@@ -151,5 +152,42 @@ import VideoTestSupport
         #expect(video.status == 200 && video.headers["content-type"] == "video/mp4")
         let timeline = try await client.send("GET", "/api/jobs/\(id)/files/timeline.json")
         #expect(timeline.status == 200 && contract.problems("GET", "/api/jobs/{id}/files/{name}", timeline).isEmpty)
+    }
+
+    /// About 15 s, like `vgen edit`'s own test: making the talk fixture and cutting it.
+    @Test func editJobCutsAnUploadedTalk() async throws {
+        let contract = try OpenAPIContract()
+        let fixture = try await ServeFixture()
+        let client = fixture.server.client()
+        let talk = try await TalkFixture.make(in: try fixture.temporary.folder("talk"))
+        let transcript = fixture.temporary.file("talk/words.json")
+        try talk.writeTranscriptJSON(to: transcript)
+        var form = MultipartBody()
+        form.file("talk", fileName: "my talk.bin", try Data(contentsOf: talk.url))
+        form.file("transcript", fileName: "words.txt", try Data(contentsOf: transcript))
+        form.field("options", #"{"preset": "ultrafast", "video_id": "cut"}"#)
+        let reply = try await form.post(client, "/api/edits")
+        #expect(reply.status == 202 && contract.problems("POST", "/api/edits", reply).isEmpty, "\(reply.text)")
+        let id = try #require(reply.json["job_id"] as? String)
+        let job = try await ServeFixture.finalJob(client, id)
+        #expect(job["status"] as? String == "completed" && job["kind"] as? String == "edit", "\(job)")
+        #expect(filesUnder(fixture.data.appendingPathComponent("jobs/\(id)/input")) == ["talk.mp4", "transcript.json"])
+        let described = try await client.send("GET", "/api/jobs/\(id)")
+        let files = described.json["files"] as? [String] ?? []
+        #expect(["video.mp4", "edit.json", "talk.otio", "captions.srt"].allSatisfy(files.contains), "\(files)")
+        // The cut is shorter than the recording by what it removed, as the edit list says.
+        let folder = fixture.data.appendingPathComponent("jobs/\(id)/output/cut")
+        let source = try MediaProbe.inspect(talk.url)
+        let edit = try TalkEdit.read(
+            folder.appendingPathComponent("edit.json"), fps: TalkFixture.fps, sourceDuration: source.videoDuration)
+        #expect(edit.removed.count == 4)
+        let cut = try MediaProbe.inspect(folder.appendingPathComponent("video.mp4"))
+        #expect(abs(cut.videoDuration - edit.duration) < 1e-6 && cut.videoDuration < source.videoDuration - 2)
+        // A talk that is not a video is refused by its content, and nothing of it stays.
+        var bad = MultipartBody()
+        bad.file("talk", fileName: "talk.mp4", Data("not a video".utf8))
+        let refused = try await bad.post(client, "/api/edits")
+        #expect(refused.status == 415 && refused.json["field"] as? String == "talk", "\(refused.text)")
+        #expect(filesUnder(fixture.data.appendingPathComponent("jobs")).filter { !$0.hasPrefix(id) }.isEmpty)
     }
 }

@@ -54,6 +54,14 @@ struct ServeFixture {
         return try #require(reply.json["job_id"] as? String)
     }
 
+    /// Submits `count` tiny video jobs at once (`job-0`, `job-1`, …) and returns their ids.
+    static func submitTinyJobs(_ client: HTTPTestClient, count: Int) async throws -> [String] {
+        try await withThrowingTaskGroup(of: String.self) { group in
+            for index in 0..<count { group.addTask { try await submitTiny(client, id: "job-\(index)") } }
+            return try await group.reduce(into: [String]()) { $0.append($1) }
+        }
+    }
+
     /// Reads the job's events to their end and returns the final job (the `job` event's data).
     static func finalJob(_ client: HTTPTestClient, _ job: String) async throws -> [String: Any] {
         let events = try await client.events(job) { name, _ in name != "job" }

@@ -16,18 +16,8 @@ final class ServeProcess: Sendable {
     /// Starts `vgen serve --port 0 --data DATA` plus `arguments`, and waits until it listens.
     /// - Throws: When it exits before it listens.
     init(data: URL, arguments: [String] = [], environment: [String: String] = [:], log: URL) async throws {
-        let process = Process()
-        process.executableURL = CLI.executable
-        process.arguments = ["serve", "--port", "0", "--data", data.path] + arguments
-        process.environment = CLI.environment(environment)
-        let out = Pipe()
-        process.standardOutput = out
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: log)
-        let ended = Recorder<Int32>()
-        process.terminationHandler = { ended.record($0.terminationStatus) }
-        try process.run()
-        let handle = out.fileHandleForReading
+        let (process, handle, ended) = try Self.launch(
+            ["serve", "--port", "0", "--data", data.path] + arguments, environment: environment, log: log)
         // The first line says where it listens; the rest of stdout is drained on the same thread.
         let first = try await DedicatedThread.run(name: "serve-stdout") { _ -> String in
             var pending = Data()
@@ -53,6 +43,25 @@ final class ServeProcess: Sendable {
         self.data = data
         self.process = Mutex(process)
         self.ended = ended
+    }
+
+    /// Starts the built `vgen` with `arguments`, stderr into `log`.
+    /// - Returns: The process, its stdout and where its exit status is recorded.
+    static func launch(_ arguments: [String], environment: [String: String] = [:], log: URL) throws -> (
+        Process, FileHandle, Recorder<Int32>
+    ) {
+        let process = Process()
+        process.executableURL = CLI.executable
+        process.arguments = arguments
+        process.environment = CLI.environment(environment)
+        let out = Pipe()
+        process.standardOutput = out
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: log)
+        let ended = Recorder<Int32>()
+        process.terminationHandler = { ended.record($0.terminationStatus) }
+        try process.run()
+        return (process, out.fileHandleForReading, ended)
     }
 
     /// Its process id.

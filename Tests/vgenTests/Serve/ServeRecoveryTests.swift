@@ -51,10 +51,7 @@ import VideoTestSupport
     @Test func fiftyJobsSubmittedAtOnceAllComplete() async throws {
         let fixture = try await ServeFixture()
         let client = fixture.server.client()
-        let ids = try await withThrowingTaskGroup(of: String.self) { group in
-            for index in 0..<50 { group.addTask { try await ServeFixture.submitTiny(client, id: "job-\(index)") } }
-            return try await group.reduce(into: [String]()) { $0.append($1) }
-        }
+        let ids = try await ServeFixture.submitTinyJobs(client, count: 50)
         #expect(Set(ids).count == 50)
         for id in ids {
             let job = try await ServeFixture.finalJob(client, id)

@@ -9,7 +9,8 @@ enum FileResponse {
         "video.mp4": "video/mp4", "captions.srt": "application/x-subrip", "captions.vtt": "text/vtt",
         "thumbnail.png": "image/png", "metadata.json": "application/json",
         "timing_manifest.json": "application/json", "timeline.json": "application/json",
-        "analysis.json": "application/json",
+        "analysis.json": "application/json", "transcript.json": "application/json", "edit.json": "application/json",
+        "talk.otio": "application/json",
     ]
 
     /// The servable files present in `directory`, sorted.

@@ -43,6 +43,11 @@ struct ServiceRouter: Sendable {
                 try submission.montage(contentType: contentType, body: body, input: input)
             }
         }
+        router.post("/api/edits") { request, _ in
+            try await submit(request) { contentType, body, input in
+                try submission.edit(contentType: contentType, body: body, input: input)
+            }
+        }
         router.get("/api/jobs") { request, _ in try await list(request) }
         router.get("/api/jobs/:id") { _, context in
             let job = try await job(context)
@@ -117,7 +122,8 @@ struct ServiceRouter: Sendable {
     private func events(_ context: BasicRequestContext) async throws -> Response {
         let job = try await job(context)
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
-        guard let stream = runner.hub.subscribe(job.id) else {
+        let shared = runner.store.isShared && !job.status.isFinal
+        guard let stream = runner.hub.subscribe(job.id) ?? (shared ? runner.watch(job.id) : nil) else {
             let message = EventHub.Message(name: "job", data: JobRunner.jsonText(describe(job)))
             return Response(
                 status: .ok, headers: headers,

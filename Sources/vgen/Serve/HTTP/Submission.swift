@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import VideoCore
 
-/// Turns a submission (`POST /api/videos`, `POST /api/montages`) into a job: checks the
+/// Turns a submission (`POST /api/videos`, `POST /api/montages`, `POST /api/edits`) into a job: checks the
 /// body, sniffs every file's type, saves the files under names the service makes in the
 /// job's `input/` folder, and turns the options into the command line's arguments.
 struct Submission: Sendable {
@@ -54,6 +54,7 @@ struct Submission: Sendable {
         "duration", "aspect", "style", "order", "fit", "transition", "clip_audio", "size", "fps", "video_id", "preset",
         "crf",
     ]
+    static let editOptions: Set<String> = ["max_pause", "margin", "keep_fillers", "video_id", "preset", "crf"]
 
     var limits: Limits
 
@@ -138,6 +139,43 @@ struct Submission: Sendable {
         }
         spec.song = "song." + ext
         files.append((spec.song!, song.body))
+        do { try JobWork.validate(spec) } catch { throw APIError.badRequest(error) }
+        try write(files, to: input)
+        return spec
+    }
+
+    /// A talk edit job from a multipart body: one `talk` recording, an optional `transcript`,
+    /// `options`.
+    /// - Throws: `APIError` (400, 413, 415).
+    func edit(contentType: String?, body: Data, input: URL) throws -> JobSpec {
+        let form = try MultipartForm(contentType: contentType, body: body)
+        var spec = JobSpec(kind: .edit)
+        spec.arguments = try Self.arguments(try Self.options(form), allowed: Self.editOptions)
+        let talks = form.files("talk"), transcripts = form.files("transcript")
+        guard talks.count == 1, let talk = talks.first else {
+            throw APIError(.badRequest, "upload one recording as 'talk'", field: "talk")
+        }
+        guard transcripts.count <= 1 else {
+            throw APIError(.badRequest, "upload at most one 'transcript'", field: "transcript")
+        }
+        try checkSize(talk)
+        guard case .clip(let ext)? = ContentSniffer.kind(of: talk.body) else {
+            throw APIError(.unsupportedMediaType, "the talk is not a video this service reads", field: "talk")
+        }
+        spec.talk = "talk." + ext
+        var files = [(spec.talk!, talk.body)]
+        if let transcript = transcripts.first {
+            try checkSize(transcript)
+            guard ContentSniffer.isText(transcript.body) else {
+                throw APIError(.unsupportedMediaType, "the transcript is not UTF-8 text", field: "transcript")
+            }
+            // The parser goes by the extension: JSON, WebVTT or SRT, told by the first bytes.
+            let head = String(decoding: transcript.body.prefix(16), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{FEFF}")))
+            let ext = head.hasPrefix("{") || head.hasPrefix("[") ? "json" : head.hasPrefix("WEBVTT") ? "vtt" : "srt"
+            spec.transcript = "transcript." + ext
+            files.append((spec.transcript!, transcript.body))
+        }
         do { try JobWork.validate(spec) } catch { throw APIError.badRequest(error) }
         try write(files, to: input)
         return spec

@@ -6,6 +6,8 @@ enum JobKind: String, Codable, Sendable {
     case video
     /// Photos and clips cut on the beats of a song.
     case montage
+    /// A recorded talk with its pauses and filler words cut out.
+    case edit
 }
 
 /// Where a job is in its life. `queued` and `running` jobs are picked up again when the
@@ -19,7 +21,7 @@ enum JobStatus: String, Codable, Sendable, CaseIterable {
 
 /// What a job was submitted with, saved in the job store: the input files by the names the
 /// service gave them in the job's `input/` folder, and the options as command-line arguments
-/// of `vgen render` or `vgen montage`.
+/// of `vgen render`, `vgen montage` or `vgen edit`.
 struct JobSpec: Codable, Sendable, Equatable {
     var kind: JobKind
     /// `input/document.md` or `input/document.txt`.
@@ -32,6 +34,10 @@ struct JobSpec: Codable, Sendable, Equatable {
     var media: [String] = []
     /// `input/song.mp3`.
     var song: String?
+    /// `input/talk.mp4`: the recording of an edit.
+    var talk: String?
+    /// `input/transcript.json`, `.srt` or `.vtt`: the talk's transcript, when given.
+    var transcript: String?
     /// The options as arguments (`--resolution`, `320x180`, …).
     var arguments: [String] = []
 }

@@ -8,11 +8,37 @@ import VideoCore
 ///
 /// A job interrupted by a stop of the service (or a `kill -9`) stays `running` or `queued`
 /// in the store; `recover()` queues it again and its task resumes from its saved state.
+///
+/// With a shared store (PostgreSQL) the runner runs nothing: `vgen worker` processes claim
+/// the jobs (`JobWorker`), and the service only saves submissions and cancels.
 final class JobRunner: Sendable {
     /// A running job's live position.
     struct Live: Sendable {
         var stage: String?
         var progress: Int
+
+        /// Moves the position on by a pipeline event of a job whose stages are `stages`, in order.
+        /// - Returns: The stage and its seconds when the event completed one.
+        mutating func apply(_ event: PipelineEvent, stages: [String]) -> (stage: String, seconds: Double)? {
+            func percent(_ stage: String, _ fraction: Double) -> Int {
+                guard let index = stages.firstIndex(of: stage), !stages.isEmpty else { return 0 }
+                let done = (Double(index) + min(1, max(0, fraction))) / Double(stages.count)
+                return min(99, Int((done * 100).rounded(.down)))
+            }
+            switch event {
+            case .stageStarted(let stage), .stageSkipped(let stage):
+                self.stage = stage
+                progress = max(progress, percent(stage, 0))
+            case .progress(let value):
+                stage = value.stage
+                progress = max(progress, percent(value.stage, value.fraction))
+            case .stageCompleted(let stage, let seconds):
+                progress = max(progress, percent(stage, 1))
+                return (stage, seconds)
+            default: break
+            }
+            return nil
+        }
     }
 
     private struct State {
@@ -23,7 +49,7 @@ final class JobRunner: Sendable {
         var stopping = false
     }
 
-    let store: JobStore
+    let store: any JobStore
     let hub = EventHub()
     let metrics = ServiceMetrics()
     /// `<data>/jobs/`.
@@ -32,7 +58,7 @@ final class JobRunner: Sendable {
     private let encoderJobs: Int
     private let state = Mutex(State())
 
-    init(store: JobStore, data: URL, slots: Int, encoderJobs: Int) {
+    init(store: any JobStore, data: URL, slots: Int, encoderJobs: Int) {
         self.store = store
         self.jobsFolder = data.appendingPathComponent("jobs", isDirectory: true)
         self.slots = max(1, slots)
@@ -44,6 +70,7 @@ final class JobRunner: Sendable {
 
     /// Queues the unfinished jobs in the store (a restart).
     func recover() async throws {
+        guard !store.isShared else { return }
         let jobs = try await store.unfinished()
         for job in jobs { hub.open(job.id) }
         state.withLock { $0.queue.append(contentsOf: jobs.map(\.id)) }
@@ -53,6 +80,7 @@ final class JobRunner: Sendable {
     /// Saves a new job and queues it.
     func submit(_ job: Job) async throws {
         try await store.insert(job)
+        guard !store.isShared else { return }
         hub.open(job.id)
         state.withLock { $0.queue.append(job.id) }
         pump()
@@ -161,23 +189,10 @@ final class JobRunner: Sendable {
     }
 
     private func track(_ id: String, kind: JobKind, names: [String], _ event: PipelineEvent) {
-        func percent(_ stage: String, _ fraction: Double) -> Int {
-            guard let index = names.firstIndex(of: stage), !names.isEmpty else { return 0 }
-            return min(99, Int(((Double(index) + min(1, max(0, fraction))) / Double(names.count) * 100).rounded(.down)))
-        }
         state.withLock { state in
             guard var live = state.live[id] else { return }
-            switch event {
-            case .stageStarted(let stage), .stageSkipped(let stage):
-                live.stage = stage
-                live.progress = max(live.progress, percent(stage, 0))
-            case .progress(let progress):
-                live.stage = progress.stage
-                live.progress = max(live.progress, percent(progress.stage, progress.fraction))
-            case .stageCompleted(let stage, let seconds):
-                live.progress = max(live.progress, percent(stage, 1))
+            if let (stage, seconds) = live.apply(event, stages: names) {
                 metrics.observe(kind: kind, stage: stage, seconds: seconds)
-            default: break
             }
             state.live[id] = live
         }

@@ -1,126 +1,55 @@
 import Foundation
-import SQLiteNIO
 import VideoCore
 
-/// The embedded job store: one SQLite file (`jobs.sqlite` under `--data`), through sqlite-nio.
+/// Where the service keeps its jobs: an embedded SQLite file (`SQLiteJobStore`, one process)
+/// or a PostgreSQL database that many `vgen worker` processes share (`PostgresJobStore`).
 ///
-/// Every change is one statement committed before the call returns, in WAL mode with
-/// `synchronous=FULL`, so a `kill -9` of the service loses no submitted job. The actor keeps
-/// the one connection's statements in order.
-actor JobStore {
-    private let connection: SQLiteConnection
-
-    private init(connection: SQLiteConnection) { self.connection = connection }
-
-    /// Opens (creating if needed) the store at `path`.
-    /// - Throws: `VideoError(.io)` with SQLite's message.
-    static func open(path: String) async throws -> JobStore {
-        do {
-            let connection = try await SQLiteConnection.open(storage: .file(path: path))
-            for statement in [
-                "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=10000",
-                """
-                CREATE TABLE IF NOT EXISTS jobs (
-                    seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
-                    status TEXT NOT NULL, stage TEXT, progress INTEGER NOT NULL DEFAULT 0, error TEXT,
-                    video_id TEXT, spec TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
-                    created_at REAL NOT NULL, updated_at REAL NOT NULL)
-                """,
-                "CREATE INDEX IF NOT EXISTS jobs_status ON jobs(status)",
-            ] {
-                _ = try await connection.query(statement, [])
-            }
-            return JobStore(connection: connection)
-        } catch {
-            throw VideoError(
-                .io, "cannot open the job store", field: "database", location: .init(file: path), underlying: error)
-        }
-    }
+/// Every change is committed before the call returns, so a `kill -9` loses no submitted job.
+protocol JobStore: Sendable {
+    /// Whether other processes run this store's jobs (`vgen worker`); `vgen serve` then only
+    /// takes submissions and answers questions.
+    var isShared: Bool { get }
 
     /// Adds a new job.
-    func insert(_ job: Job) async throws {
-        let spec = String(decoding: try JSONEncoder.sorted.encode(job.spec), as: UTF8.self)
-        _ = try await run(
-            """
-            INSERT INTO jobs (id, kind, status, stage, progress, error, video_id, spec, attempts, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                .text(job.id), .text(job.kind.rawValue), .text(job.status.rawValue), Self.text(job.stage),
-                .integer(job.progress), Self.text(job.error), Self.text(job.videoID), .text(spec),
-                .integer(job.attempts), .float(job.createdAt.timeIntervalSince1970),
-                .float(job.updatedAt.timeIntervalSince1970),
-            ])
-    }
+    func insert(_ job: Job) async throws
 
-    /// Saves the job's status, stage, progress, error, video id and attempts.
-    func update(_ job: Job) async throws {
-        _ = try await run(
-            "UPDATE jobs SET status = ?, stage = ?, progress = ?, error = ?, video_id = ?, attempts = ?, updated_at = ? WHERE id = ?",
-            [
-                .text(job.status.rawValue), Self.text(job.stage), .integer(job.progress), Self.text(job.error),
-                Self.text(job.videoID), .integer(job.attempts), .float(Date().timeIntervalSince1970), .text(job.id),
-            ])
-    }
+    /// Saves the job's status, stage, progress, error, video id and attempts. A job that has
+    /// already reached a final status in a shared store keeps it.
+    func update(_ job: Job) async throws
 
     /// The job with this id, or nil.
-    func job(_ id: String) async throws -> Job? {
-        try await run("SELECT * FROM jobs WHERE id = ?", [.text(id)]).first.map(Self.job(from:))
-    }
+    func job(_ id: String) async throws -> Job?
 
     /// A page of jobs, newest first, and how many there are in all.
-    func list(limit: Int, offset: Int, status: JobStatus? = nil) async throws -> (jobs: [Job], total: Int) {
-        let filter = status.map { _ in " WHERE status = ?" } ?? ""
-        let binds: [SQLiteData] = status.map { [.text($0.rawValue)] } ?? []
-        let rows = try await run(
-            "SELECT * FROM jobs\(filter) ORDER BY seq DESC LIMIT ? OFFSET ?",
-            binds + [.integer(limit), .integer(offset)])
-        let total = try await run("SELECT COUNT(*) AS n FROM jobs\(filter)", binds).first?.column("n")?.integer ?? 0
-        return (try rows.map(Self.job(from:)), total)
-    }
+    func list(limit: Int, offset: Int, status: JobStatus?) async throws -> (jobs: [Job], total: Int)
 
     /// The jobs that have not finished, oldest first: what a starting service runs again.
-    func unfinished() async throws -> [Job] {
-        try await run("SELECT * FROM jobs WHERE status IN ('queued', 'running') ORDER BY seq", []).map(Self.job(from:))
-    }
+    func unfinished() async throws -> [Job]
 
     /// How many jobs are in each status.
-    func countsByStatus() async throws -> [JobStatus: Int] {
-        var counts: [JobStatus: Int] = [:]
-        for row in try await run("SELECT status, COUNT(*) AS n FROM jobs GROUP BY status", []) {
-            if let status = row.column("status")?.string.flatMap(JobStatus.init(rawValue:)) {
-                counts[status] = row.column("n")?.integer ?? 0
-            }
-        }
-        return counts
-    }
+    func countsByStatus() async throws -> [JobStatus: Int]
 
     /// Closes the connection.
-    func close() async { try? await connection.close() }
+    func close() async
+}
 
-    /// Runs one statement. It runs in a task of its own, so that a cancelled job still saves
-    /// its final status (sqlite-nio's thread pool refuses work for a cancelled task).
-    private func run(_ sql: String, _ binds: [SQLiteData]) async throws -> [SQLiteRow] {
-        let connection = connection
-        do { return try await Task { try await connection.query(sql, binds) }.value } catch {
-            throw VideoError(.io, "the job store failed", field: "database", underlying: error)
+/// Opens the store `--database` names.
+enum JobStoreLocation {
+    /// The store for `database` (`sqlite:PATH`, `postgres://…`, or nil for `<data>/jobs.sqlite`).
+    /// - Throws: `VideoError(.invalidInput)` for another scheme; `VideoError(.io)` when it cannot open.
+    static func open(_ database: String?, data: URL) async throws -> any JobStore {
+        guard let database else {
+            return try await SQLiteJobStore.open(path: data.appendingPathComponent("jobs.sqlite").path)
         }
-    }
-
-    private static func text(_ value: String?) -> SQLiteData { value.map { .text($0) } ?? .null }
-
-    private static func job(from row: SQLiteRow) throws -> Job {
-        func string(_ name: String) -> String? { row.column(name)?.string }
-        guard let id = string("id"), let kind = string("kind").flatMap(JobKind.init(rawValue:)),
-            let status = string("status").flatMap(JobStatus.init(rawValue:)), let specText = string("spec")
-        else { throw VideoError(.io, "the job store holds a damaged row", field: "database") }
-        let spec = try JSONDecoder().decode(JobSpec.self, from: Data(specText.utf8))
-        return Job(
-            id: id, kind: kind, status: status, stage: string("stage"), progress: row.column("progress")?.integer ?? 0,
-            error: string("error"), videoID: string("video_id"), spec: spec,
-            attempts: row.column("attempts")?.integer ?? 0,
-            createdAt: Date(timeIntervalSince1970: row.column("created_at")?.double ?? 0),
-            updatedAt: Date(timeIntervalSince1970: row.column("updated_at")?.double ?? 0))
+        for prefix in ["sqlite://", "sqlite:"] where database.hasPrefix(prefix) {
+            return try await SQLiteJobStore.open(path: String(database.dropFirst(prefix.count)))
+        }
+        if database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") {
+            return try await PostgresJobStore.open(url: database)
+        }
+        throw VideoError(
+            .invalidInput, "unsupported job store '\(database.prefix(20))…'; use sqlite:PATH or postgres://…",
+            field: "database")
     }
 }
 

@@ -27,6 +27,7 @@ struct JobWork: Sendable {
         switch kind {
         case .video: VideoPipeline(options: RenderOptions()).stageNames
         case .montage: ["music", "media", "plan", "render", "output"]
+        case .edit: TalkPipeline.stageNames
         }
     }
 
@@ -50,6 +51,10 @@ struct JobWork: Sendable {
             guard MediaOrder(rawValue: command.order) != nil else {
                 throw VideoError(.invalidInput, "unknown order '\(command.order)'", field: "order")
             }
+        case .edit:
+            let command = try EditCommand.parse(spec.arguments + ["talk.mp4"])
+            _ = try command.talkTask()
+            if let id = command.output.videoId { try VideoConfig.validate(videoID: id) }
         }
     }
 
@@ -76,6 +81,7 @@ struct JobWork: Sendable {
         switch spec.kind {
         case .video: return try await renderVideo(spec, started: started, events: events)
         case .montage: return try await renderMontage(spec, started: started, events: events)
+        case .edit: return try await renderEdit(spec, started: started, events: events)
         }
     }
 
@@ -83,6 +89,8 @@ struct JobWork: Sendable {
         _ spec: JobSpec, directory: URL, events: @escaping @Sendable (PipelineEvent) -> Void
     ) async throws {
         switch spec.kind {
+        case .edit:
+            _ = try await TalkPipeline().resume(taskDirectory: directory, events: events)
         case .montage:
             _ = try await MontagePipeline(render: MontageRenderStage(jobs: jobs)).resume(
                 taskDirectory: directory, events: events)
@@ -147,5 +155,22 @@ struct JobWork: Sendable {
             media: spec.media.map { input.appendingPathComponent($0) }, music: songURL, order: order,
             settings: settings, to: output, events: events)
         return Outcome(videoID: settings.videoID, taskDirectory: result.directory)
+    }
+
+    private func renderEdit(
+        _ spec: JobSpec, started: @Sendable (String) async throws -> Void,
+        events: @escaping @Sendable (PipelineEvent) -> Void
+    ) async throws -> Outcome {
+        guard let talk = spec.talk else { throw VideoError(.invalidInput, "an edit needs a talk", field: "talk") }
+        var arguments = spec.arguments + [input.appendingPathComponent(talk).path]
+        if let transcript = spec.transcript {
+            arguments += ["--transcript", input.appendingPathComponent(transcript).path]
+        }
+        let command = try EditCommand.parse(arguments)
+        let videoID = command.output.videoId ?? "talk"
+        try await started(videoID)
+        let result = try await TalkPipeline().render(
+            try command.talkTask(), videoID: videoID, to: output, events: events)
+        return Outcome(videoID: videoID, taskDirectory: result.directory)
     }
 }
