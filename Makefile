@@ -35,6 +35,7 @@ bench:
 	Benchmarks/render-bench.sh
 	Benchmarks/pipeline-bench.sh
 	Benchmarks/montage-bench.sh
+	Benchmarks/pathological-bench.sh
 
 beats-eval:
 	scripts/install-deps.sh --bench
