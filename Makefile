@@ -41,6 +41,7 @@ bench:
 	Benchmarks/pipeline-bench.sh
 	Benchmarks/montage-bench.sh
 	Benchmarks/peers-bench.sh
+	Benchmarks/pathological-bench.sh
 
 beats-eval:
 	scripts/install-deps.sh --bench
@@ -48,3 +49,16 @@ beats-eval:
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests
+
+## Sanitizer runs (Docs/Sanitizers.md): the core suites (SAN_SUITES) built with VGEN_CORE_ONLY=1 under
+## AddressSanitizer or ThreadSanitizer, each in a scratch folder of its own (.build-asan, .build-tsan).
+SAN_SUITES ?= VideoCoreTests|VideoAITests
+test-asan: deps
+	VGEN_CORE_ONLY=1 $(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	VGEN_CORE_ONLY=1 LSAN_OPTIONS=suppressions=$(abspath scripts/lsan.supp):print_suppressions=0 \
+		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter "$(SAN_SUITES)"
+
+test-tsan: deps
+	VGEN_CORE_ONLY=1 $(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	VGEN_CORE_ONLY=1 TSAN_OPTIONS=suppressions=$(abspath scripts/tsan.supp):halt_on_error=1 \
+		$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter "$(SAN_SUITES)"

@@ -92,3 +92,11 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Sanitizer runs of the core suites (`make test-asan`, `make test-tsan`; Docs/Sanitizers.md) set
+// VGEN_CORE_ONLY=1: the manifest then leaves out the `vgen` executable, its tests and the service
+// packages only it links, which is most of a clean build's time.
+if Context.environment["VGEN_CORE_ONLY"] == "1" {
+    package.products.removeAll { $0.name == "vgen" }
+    package.targets.removeAll { $0.name == "vgen" || $0.name == "vgenTests" }
+}

@@ -124,6 +124,13 @@ struct MontageCommand: AsyncParsableCommand {
         do { plan = try JSONDecoder().decode(MontageTimeline.self, from: data) } catch {
             throw VideoError(.invalidInput, "is not a montage timeline", location: file, underlying: error)
         }
+        // What the file holds is checked here, so its errors name it; the pipeline checks again.
+        do {
+            try plan.validate()
+            try VideoConfig.validate(videoID: plan.videoID)
+        } catch let error as VideoError {
+            throw VideoError(error.code, error.message, field: error.field, location: file, cause: error.cause)
+        }
         if let videoId = output.videoId { plan.videoID = videoId }
         return plan
     }

@@ -91,8 +91,8 @@ public struct TaskEngine: Sendable {
         guard state.stages.map(\.name) == list.names else {
             throw VideoError(
                 .invalidInput,
-                "the task was started with the stages \(state.stages.map(\.name).joined(separator: ", ")); this pipeline has \(list.names.joined(separator: ", "))"
-            )
+                "the task was started with the stages \(state.stages.map(\.name).joined(separator: ", ")); this pipeline has \(list.names.joined(separator: ", "))",
+                location: .init(file: directory.appendingPathComponent(TaskStore.stateFile).path))
         }
         return try await run(state, stages: list, in: directory, stopAfter: nil, events: events)!
     }

@@ -292,6 +292,9 @@ package final class AudioDecoder {
         }
     }
 
+    /// The highest sample rate a file may have (the highest of common studio formats, times two).
+    static let highestSampleRate = 768_000
+
     private func makeResampler(for frame: UnsafeMutablePointer<AVFrame>) throws {
         var inputLayout = AVChannelLayout()
         if frame.pointee.ch_layout.order == AV_CHANNEL_ORDER_UNSPEC || frame.pointee.ch_layout.nb_channels == 0 {
@@ -302,6 +305,11 @@ package final class AudioDecoder {
         defer { av_channel_layout_uninit(&inputLayout) }
         var outputLayout = channels == 2 ? CFFmpeg_layout_stereo() : CFFmpeg_layout_mono()
         let inputRate = frame.pointee.sample_rate > 0 ? frame.pointee.sample_rate : Int32(sampleRate)
+        // A header can claim any rate; libswresample would try to allocate filters for it.
+        guard (1...Self.highestSampleRate).contains(Int(inputRate)) else {
+            throw VideoError(
+                .media, "\(name): a sample rate of \(inputRate) Hz is outside 1–\(Self.highestSampleRate) Hz")
+        }
         var swr: OpaquePointer?
         var status = swr_alloc_set_opts2(
             &swr, &outputLayout, AV_SAMPLE_FMT_FLT, Int32(sampleRate),
@@ -309,7 +317,9 @@ package final class AudioDecoder {
         if status >= 0 { status = swr_init(swr) }
         if status < 0 {
             swr_free(&swr)
-            try avCheck(status, "setting up the resampler for \(name)")
+            let target = channels == 2 ? "stereo" : "mono"
+            try avCheck(
+                status, "\(name): cannot mix its \(inputLayout.nb_channels) channels at \(inputRate) Hz to \(target)")
         }
         resampler = swr
     }

@@ -72,7 +72,8 @@ public struct SoundOptions: Hashable, Sendable, Codable {
 
     /// Decodes options; missing keys take the defaults.
     /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` for a value of the wrong type.
+    /// - Throws: `DecodingError` for a value of the wrong type; `VideoError` (`.invalidInput`)
+    ///   naming the field for a value out of range.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = SoundOptions()
@@ -85,5 +86,14 @@ public struct SoundOptions: Hashable, Sendable, Codable {
         fadeOut = try c.decodeIfPresent(Double.self, forKey: .fadeOut) ?? d.fadeOut
         loudness = c.contains(.loudness) ? try c.decodeIfPresent(Double.self, forKey: .loudness) : d.loudness
         truePeak = try c.decodeIfPresent(Double.self, forKey: .truePeak) ?? d.truePeak
+        if let loudness { _ = try Self.validate(loudness: loudness) }
+        // A hand-edited state file can hold any number: keep each within what the mixer handles.
+        for (field, value, range) in [
+            ("music_level", musicLevel, -60.0...20.0), ("ducking_depth", duckingDepth, -60.0...0.0),
+            ("ducking_attack", duckingAttack, 0.0...10.0), ("ducking_release", duckingRelease, 0.0...10.0),
+            ("fade_in", fadeIn, 0.0...60.0), ("fade_out", fadeOut, 0.0...60.0), ("true_peak", truePeak, -20.0...0.0),
+        ] where !(value.isFinite && range.contains(value)) {
+            throw VideoError.invalid(field, "\(value) is outside \(range.lowerBound)…\(range.upperBound)")
+        }
     }
 }

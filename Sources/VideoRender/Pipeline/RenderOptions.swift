@@ -43,7 +43,8 @@ public struct RenderOptions: Hashable, Sendable, Codable {
 
     /// Decodes options; captions, sound and reveal missing from older task files take the defaults.
     /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` for a value of the wrong type.
+    /// - Throws: `DecodingError` for a value of the wrong type; `VideoError` (`.invalidInput`)
+    ///   naming the field for a value out of range.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         preset = try c.decode(String.self, forKey: .preset)
@@ -53,7 +54,20 @@ public struct RenderOptions: Hashable, Sendable, Codable {
         captions = try c.decodeIfPresent(CaptionMode.self, forKey: .captions) ?? .off
         sound = try c.decodeIfPresent(SoundOptions.self, forKey: .sound) ?? SoundOptions()
         reveal = try c.decodeIfPresent(RevealMode.self, forKey: .reveal) ?? .words
+        // A hand-edited state file can hold anything: the values are checked as the command line's are.
+        guard MP4Writer.x264Presets.contains(preset) else {
+            throw VideoError(.invalidInput, "unknown x264 preset '\(preset)'", field: "preset")
+        }
+        guard (0...51).contains(crf) else { throw VideoError(.invalidInput, "\(crf) is outside 0–51", field: "crf") }
+        guard transitionDuration.isFinite, (0...Self.longestTransition).contains(transitionDuration) else {
+            throw VideoError(
+                .invalidInput, "\(transitionDuration) s is outside 0–\(Self.longestTransition) s",
+                field: "transitionDuration")
+        }
     }
+
+    /// The longest transition a decoded task may ask for, in seconds.
+    static let longestTransition = 10.0
 
     /// The options the pictures depend on: the sound settings left out, so a change of music
     /// or loudness re-encodes only the soundtrack.
