@@ -27,6 +27,8 @@ import VideoTestSupport
         The script stage falls back scene by scene. The output stage keeps the offline metadata.
         """
 
+    /// A real render at 160x90 (a few seconds on an idle machine; 12-15 s was seen with the
+    /// machine's two cores shared by a dozen jobs): the claim is about the whole pipeline.
     @Test func aProviderThatIsDownNeverFailsARender() async throws {
         let temporary = try TemporaryDirectory(prefix: "vgen-llm-outage")
         let listener = try LocalHTTPServer()

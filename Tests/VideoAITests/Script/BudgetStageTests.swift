@@ -139,20 +139,25 @@ import VideoTestSupport
         #expect(ScriptUnits.align(sentences, to: items) == [0, 0, 1, 2])
     }
 
-    @Test func leadInStaysWithWhicheverItemsAreKept() async throws {
+    /// The pieces of a video of one list scene with the adapter's `narration`.
+    private func units(of items: [String], narration: String) async throws -> ScriptUnits {
         let folder = try TemporaryDirectory()
         let video = try VideoConfig(
             videoID: "v", title: "T",
             scenes: [
                 try SceneConfig(
-                    sceneID: "platforms",
-                    content: .list(ListContent(heading: "Platforms", items: ["Ubuntu 18.04+", "macOS 10.15+"])),
-                    narration: "It aims to run wherever Swift runs. Ubuntu 18.04 and later. Any macOS from 10.15.")
+                    sceneID: "platforms", content: .list(ListContent(heading: "Platforms", items: items)),
+                    narration: narration)
             ])
-        let context = PipelineContext(directory: folder.url)
         let manifest = try await AudioStage(synthesizer: ToneSynthesizer(sampleRate: 4000)).measure(
-            video, context: context)
-        let units = ScriptUnits(video, written: [false], manifest: manifest)
+            video, context: PipelineContext(directory: folder.url))
+        return ScriptUnits(video, written: [false], manifest: manifest)
+    }
+
+    @Test func leadInStaysWithWhicheverItemsAreKept() async throws {
+        let units = try await units(
+            of: ["Ubuntu 18.04+", "macOS 10.15+"],
+            narration: "It aims to run wherever Swift runs. Ubuntu 18.04 and later. Any macOS from 10.15.")
         #expect(units.units.map(\.text) == ["Ubuntu 18.04 and later.", "Any macOS from 10.15."])
         let (kept, _) = try units.video(keeping: [1])
         guard case .list(let list) = kept.scenes[0].content else { throw VideoError(.invalidInput, "not a list") }
@@ -182,25 +187,11 @@ import VideoTestSupport
     @Test func aLeadInThatSharesAWordWithALaterItemIsNotSaidForTheFirst() async throws {
         // SwiftNIO's "Supported Platforms": the opening sentence shares "SwiftNIO" and
         // "support" with the third item, none with "Ubuntu 18.04+"; it leads the list in.
-        let folder = try TemporaryDirectory()
-        let video = try VideoConfig(
-            videoID: "v", title: "T",
-            scenes: [
-                try SceneConfig(
-                    sceneID: "platforms",
-                    content: .list(
-                        ListContent(
-                            heading: "Supported Platforms",
-                            items: ["Ubuntu 18.04+", "macOS 10.9+", "SwiftNIO has experimental support on OpenBSD"])),
-                    narration:
-                        "SwiftNIO aims to support all of the platforms where Swift is supported. It is tested on "
-                        + "macOS and Linux, on these versions. Ubuntu 18.04+. macOS 10.9+. "
-                        + "SwiftNIO has experimental support on OpenBSD.")
-            ])
-        let context = PipelineContext(directory: folder.url)
-        let manifest = try await AudioStage(synthesizer: ToneSynthesizer(sampleRate: 4000)).measure(
-            video, context: context)
-        let units = ScriptUnits(video, written: [false], manifest: manifest)
+        let units = try await units(
+            of: ["Ubuntu 18.04+", "macOS 10.9+", "SwiftNIO has experimental support on OpenBSD"],
+            narration: "SwiftNIO aims to support all of the platforms where Swift is supported. It is tested on "
+                + "macOS and Linux, on these versions. Ubuntu 18.04+. macOS 10.9+. "
+                + "SwiftNIO has experimental support on OpenBSD.")
         #expect(
             units.units.map(\.text) == [
                 "Ubuntu 18.04+.", "macOS 10.9+.", "SwiftNIO has experimental support on OpenBSD.",
