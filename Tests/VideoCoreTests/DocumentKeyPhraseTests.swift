@@ -78,5 +78,15 @@ import Testing
         var real = pointer
         real.blocks.append(.list(ordered: false, items: [MarkdownListItem(blocks: [.paragraph(InlineText("a"))])]))
         #expect(Boilerplate.pointer(real) == nil)
+        // Vapor's and Hummingbird's one-line calls for sponsors and backers are pointers too.
+        let sponsors = DocumentSection(
+            heading: "💛 Sponsors", level: 2,
+            blocks: [.paragraph(InlineText("Support Vapor's development by becoming a sponsor."))])
+        #expect(Boilerplate.pointer(sponsors) == "💛 Sponsors")
+        #expect(
+            Boilerplate.badgeRow((1...44).map { "Backer \($0)" })
+                == "a badge row (Backer 1, Backer 2, Backer 3, Backer 4, Backer 5, Backer 6, Backer 7, Backer 8 and 36 more)"
+        )
+        #expect(Boilerplate.badgeRow(["CI", "Docs"]) == "a badge row (CI, Docs)")
     }
 }

@@ -44,6 +44,11 @@ import VideoTestSupport
             VideoConfig.self, from: Data(contentsOf: folder.appendingPathComponent("stage-budget.json")))
         #expect(script.resolution == Resolution(width: 1080, height: 1920))
         #expect(script.duration == .seconds(45))
+        // The platform's caption style is the render's (the task records its options).
+        let state = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: folder.appendingPathComponent("state.json")))
+        let options = ((state as? [String: Any])?["input"] as? [String: Any])?["options"] as? [String: Any]
+        #expect(options?["captions"] as? String == "karaoke", "\(String(describing: options))")
     }
 
     @Test func keepBoilerplateKeepsTheLicenseSection() async throws {

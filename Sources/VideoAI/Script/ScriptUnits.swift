@@ -155,15 +155,21 @@ struct ScriptUnits {
     private static func pieces(of scene: SceneConfig, narration: String) -> (
         lead: String, pieces: [(item: Int?, text: String)]
     ) {
-        var sentences = sentences(of: narration).filter { !$0.isEmpty }
+        var sentences = spokenSentences(narration)
         switch scene.content {
         case .list(let list) where !list.items.isEmpty && !sentences.isEmpty:
-            // Sentences before the first that shares a word with any item lead in the scene.
-            let itemWords = Set(list.items.flatMap(SentenceRanker.contentWords))
-            let leading = sentences.prefix { Set(SentenceRanker.contentWords($0)).isDisjoint(with: itemWords) }.count
+            // Opening sentences that speak of no item lead the scene in, even when a word of
+            // theirs recurs in a later item: "SwiftNIO aims to support all the platforms…"
+            // before "Ubuntu 18.04+" is not said for Ubuntu (see `align`).
+            var owner = align(sentences, to: list.items, leadIn: true)
+            let leading = owner.prefix { $0 < 0 }.count
             let lead = leading < sentences.count ? sentences[..<leading].joined(separator: " ") : ""
-            if !lead.isEmpty { sentences.removeFirst(leading) }
-            let owner = align(sentences, to: list.items)
+            if lead.isEmpty {
+                owner = owner.map { max(0, $0) }
+            } else {
+                sentences.removeFirst(leading)
+                owner.removeFirst(leading)
+            }
             return (
                 lead,
                 list.items.indices.map { item in
@@ -178,38 +184,78 @@ struct ScriptUnits {
     }
 
     /// The item each sentence speaks of: a non-decreasing assignment that maximises the
-    /// words each sentence shares with its item (dynamic programming over sentences × items).
-    static func align(_ sentences: [String], to items: [String]) -> [Int] {
+    /// words each sentence shares with its item, less `skipCost` for each item left without a
+    /// sentence and `unrelatedCost` for each sentence sharing no word with its item (dynamic
+    /// programming over sentences × items). With `leadIn`, opening sentences
+    /// may instead go to the lead-in, `-1`, which costs nothing to skip.
+    static func align(_ sentences: [String], to items: [String], leadIn: Bool = false) -> [Int] {
         let itemWords = items.map { Set(SentenceRanker.contentWords($0)) }
+        let first = leadIn ? 1 : 0
+        // State `first + k` is item k; state 0 is the lead-in when there is one.
         let similarity = sentences.map { sentence -> [Double] in
             let words = Set(SentenceRanker.contentWords(sentence))
-            return itemWords.map { item in
-                item.isEmpty || words.isEmpty
-                    ? 0 : Double(item.intersection(words).count) / Double(min(item.count, words.count))
+            let items = itemWords.map { item in
+                let shared = item.isEmpty || words.isEmpty ? 0 : item.intersection(words).count
+                // A sentence sharing no word with its item counts a little against it, so an
+                // opening sentence that names no item goes to the lead-in rather than the first.
+                return shared == 0 ? -Self.unrelatedCost : Double(shared) / Double(min(item.count, words.count))
             }
+            return (leadIn ? [0] : []) + items
         }
-        let n = sentences.count, m = items.count
-        // best[s][k]: the best total for sentences 0...s with sentence s on item k.
+        let n = sentences.count, m = first + items.count
+        guard n > 0, items.count > 0 else { return [Int](repeating: leadIn ? -1 : 0, count: n) }
+        /// What leaving states a..<b without a sentence costs.
+        func skipped(_ a: Int, _ b: Int) -> Double { Self.skipCost * Double(max(0, b - max(a, first))) }
+        // best[s][k]: the best total for sentences 0...s with sentence s in state k.
         var best = [[Double]](repeating: [Double](repeating: -.infinity, count: m), count: n)
         var from = [[Int]](repeating: [Int](repeating: 0, count: m), count: n)
-        for k in 0..<m { best[0][k] = similarity[0][k] - (k == 0 ? 0 : 0.01 * Double(k)) }
-        for s in 1..<max(1, n) {
-            var runMax = -Double.infinity
-            var runArg = 0
+        for k in 0..<m { best[0][k] = similarity[0][k] - skipped(0, k) }
+        for s in 1..<n {
             for k in 0..<m {
-                if best[s - 1][k] > runMax { (runMax, runArg) = (best[s - 1][k], k) }
-                best[s][k] = runMax + similarity[s][k]
-                from[s][k] = runArg
+                for j in 0...k {
+                    let total = best[s - 1][j] - skipped(j + 1, k)
+                    if total > best[s][k] + 1e-12 { (best[s][k], from[s][k]) = (total, j) }
+                }
+                best[s][k] += similarity[s][k]
             }
         }
-        var k = best[n - 1].indices.max { best[n - 1][$0] < best[n - 1][$1] } ?? 0
+        var k = 0
+        for j in 0..<m where best[n - 1][j] - skipped(j + 1, m) > best[n - 1][k] - skipped(k + 1, m) + 1e-12 { k = j }
         var owner = [Int](repeating: 0, count: n)
         for s in stride(from: n - 1, through: 0, by: -1) {
-            owner[s] = k
+            owner[s] = k - first
             if s > 0 { k = from[s][k] }
         }
         return owner
     }
+
+    /// The sentences of a narration, also split before a name that starts in lower case:
+    /// "Ubuntu 18.04+. macOS 10.9+." is two sentences ("macOS", "iOS" and "gRPC" start one,
+    /// where an all-lower-case word after a full stop carries it on).
+    static func spokenSentences(_ narration: String) -> [String] {
+        sentences(of: narration).filter { !$0.isEmpty }.flatMap { sentence -> [String] in
+            var parts: [String] = []
+            var current: [Substring] = []
+            let tokens = sentence.split(separator: " ")
+            for (i, token) in tokens.enumerated() {
+                current.append(token)
+                guard i + 1 < tokens.count, let last = token.last, ".!?".contains(last) else { continue }
+                let next = tokens[i + 1]
+                if next.first?.isLowercase == true, next.contains(where: \.isUppercase) {
+                    parts.append(current.joined(separator: " "))
+                    current = []
+                }
+            }
+            if !current.isEmpty { parts.append(current.joined(separator: " ")) }
+            return parts
+        }
+    }
+
+    /// What an item left without a sentence costs the alignment: half a shared-word match, so
+    /// a sentence goes to the item it names rather than to one that only shares a word.
+    static let skipCost = 0.5
+    /// What giving an item a sentence that shares none of its words costs the alignment.
+    static let unrelatedCost = 0.1
 
     /// Scores every unit: TextRank of its sentences, with a little weight for the section's
     /// rank and for leading its section (the document's first words on a topic usually say it).

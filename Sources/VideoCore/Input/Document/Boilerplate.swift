@@ -1,15 +1,27 @@
 /// Recognises the parts of a README that make poor video: a table of contents, a row of
-/// status badges, and a section that only points elsewhere ("See LICENSE").
+/// status badges, and a section that only points elsewhere ("See LICENSE", "Support the
+/// project by becoming a sponsor").
 enum Boilerplate {
     /// Headings of a table of contents (compared lower-cased, letters and spaces only).
     static let contentsHeadings: Set<String> = ["table of contents", "contents", "toc", "table of content"]
     /// Headings of a pointer section (compared lower-cased, letters and spaces only).
     static let pointerHeadings: Set<String> = [
         "license", "licence", "licensing", "license and copyright", "copyright", "contributing", "contribution",
-        "contributions", "how to contribute", "contributing guidelines", "code of conduct",
+        "contributions", "how to contribute", "contributing guidelines", "code of conduct", "sponsors", "sponsor",
+        "sponsorship", "backers", "sponsors and backers", "funding",
     ]
     /// A pointer section says at most this much (screen characters over at most two paragraphs).
     static let maxPointerLength = 300
+    /// A badge row's warning names at most this many badges ("… and 36 more").
+    static let maxNamedBadges = 8
+
+    /// The warning phrase for a badge row: "a badge row (Build, License: MIT)", naming at
+    /// most `maxNamedBadges` of them (a row of sponsors' logos can hold dozens).
+    static func badgeRow(_ names: [String]) -> String {
+        let named = names.prefix(maxNamedBadges).joined(separator: ", ")
+        let more = names.count > maxNamedBadges ? " and \(names.count - maxNamedBadges) more" : ""
+        return "a badge row (\(named)\(more))"
+    }
 
     /// A heading reduced to lower-case letters and single spaces: "📖 Table of Contents:"
     /// gives "table of contents".

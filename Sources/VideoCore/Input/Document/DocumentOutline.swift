@@ -60,7 +60,7 @@ struct DocumentOutline: Hashable, Sendable {
         var omitted: [String] = []
         for raw in blocks {
             if let badges = Boilerplate.badges(raw) {
-                omitted.append("a badge row (\(badges.joined(separator: ", ")))")
+                omitted.append(Boilerplate.badgeRow(badges))
                 continue
             }
             guard let block = HTMLText.block(raw) else { continue }
