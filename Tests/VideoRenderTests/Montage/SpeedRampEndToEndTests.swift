@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 import VideoCore
-import VideoRender
 import VideoTestSupport
 
 @testable import VideoAI
+@testable import VideoRender
 
 /// `--speed-ramp` end to end: a clip whose one sharp motion peak (a white square appearing at a
 /// known frame) would fall between beats at 1× is played faster or slower so that, in the
@@ -58,6 +58,10 @@ import VideoTestSupport
             MontageTimeline.self, from: Data(contentsOf: result.directory.appendingPathComponent("timeline.json")))
         #expect(saved.segments.map(\.speed) == result.timeline.segments.map(\.speed))
         #expect(saved.segments.map(\.inPoint) == result.timeline.segments.map(\.inPoint))
+        // Rendering that timeline.json again (`vgen montage --timeline`) gives the same pictures.
+        let again = try await MontagePipeline(render: MontageRenderStage(preset: "ultrafast")).render(
+            timeline: saved, to: temporary.folder("again"))
+        #expect(try MediaProbe.videoFrameSignatures(again.videoURL, width: 32, height: 18) == signatures)
     }
 
     @Test func withoutTheFlagTheTimelineHasNoSpeed() async throws {
@@ -67,5 +71,23 @@ import VideoTestSupport
         #expect(plain.timeline.segments.allSatisfy { $0.speed == nil })
         let state = try Data(contentsOf: plain.directory.appendingPathComponent("state.json"))
         #expect(!String(decoding: state, as: UTF8.self).contains("speed_ramp"))
+    }
+
+    @Test func aRampedClipsOwnSoundIsMuted() throws {
+        let clip = temporary.file("tone.mp4")
+        try MontageFixtures.writePeakClip(to: clip, peakFrame: 20)  // with a 330 Hz tone
+        let silence = temporary.file("silence.wav")
+        try TestWAV.data([Float](repeating: 0, count: 2 * 22_050), sampleRate: 22_050).write(to: silence)
+        func loudest(speed: Double?) throws -> Float {
+            var segment = MontageTimeline.Segment(
+                media: clip.path, kind: .clip, startFrame: 0, endFrame: 30, fps: 30, outPoint: 1)
+            segment.speed = speed
+            let timeline = MontageTimeline(
+                videoID: "mute", width: 320, height: 180, fps: 30, aspect: "16:9", fit: .fill, style: "natural",
+                durationFrames: 30, music: .init(path: silence.path), clipAudioVolume: 1, segments: [segment])
+            return try MontageSoundtrack(timeline).samples(for: segment).map(abs).max() ?? 0
+        }
+        #expect(try loudest(speed: nil) > 0.1)  // at 1× the clip's tone is heard over the silent song
+        #expect(try loudest(speed: 1.5) == 0)
     }
 }
