@@ -49,6 +49,11 @@ struct MontageCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Rounds of automatic refinement: plan again while the plan's score rises (0–10).")
     var autoRefine: Int = 0
 
+    @Flag(
+        name: .long,
+        help: "Play each clip shot at 0.5–2x so its motion peak lands on a beat (its own sound is then muted).")
+    var speedRamp = false
+
     @Option(name: .long, help: "Short side of the frame in pixels.")
     var size: Int = 1080
 
@@ -175,10 +180,12 @@ struct MontageCommand: AsyncParsableCommand {
         }
         let songName = URL(fileURLWithPath: music ?? "montage").deletingPathExtension().lastPathComponent
         let id = output.videoId ?? Self.slug(songName)
-        return EditPlanner.Settings(
+        var settings = EditPlanner.Settings(
             videoID: id, musicPath: music ?? "", aspect: aspect, shortSide: size, fps: fps, style: style, fit: fit,
             duration: duration,
             transition: chosen, clipAudioVolume: clipAudio, autoRefine: autoRefine)
+        settings.speedRamp = speedRamp
+        return settings
     }
 
     /// A folder-safe name: letters and digits kept, runs of anything else become one '-'.

@@ -45,6 +45,9 @@ public struct EditPlanner: Sendable {
         /// Multiplies the beats per shot after the energy, section and style chose them (0.5:
         /// shots half as long, "faster"; 2: twice as long); `vgen refine` sets it. At least one beat.
         public var shotScale: Double = 1
+        /// Whether `EditPlanStage` plays each clip shot at the speed (0.5–2×) that puts the
+        /// clip's motion peak on a beat (`ClipSpeedRamp`, `--speed-ramp`); off by default.
+        public var speedRamp = false
 
         /// Creates settings; the defaults make a 1080p30 landscape montage of the whole song.
         public init(

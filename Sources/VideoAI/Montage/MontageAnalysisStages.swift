@@ -103,8 +103,10 @@ public struct EditPlanStage: PipelineStage {
     /// `timeline.json`.
     public var outputFile: String { "timeline.json" }
 
-    /// Plans the timeline, refined for `settings.autoRefine` rounds and scored (`PlanRefiner`).
-    /// - Throws: `VideoError` (`.invalidInput`) for bad settings.
+    /// Plans the timeline, refined for `settings.autoRefine` rounds and scored (`PlanRefiner`),
+    /// then, with `settings.speedRamp`, ramps its clip shots (`ClipSpeedRamp`).
+    /// - Throws: `VideoError` (`.invalidInput`) for bad settings, (`.media`) for a clip the
+    ///   ramp cannot decode.
     public func run(_ input: Input, context: PipelineContext) async throws -> MontageTimeline {
         if let duration = input.settings.duration, duration > input.music.duration + 0.5 {
             context.warn(
@@ -112,9 +114,16 @@ public struct EditPlanStage: PipelineStage {
                     format: "the video (%.1f s) is longer than the song (%.1f s): the end is silent", duration,
                     input.music.duration))
         }
-        let timeline = try PlanRefiner().refine(
+        var timeline = try PlanRefiner().refine(
             media: input.media, music: input.music, settings: input.settings, planner: planner,
             rounds: input.settings.autoRefine)
+        if input.settings.speedRamp {
+            let (planned, music) = (timeline, input.music)
+            timeline = try await DedicatedThread.run(name: "vgen-speed-ramp") { flag in
+                try ClipSpeedRamp().apply(to: planned, music: music, isCancelled: { flag.isCancelled })
+            }
+            try timeline.validate()
+        }
         context.report(
             name, 1, "\(timeline.segments.count) shots, score \(String(format: "%.3f", timeline.score?.total ?? 0))")
         return timeline

@@ -118,6 +118,10 @@ public struct MontageTimeline: Codable, Sendable, Equatable {
         public var motion: Motion
         /// The moment (group of media taken together) it belongs to.
         public var moment: Int
+        /// A clip's playback speed (0.5–2) chosen by `--speed-ramp` (`ClipSpeedRamp`): frame *j*
+        /// shows the clip at `inPoint + j × speed / fps`, and its own sound is muted. `nil`
+        /// (not written) plays at 1×.
+        public var speed: Double?
 
         /// Frames shown.
         public var frameCount: Int { endFrame - startFrame }
@@ -145,7 +149,7 @@ public struct MontageTimeline: Codable, Sendable, Equatable {
         private enum CodingKeys: String, CodingKey {
             case media, kind, startFrame = "start_frame", endFrame = "end_frame", start, end, inPoint = "in", outPoint =
                 "out",
-                transition, transitionFrames = "transition_frames", motion, moment
+                transition, transitionFrames = "transition_frames", motion, moment, speed
         }
     }
 
@@ -242,6 +246,10 @@ public struct MontageTimeline: Codable, Sendable, Equatable {
                 throw VideoError(
                     .invalidInput, "transition of \(segment.transitionFrames) frames is longer than the segment",
                     field: field)
+            }
+            if let speed = segment.speed, !(0.5...2).contains(speed) || segment.kind != .clip {
+                throw VideoError(
+                    .invalidInput, "speed \(speed) must lie within 0.5–2, on a clip", field: "\(field).speed")
             }
             let zooms = [segment.motion.startZoom, segment.motion.endZoom]
             guard zooms.allSatisfy({ $0 >= 1 && $0 <= 4 }) else {

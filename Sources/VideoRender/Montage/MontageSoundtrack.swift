@@ -6,7 +6,7 @@ import VideoCore
 
 /// Streams the soundtrack a segment at a time: the music decoded as it goes (never held whole),
 /// shaped by its volume and fades, with each clip's own sound mixed in at
-/// `clipAudioVolume` where the clip plays.
+/// `clipAudioVolume` where the clip plays (not under a speed-ramped clip: its sound is muted).
 ///
 /// The soundtrack keeps the song's stereo (a mono song stays mono, and is encoded as one
 /// channel); clips' sound is mixed to the same layout.
@@ -53,7 +53,8 @@ final class MontageSoundtrack {
             if music.fadeOut > 0, t > total - music.fadeOut { gain *= max(0, (total - t) / music.fadeOut) }
             for c in 0..<channels { out[i * channels + c] *= Float(gain) }
         }
-        if timeline.clipAudioVolume > 0, segment.kind == .clip {
+        // A speed-ramped clip's own sound is muted (its pitch would change).
+        if timeline.clipAudioVolume > 0, segment.kind == .clip, (segment.speed ?? 1) == 1 {
             try mixClipSound(segment, into: &out)
         }
         for i in out.indices { out[i] = min(max(out[i], -1), 1) }

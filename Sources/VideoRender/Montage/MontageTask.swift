@@ -30,6 +30,8 @@ public struct MontageTask: Codable, Sendable, Equatable {
         public var clipAudioVolume: Double
         /// Rounds of automatic refinement (`nil` in a state.json from before: none).
         public var autoRefine: Int?
+        /// Whether clip shots are speed-ramped onto beats (`nil` when off, as before it existed).
+        public var speedRamp: Bool?
 
         /// Saves `settings`.
         public init(_ settings: EditPlanner.Settings) {
@@ -42,6 +44,7 @@ public struct MontageTask: Codable, Sendable, Equatable {
             transition = settings.transition
             clipAudioVolume = settings.clipAudioVolume
             autoRefine = settings.autoRefine == 0 ? nil : settings.autoRefine
+            speedRamp = settings.speedRamp ? true : nil
         }
 
         /// The planner's settings for `videoID` and `music`.
@@ -50,15 +53,18 @@ public struct MontageTask: Codable, Sendable, Equatable {
             guard let aspect = MontageAspect(rawValue: aspect), let style = MontageStyle.named(style) else {
                 throw VideoError(.invalidInput, "the saved montage settings name an unknown aspect or style")
             }
-            return EditPlanner.Settings(
+            var settings = EditPlanner.Settings(
                 videoID: videoID, musicPath: music, aspect: aspect, shortSide: shortSide, fps: fps, style: style,
                 fit: fit, duration: duration, transition: transition, clipAudioVolume: clipAudioVolume,
                 autoRefine: autoRefine ?? 0)
+            settings.speedRamp = speedRamp ?? false
+            return settings
         }
 
         enum CodingKeys: String, CodingKey {
             case aspect, shortSide = "short_side", fps, style, fit, duration, transition
             case clipAudioVolume = "clip_audio_volume", autoRefine = "auto_refine"
+            case speedRamp = "speed_ramp"
         }
     }
 

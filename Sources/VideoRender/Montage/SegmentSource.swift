@@ -55,7 +55,8 @@ final class SegmentSource {
             source = picture
             motion = segment.motion
         } else if let clip {
-            let time = segment.inPoint + Double(index) / Double(fps)
+            // A ramped clip (`speed`) advances `speed` source seconds per output second.
+            let time = segment.inPoint + Double(index) * (segment.speed ?? 1) / Double(fps)
             source = try clip.picture(at: min(time, max(segment.outPoint, segment.inPoint)))
             motion = segment.motion
             if fit == .blur, let source { background = try blurredBackground(of: source) }

@@ -84,8 +84,14 @@ public struct MontageRefiner: Sendable {
             for: feedback, mediaNames: media.map { $0.item.url.lastPathComponent })
         var refinement = history.versions.last!.refinement
         for edit in edits { refinement.apply(edit, baseStyle: settings.style.name) }
-        let timeline = try refinement.plan(
+        var timeline = try refinement.plan(
             media: media, music: profile, settings: settings, planner: pipeline.plan.planner)
+        if settings.speedRamp {  // `--speed-ramp` was given to the montage: ramp the new plan too
+            let planned = timeline
+            timeline = try await DedicatedThread.run(name: "vgen-speed-ramp") { flag in
+                try ClipSpeedRamp().apply(to: planned, music: profile, isCancelled: { flag.isCancelled })
+            }
+        }
         let montage = try await pipeline.render(
             timeline: timeline, to: directory.deletingLastPathComponent(), events: events)
         let number = (history.versions.last?.number ?? 0) + 1
