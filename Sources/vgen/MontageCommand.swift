@@ -58,17 +58,7 @@ struct MontageCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Render this timeline.json again instead of planning.")
     var timeline: String?
 
-    @Option(name: .long, help: "The parent folder of the video's folder.")
-    var outputDir: String = "output"
-
-    @Option(name: .long, help: "The video id (the output folder's name); derived from the song's name when omitted.")
-    var videoId: String?
-
-    @Option(name: .long, help: "x264 preset: ultrafast … veryslow.")
-    var preset: String = "ultrafast"
-
-    @Option(name: .long, help: "x264 constant rate factor, 0–51: lower is better and larger.")
-    var crf: Int = 23
+    @OptionGroup var output: OutputArguments
 
     @Option(name: .long, help: "Stop after this stage (music, media, plan, render); vgen resume continues.")
     var stopAfter: String?
@@ -78,14 +68,9 @@ struct MontageCommand: AsyncParsableCommand {
     mutating func run() async throws {
         let reporter = ProgressReporter(json: task.json)
         do {
-            guard MP4Writer.x264Presets.contains(preset) else {
-                throw VideoError(.invalidInput, "unknown preset '\(preset)'", field: "preset")
-            }
-            guard (0...51).contains(crf) else {
-                throw VideoError(.invalidInput, "crf must be 0–51, not \(crf)", field: "crf")
-            }
+            let (preset, crf) = try encoder()
             let pipeline = MontagePipeline(render: MontageRenderStage(preset: preset, crf: crf, jobs: task.jobs))
-            let output = URL(fileURLWithPath: outputDir)
+            let output = self.output.outputURL
             let work: @Sendable () async throws -> MontageResult?
             if let timeline {
                 let plan = try loadTimeline(timeline)
@@ -139,9 +124,12 @@ struct MontageCommand: AsyncParsableCommand {
         do { plan = try JSONDecoder().decode(MontageTimeline.self, from: data) } catch {
             throw VideoError(.invalidInput, "is not a montage timeline", location: file, underlying: error)
         }
-        if let videoId { plan.videoID = videoId }
+        if let videoId = output.videoId { plan.videoID = videoId }
         return plan
     }
+
+    /// The checked x264 preset and quality (a montage's defaults: ultrafast, 23).
+    func encoder() throws -> (preset: String, crf: Int) { try output.encoder(preset: "ultrafast", crf: 23) }
 
     func settings() throws -> EditPlanner.Settings {
         guard let aspect = MontageAspect(rawValue: aspect) else {
@@ -179,7 +167,7 @@ struct MontageCommand: AsyncParsableCommand {
             throw VideoError(.invalidInput, "auto-refine \(autoRefine) is outside 0–10", field: "auto-refine")
         }
         let songName = URL(fileURLWithPath: music ?? "montage").deletingPathExtension().lastPathComponent
-        let id = videoId ?? Self.slug(songName)
+        let id = output.videoId ?? Self.slug(songName)
         return EditPlanner.Settings(
             videoID: id, musicPath: music ?? "", aspect: aspect, shortSide: size, fps: fps, style: style, fit: fit,
             duration: duration,

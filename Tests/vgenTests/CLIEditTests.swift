@@ -20,6 +20,7 @@ import VideoTestSupport
         let folder = out.appendingPathComponent("talk")
         for name in [
             "video.mp4", "transcript.json", "edit.json", "captions.srt", "captions.vtt", "talk.otio", "state.json",
+            "direction.json", "metadata.json", "thumbnail-1.png", "thumbnail-2.png", "thumbnail-3.png",
         ] {
             #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path), "\(name)")
         }
@@ -64,6 +65,12 @@ import VideoTestSupport
         #expect(again.status == 0, "\(again.stderr)")
         let shorter = try MediaProbe.inspect(folder.appendingPathComponent("video.mp4"))
         #expect(abs(video.videoDuration - 1 - shorter.videoDuration) < 1e-6)
+        // Only the range that changed was encoded again; the others came from segments/.
+        let render =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.appendingPathComponent("stage-render.json"))) as? [String: Any]
+        #expect(render?["encodedPieces"] as? Int == 1, "\(render ?? [:])")
+        #expect(render?["reusedPieces"] as? Int == edit.kept.count - 1, "\(render ?? [:])")
 
         // A finished edit resumes to the same video, every stage reused.
         let resumed = try await CLI.run(["resume", folder.path, "--json"])
@@ -80,5 +87,25 @@ import VideoTestSupport
         let broken = try await CLI.run(["edit", talk.url.path, "--edit", editFile.path, "--output-dir", out.path])
         #expect(broken.status != 0)
         #expect(broken.stderr.contains("edit.json: kept: keeps nothing of the recording"), "\(broken.stderr)")
+    }
+
+    /// The options shared with `vgen montage` (`OutputArguments`) and the new ones are checked
+    /// before any work, each error one line naming the option.
+    @Test func badOptionsAreOneLineNamingTheOption() async throws {
+        let temporary = try TemporaryDirectory(prefix: "vgen-cli")
+        let talk = temporary.file("talk.mp4")
+        try Data().write(to: talk)
+        for (arguments, field) in [
+            (["--crf", "99"], "crf"), (["--broll-style", "fade"], "broll-style"),
+            (["--platform", "shorts", "--duration", "5m"], "duration"),
+        ] {
+            let outcome = try await CLI.run(
+                ["edit", talk.path, "--output-dir", temporary.file("out").path] + arguments)
+            #expect(outcome.status != 0, "\(arguments)")
+            #expect(
+                outcome.stderr.contains(field) && outcome.stderr.split(separator: "\n").count == 1, "\(outcome.stderr)")
+        }
+        let montage = try await CLI.run(["montage", "--music", talk.path, talk.path, "--crf", "99"])
+        #expect(montage.status != 0 && montage.stderr.contains("crf"), "\(montage.stderr)")
     }
 }

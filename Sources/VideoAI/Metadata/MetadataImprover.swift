@@ -31,24 +31,12 @@ public struct MetadataImprover: Sendable {
     public func improve(
         _ metadata: VideoMetadata, config: VideoConfig, directory: URL?, warn: @Sendable (String) -> Void
     ) async throws -> VideoMetadata {
-        let model = directory.map { self.model.cached(in: $0.appendingPathComponent("llm-cache")) } ?? self.model
         let request = Self.request(for: metadata, config: config)
-        let answer: JSONValue
-        do {
-            let response = try await model.complete(request)
-            if let directory {
-                try UsageLedger(directory: directory).record(
-                    LanguageModelUsage.metadata, request: request, response: response, provider: model.provider)
-            }
-            answer = response.json ?? .null
-        } catch is CancellationError {
-            throw CancellationError()
-        } catch {
-            try Task.checkCancellation()
-            let reason = (error as? VideoError)?.message ?? "\(error)"
-            warn("metadata: the language model failed, keeping the offline titles, description and tags (\(reason))")
-            return metadata
-        }
+        guard
+            let answer = try await model.answerOrWarn(
+                request, purpose: LanguageModelUsage.metadata, directory: directory,
+                fallback: "keeping the offline titles, description and tags", warn: warn)
+        else { return metadata }
         var improved = metadata
         var rejected: [String] = []
         func title(_ key: String, limit: Int) -> String? {

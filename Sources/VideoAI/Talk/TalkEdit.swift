@@ -33,6 +33,8 @@ public struct TalkEdit: Codable, Sendable, Hashable {
         case filler
         /// Removed by hand in the file.
         case manual
+        /// Left out of a highlight (`HighlightPlanner`).
+        case highlight
     }
 
     /// One removed stretch.

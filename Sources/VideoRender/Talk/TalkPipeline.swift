@@ -2,18 +2,21 @@ import Foundation
 import VideoAI
 import VideoCore
 
-/// A recorded talk edited clean: the stage list transcript → cut → render → output on the one
-/// `TaskEngine`, in `<output-dir>/<video_id>/`, which ends up holding `video.mp4`,
-/// `transcript.json`, `edit.json` (the cut list), `captions.srt`/`.vtt` and `talk.otio`
-/// (`Docs/Talks.md`). A killed run resumes where it stopped (`resume(taskDirectory:)`).
+/// A recorded talk edited: the stage list transcript → cut → direction → render → highlight →
+/// output on the one `TaskEngine`, in `<output-dir>/<video_id>/`, which ends up holding
+/// `video.mp4`, `transcript.json`, `edit.json` (the cut list), `direction.json` (chapters and
+/// B-roll), `captions.srt`/`.vtt`, `talk.otio`, `metadata.json`, `thumbnail-1…3.png` and, when
+/// asked, `highlight.mp4` (`Docs/Talks.md`). A killed run resumes where it stopped (`resume(taskDirectory:)`).
 public struct TalkPipeline: Sendable {
     /// The kind of task in `state.json`.
     public static let kind = "talk"
     /// The stages, in order.
-    public static let stageNames = ["transcript", "cut", "render", "output"]
+    public static let stageNames = ["transcript", "cut", "direction", "render", "highlight", "output"]
 
     /// Runs the stages.
     public var engine = TaskEngine()
+    /// Titles the chapters (and the talk, unless given) when set.
+    public var languageModel: (any LanguageModel)?
 
     /// Creates a pipeline.
     public init() {}
@@ -27,18 +30,35 @@ public struct TalkPipeline: Sendable {
         let editFile = task.edit.map { URL(fileURLWithPath: $0) }
         let transcript = TalkTranscriptStage()
         let cut = TalkCutStage()
+        let direction = TalkDirectionStage(languageModel: languageModel)
         let render = TalkRenderStage(preset: task.preset, crf: task.crf)
+        let highlight = TalkHighlightStage(render: render, languageModel: languageModel)
         let output = TalkOutputStage()
+        let broll = task.broll.map { URL(fileURLWithPath: $0, isDirectory: true) }
         var list = StageList()
         list.append(transcript) { _ in .init(source: source, transcript: transcriptFile) }
         list.append(cut) {
             .init(source: source, transcript: try $0.output(of: transcript), options: task.cut, edit: editFile)
         }
-        list.append(render) { .init(source: source, edit: try $0.output(of: cut)) }
+        list.append(direction) {
+            .init(
+                transcript: try $0.output(of: transcript), edit: try $0.output(of: cut), broll: broll,
+                style: task.brollStyle ?? .cutaway, title: task.title)
+        }
+        list.append(render) {
+            .init(
+                source: source, edit: try $0.output(of: cut), direction: try $0.output(of: direction), broll: broll,
+                cards: task.cards ?? false)
+        }
+        list.append(highlight) {
+            .init(
+                source: source, transcript: try $0.output(of: transcript), edit: try $0.output(of: cut),
+                highlight: task.highlight)
+        }
         list.append(output) {
             .init(
                 source: source, transcript: try $0.output(of: transcript), edit: try $0.output(of: cut),
-                rendered: try $0.output(of: render))
+                rendered: try $0.output(of: render), direction: try $0.output(of: direction))
         }
         return list
     }
@@ -84,6 +104,10 @@ public struct TalkPipeline: Sendable {
         TalkResult(
             directory: run.directory, videoURL: run.directory.appendingPathComponent("video.mp4"),
             edit: try run.outputs.output(of: TalkCutStage()),
-            transcript: try run.outputs.output(of: TalkTranscriptStage()))
+            transcript: try run.outputs.output(of: TalkTranscriptStage()),
+            direction: try run.outputs.output(of: TalkDirectionStage()),
+            highlightURL: try run.outputs.output(of: TalkHighlightStage()).file.map {
+                run.directory.appendingPathComponent($0)
+            })
     }
 }

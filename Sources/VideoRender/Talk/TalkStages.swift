@@ -75,12 +75,16 @@ public struct TalkCutStage: PipelineStage {
     }
 }
 
-/// Renders the cut into `.video.mp4.partial`.
+/// Renders the cut into `.video.mp4.partial`, with the B-roll over it and the title card and
+/// outro around it when asked.
 public struct TalkRenderStage: PipelineStage {
-    /// The recording and the cut list.
+    /// The recording, the cut list and its direction.
     public struct Input: Sendable {
         var source: URL
         var edit: TalkEdit
+        var direction: TalkDirection? = nil
+        var broll: URL? = nil
+        var cards: Bool = false
     }
 
     /// What the render wrote.
@@ -93,6 +97,11 @@ public struct TalkRenderStage: PipelineStage {
         public var samples: Int
         /// The sound's rate.
         public var sampleRate: Int
+        /// Frames of the title card before the talk (and of the outro after it); `nil` for none.
+        public var introFrames: Int? = nil
+        /// Pieces encoded by this render and reused from `segments/` (`TalkCutRenderer.segments`).
+        public var encodedPieces: Int? = nil
+        public var reusedPieces: Int? = nil
     }
 
     /// `render`.
@@ -122,11 +131,22 @@ public struct TalkRenderStage: PipelineStage {
     public func run(_ input: Input, context: PipelineContext) async throws -> Output {
         let file = ".video.mp4.partial"
         let url = context.file(file)
-        let renderer = TalkCutRenderer(preset: preset, crf: crf)
-        let result = try await DedicatedThread.run(name: "vgen-talk-render") { flag in
-            try renderer.render(source: input.source, edit: input.edit, to: url, flag: flag)
+        var renderer = TalkCutRenderer(preset: preset, crf: crf)
+        renderer.segments = context.file("segments")
+        try AtomicFile.makeDirectory(context.file("segments"))
+        if let direction = input.direction {
+            renderer.cards = input.cards ? TalkCards(title: direction.title) : nil
+            let timeline = TalkTimeline(edit: input.edit, introFrames: renderer.cards?.frames(fps: input.edit.fps) ?? 0)
+            renderer.broll = timeline.shots(direction, folder: input.broll)
         }
-        return Output(file: file, frames: result.frames, samples: result.samples, sampleRate: result.sampleRate)
+        let chosen = renderer
+        let result = try await DedicatedThread.run(name: "vgen-talk-render") { flag in
+            try chosen.render(source: input.source, edit: input.edit, to: url, flag: flag)
+        }
+        return Output(
+            file: file, frames: result.frames, samples: result.samples, sampleRate: result.sampleRate,
+            introFrames: renderer.cards?.frames(fps: input.edit.fps), encodedPieces: result.encodedPieces,
+            reusedPieces: result.reusedPieces)
     }
 
     /// Whether the partial file is still there.

@@ -46,6 +46,7 @@ struct JobWork: Sendable {
         case .montage:
             let command = try MontageCommand.parse(spec.arguments + ["--music", "song"])
             try VideoConfig.validate(videoID: try command.settings().videoID)
+            _ = try command.encoder()
             guard MediaOrder(rawValue: command.order) != nil else {
                 throw VideoError(.invalidInput, "unknown order '\(command.order)'", field: "order")
             }
@@ -140,8 +141,8 @@ struct JobWork: Sendable {
             throw VideoError(.invalidInput, "unknown order '\(command.order)'", field: "order")
         }
         try await started(settings.videoID)
-        let pipeline = MontagePipeline(
-            render: MontageRenderStage(preset: command.preset, crf: command.crf, jobs: jobs))
+        let (preset, crf) = try command.encoder()
+        let pipeline = MontagePipeline(render: MontageRenderStage(preset: preset, crf: crf, jobs: jobs))
         let result = try await pipeline.render(
             media: spec.media.map { input.appendingPathComponent($0) }, music: songURL, order: order,
             settings: settings, to: output, events: events)
