@@ -32,6 +32,13 @@ struct RenderArguments: ParsableArguments {
     )
     var languages: String?
 
+    @Flag(
+        name: .long,
+        help:
+            "With --languages: also write OUTPUT/multitrack/<video_id>/video.mp4, one MP4 with every language's sound and subtitle track (the first language's is the default); every version gets the same scene timing."
+    )
+    var multitrack = false
+
     @Option(name: .long, help: "Frame size as WIDTHxHEIGHT (default 1920x1080).")
     var resolution: String?
 

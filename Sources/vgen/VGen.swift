@@ -124,6 +124,19 @@ struct RenderCommand: AsyncParsableCommand {
                 narration: render.narration, options: options, jobs: task.jobs)
             var output = URL(fileURLWithPath: render.outputDir)
             var config = config
+            if render.multitrack {
+                // Every version in OUTPUT/<tag>/ to one timing, then OUTPUT/multitrack/<video_id>/video.mp4.
+                let languages = try render.languages.map(LanguageVersions.parse)
+                try MultitrackVersions.requireLanguages(languages?.count)
+                return try await MultitrackVersions.render(
+                    try await LanguageVersions.make(config, languages: languages!, output: output),
+                    languages: languages!, pipeline: pipeline, output: output, restart: restart,
+                    events: reporter.handle
+                ) { version in
+                    reporter.finish()
+                    if reporter.printsPaths { print(version.videoURL.path) }
+                }
+            }
             if let languages = render.languages {
                 // One version per language, in OUTPUT/<tag>/; every version but the last prints here.
                 let versions = try await LanguageVersions.make(

@@ -16,7 +16,8 @@ extension MediaProbe {
         ///   - maximumPixels: Pictures the probe may decode, at most, for decoders that cannot
         ///     decode at reduced size (a PNG is decoded whole to learn its size); a larger one
         ///     leaves its stream's width and height 0 instead of taking the memory.
-        init(_ url: URL, probe: Bool = true, maximumPixels: Int? = nil) throws {
+        ///   - format: The demuxer to use (`srt`), instead of guessing it from the content.
+        init(_ url: URL, probe: Bool = true, maximumPixels: Int? = nil, format: String? = nil) throws {
             let path = url.path
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -25,7 +26,7 @@ extension MediaProbe {
             guard !isDirectory.boolValue else { throw VideoError(.media, "\(path) is a directory, not a media file") }
             avQuietLogging()
             var context: UnsafeMutablePointer<AVFormatContext>?
-            var status = avformat_open_input(&context, path, nil, nil)
+            var status = avformat_open_input(&context, path, format.flatMap { av_find_input_format($0) }, nil)
             guard status >= 0, let opened = context else {
                 throw VideoError(.media, "\(path) is not a media file libav can read: \(avErrorString(status))")
             }

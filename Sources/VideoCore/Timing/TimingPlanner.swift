@@ -9,6 +9,10 @@ public struct TimingPlanner: Sendable {
     public var leadIn: Double
     /// Silence after the narration ends, in seconds.
     public var tail: Double
+    /// Frames a scene lasts at least, by scene ID (as the manifest names scenes, after fitting):
+    /// language versions of one video use the longest version's frames for every scene, so one
+    /// picture track fits each version's sound (`vgen --multitrack`).
+    public var sceneFrameFloors: [String: Int] = [:]
 
     /// Creates a planner.
     public init(leadIn: Double = 0.4, tail: Double = 0.6) {
@@ -54,7 +58,7 @@ public struct TimingPlanner: Sendable {
             if let minimum = narration.scene.minDuration {
                 frames = max(frames, Int((minimum * Double(fps)).rounded(.up)))
             }
-            frames = max(frames, 1)
+            frames = max(frames, sceneFrameFloors[narration.scene.sceneID] ?? 1, 1)
             let startSample = TimingManifest.samples(forFrames: frame, fps: fps, sampleRate: sampleRate)
             let narrationStartSample = startSample + leadSamples
             let words = narration.words.map {
