@@ -20,7 +20,8 @@ struct MetricalChoice {
         var priorOctaves = 0.9
         /// Weight of the bar-level periodicity (0 ignores it).
         var barWeight = 0.5
-        /// Whether the double-speed grid competes too (off: on the GTZAN tuning half it changed nothing).
+        /// Whether the double-speed grid competes too (off: on the GTZAN tuning half it changed
+        /// nothing, or lost).
         var tryDouble = false
         /// How much better a rival must score than the tracked grid to replace it.
         var margin = 1.0
