@@ -2,7 +2,9 @@
 # Beat-tracking evaluation: vgen's tracker (and librosa's beat_track, for comparison) on every
 # NAME.wav|flac + NAME.beats pair in DIR. Prints F-measure (+-70 ms), CMLt, AMLt, tempo and time
 # per file, per genre and on average. See Benchmarks/README.md.
-# usage: Benchmarks/beats-eval.sh DIR [--no-librosa] [--verify-mir-eval]
+# usage: Benchmarks/beats-eval.sh DIR [--no-librosa] [--verify-mir-eval] [--half tune|check] [--runs N]
+#   --half: a fixed half of the name-sorted files (tune: 1st, 3rd, ...; check: 2nd, 4th, ...).
+#   --runs 0: one untimed `vgen beats` per file (fast with a debug build).
 #   VGEN=path/to/vgen to skip the release build.
 set -euo pipefail
 dir=${1:?usage: beats-eval.sh DIR [--no-librosa] [--verify-mir-eval]}; shift

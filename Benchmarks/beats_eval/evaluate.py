@@ -1,7 +1,11 @@
 """Runs `vgen beats` (and librosa's beat_track, when importable) over NAME.wav|flac + NAME.beats
 pairs and prints F-measure (+-70 ms), CMLt, AMLt, tempo and time per file, per genre and on average.
 
-usage: evaluate.py DIR --vgen PATH [--no-librosa] [--verify-mir-eval]
+usage: evaluate.py DIR --vgen PATH [--no-librosa] [--verify-mir-eval] [--half tune|check] [--runs N]
+
+--half picks a fixed half of the files, so tuning and checking stay apart: with the pairs sorted
+by name, "tune" is the 1st, 3rd, 5th ... file and "check" the 2nd, 4th, 6th ... (on the 49 GTZAN
+excerpts 25 and 24 files). --runs 0 runs `vgen beats` once without timing (fast, for a debug build).
 """
 import argparse
 import json
@@ -33,6 +37,13 @@ def load_reference(path):
     return beats, downbeats
 
 
+def half_of(pairs, half):
+    """The fixed half of the name-sorted pairs: "tune" takes even indices, "check" odd ones."""
+    if half == "all":
+        return pairs
+    return [p for i, p in enumerate(pairs) if (i % 2 == 0) == (half == "tune")]
+
+
 def genre_of(stem):
     parts = stem.split("_")
     return parts[1] if len(parts) >= 3 else "all"
@@ -45,8 +56,8 @@ RUNS = 5
 
 def run_vgen(vgen, path):
     started = time.perf_counter()
-    out = subprocess.run([vgen, "beats", path, "--json", "--timing", "--timing-runs", str(RUNS)],
-                         capture_output=True, text=True)
+    timing = ["--timing", "--timing-runs", str(RUNS)] if RUNS > 0 else []
+    out = subprocess.run([vgen, "beats", path, "--json"] + timing, capture_output=True, text=True)
     wall = time.perf_counter() - started
     if out.returncode != 0:
         raise SystemExit(f"vgen failed on {path}: {out.stderr.strip()}")
@@ -60,14 +71,18 @@ def run_vgen(vgen, path):
 
 
 def main():
+    global RUNS
     parser = argparse.ArgumentParser()
     parser.add_argument("folder")
     parser.add_argument("--vgen", required=True)
     parser.add_argument("--no-librosa", action="store_true")
     parser.add_argument("--verify-mir-eval", action="store_true")
+    parser.add_argument("--half", choices=("all", "tune", "check"), default="all")
+    parser.add_argument("--runs", type=int, default=RUNS)
     args = parser.parse_args()
+    RUNS = args.runs
 
-    pairs = load_pairs(args.folder)
+    pairs = half_of(load_pairs(args.folder), args.half)
     if not pairs:
         raise SystemExit(f"no NAME.wav|flac + NAME.beats pairs in {args.folder}")
 
@@ -106,7 +121,7 @@ def main():
             y, sr = librosa.load(audio, sr=22050)
             t1 = time.perf_counter()
             times = []
-            for _ in range(RUNS):
+            for _ in range(max(1, RUNS)):
                 started = time.perf_counter()
                 tempo, frames = librosa.beat.beat_track(y=y, sr=sr, units="time")
                 times.append(time.perf_counter() - started)

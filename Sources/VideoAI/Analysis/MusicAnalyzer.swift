@@ -141,6 +141,19 @@ public struct MusicAnalyzer: Sendable {
             periods = periods.map { $0 / 2 }
             beatFrames = tracker.track(envelope, periods: periods)
         }
+        // Tempo octave and phase: the tracked grid against its half-speed rivals (both parities).
+        if tempo.bpm > 0 {
+            let basePeriods = periods
+            let choice = MetricalChoice().choose(
+                beats: beatFrames, bpm: tempo.bpm, envelope: envelope, bpmRange: minimumTempo...maximumTempo,
+                double: { tracker.track(envelope, periods: basePeriods.map { $0 / 2 }) })
+            if choice.factor != 1 {
+                tempo = TempoEstimate(
+                    bpm: choice.bpm, confidence: tempo.confidence, curve: tempo.curve.map { $0 / choice.factor },
+                    curveHop: tempo.curveHop)
+                beatFrames = choice.beats
+            }
+        }
 
         // No beats where the music is silent (more than 40 dB below its loudest).
         beatFrames = beatFrames.filter { frame in

@@ -116,6 +116,19 @@ package struct SyntheticMusic: Sendable {
         }
     }
 
+    /// A piano-like note: six harmonics of `frequency` (falling as 1/k) with a sharp attack and a
+    /// 0.3 s decay, `length` seconds long.
+    package mutating func addPianoNote(at time: Double, frequency: Double, amplitude: Float, length: Double = 0.6) {
+        let start = Int(time * Double(sampleRate)), count = Int(length * Double(sampleRate))
+        for i in 0..<count where start + i < samples.count && start + i >= 0 {
+            let t = Double(i) / Double(sampleRate)
+            var v = 0.0
+            for k in 1...6 { v += sin(2 * Double.pi * frequency * Double(k) * t) / Double(k) }
+            let envelope = min(1, t / 0.003) * exp(-t / 0.3)
+            samples[start + i] += amplitude * Float(0.4 * envelope * v)
+        }
+    }
+
     package mutating func addNoise(level: Float, seed: UInt64) {
         var rng = SplitMix(seed: seed)
         for i in samples.indices { samples[i] += level * Float(rng.nextSigned()) }
