@@ -28,9 +28,10 @@ struct ServeFixture {
             log: fixture.temporary.file("serve-\(UUID().uuidString).log"))
     }
 
-    /// A one-scene YAML spec at 320×180, 10 fps: a video of about a second.
-    static func tinySpec(_ id: String, scenes: Int = 1) -> String {
-        var text = "video_id: \(id)\ntitle: Tiny \(id)\nresolution: 320x180\nfps: 10\nscenes:\n"
+    /// A YAML spec of `scenes` title scenes, at 320×180 and 10 fps unless asked otherwise: with
+    /// one scene, a video of about a second.
+    static func tinySpec(_ id: String, scenes: Int = 1, resolution: String = "320x180", fps: Int = 10) -> String {
+        var text = "video_id: \(id)\ntitle: Tiny \(id)\nresolution: \(resolution)\nfps: \(fps)\nscenes:\n"
         for index in 1...scenes {
             text += """
                   - scene_id: s\(index)
@@ -47,9 +48,13 @@ struct ServeFixture {
     static var fastOptions: [String: Any] { ["preset": "ultrafast", "transition": "cut"] }
 
     /// Submits a tiny video job and returns its id.
-    static func submitTiny(_ client: HTTPTestClient, id: String, scenes: Int = 1) async throws -> String {
+    static func submitTiny(
+        _ client: HTTPTestClient, id: String, scenes: Int = 1, resolution: String = "320x180", fps: Int = 10,
+        options: [String: Any] = fastOptions
+    ) async throws -> String {
         let reply = try await client.send(
-            "POST", "/api/videos", json: ["yaml": tinySpec(id, scenes: scenes), "options": fastOptions])
+            "POST", "/api/videos",
+            json: ["yaml": tinySpec(id, scenes: scenes, resolution: resolution, fps: fps), "options": options])
         #expect(reply.status == 202, "\(reply.text)")
         return try #require(reply.json["job_id"] as? String)
     }

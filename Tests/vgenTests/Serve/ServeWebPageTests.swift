@@ -24,7 +24,7 @@ import VideoTestSupport
         """
 
     /// About 11 s: Chromium's start (~2 s) and two tiny jobs, a video and a montage.
-    @Test(.timeLimit(.minutes(3))) func thePageUploadsWatchesAndPlaysADocumentVideoAndAMontage() async throws {
+    @Test(.timeLimit(.minutes(10))) func thePageUploadsWatchesAndPlaysADocumentVideoAndAMontage() async throws {
         let fixture = try await ServeFixture()
         let browser = try HeadlessChromium()
         let page = try await browser.open("http://127.0.0.1:\(fixture.server.port)/")
