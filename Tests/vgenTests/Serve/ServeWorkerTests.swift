@@ -18,13 +18,15 @@ import VideoTestSupport
         let postgres = try await PostgresServer()
         let fixture = try await ServeFixture(arguments: ["--database", postgres.url])
         let client = fixture.server.client()
+        // Killed as its job's video stage starts (by the line reader's own thread, so a busy test
+        // pool cannot delay the kill): the stages before it are saved in the folder. The victim's
+        // video stage has to outlast only that thread's wake-up: 720p30 with crossfades draws and
+        // encodes hundreds of frames.
         let first = try WorkerProcess(
             database: postgres.url, data: fixture.data, name: "first", arguments: Self.fast,
-            log: fixture.temporary.file("first.log"))
+            log: fixture.temporary.file("first.log"), killOn: { $0.hasSuffix(" stage video") })
         var firstLines = first.lines.makeAsyncIterator()
         #expect(await firstLines.next() == "worker first ready")
-        // The victim's video stage must outlast the moment between its "stage video" line and the
-        // kill, even on a loaded host: 720p30 with crossfades draws and encodes hundreds of frames.
         let victim = try await ServeFixture.submitTiny(
             client, id: "victim", scenes: 12, resolution: "1280x720", fps: 30,
             options: ["preset": "ultrafast", "transition": "crossfade"])
@@ -35,12 +37,12 @@ import VideoTestSupport
             log: fixture.temporary.file("second.log"))
         var others: [String] = []
         for index in 0..<3 { others.append(try await ServeFixture.submitTiny(client, id: "other-\(index)")) }
-        // Killed as its job's video stage starts: the stages before it are saved in the folder.
         var firstSaid: [String] = []
         while let line = await firstLines.next() {
             firstSaid.append(line)
             if line == "\(victim) stage video" { break }
         }
+        #expect(firstSaid.last == "\(victim) stage video", "\(firstSaid)")
         #expect(await first.stop(SIGKILL) == SIGKILL)
         #expect(!firstSaid.contains { $0.hasPrefix("completed") }, "\(firstSaid)")
 
