@@ -2,7 +2,7 @@
 SWIFT ?= swift
 OUT ?= out
 
-.PHONY: deps build demo test bench beats-eval format contact-sheet
+.PHONY: deps build demo test bench beats-eval format contact-sheet resolve asan-build test-asan fuzz tsan-build test-tsan
 
 deps:
 	scripts/install-deps.sh
@@ -14,7 +14,8 @@ build: deps
 demo: build
 	.build/release/vgen --document README.md --output-dir $(OUT)
 
-## Installs what is missing and runs the whole test suite, then builds, tests and runs the
+## Installs what is missing and runs the whole test suite (VideoCoreTests under AddressSanitizer
+## and ThreadSanitizer instead of plainly), every fuzz target for 60 s, and builds, tests and runs the
 ## downstream example package (Examples/QuickStart), which depends on this one by path. The
 ## example builds in this package's build folder (--scratch-path), so the vgen modules it
 ## imports, already compiled with the same flags, are reused instead of compiled again.
@@ -22,10 +23,14 @@ EXAMPLE_SCRATCH = --scratch-path $(abspath .build)
 test: deps
 	scripts/install-deps.sh --test
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --skip VideoCoreTests
 	scripts/check-otio.sh .build/debug/vgen
 	cd Examples/QuickStart && $(SWIFT) build --build-tests $(EXAMPLE_SCRATCH) && $(SWIFT) test --skip-build $(EXAMPLE_SCRATCH)
 	cd Examples/QuickStart && out=$$(mktemp -d) && $(SWIFT) run $(EXAMPLE_SCRATCH) quickstart "$$out" 640x360 && test -s "$$out/quickstart-2-0/video.mp4" && rm -rf "$$out"
+	$(MAKE) -j2 asan-build tsan-build
+	$(MAKE) test-asan SAN_SUITES=VideoCoreTests
+	$(MAKE) fuzz SECONDS=60
+	$(MAKE) test-tsan SAN_SUITES=VideoCoreTests
 
 ## Contact sheets of every scene type (16:9 and 9:16, light and dark, with reveal states)
 ## into $(OUT)/contact-sheet/, checked for the title-safe area and for text cut with "…".
@@ -50,15 +55,39 @@ beats-eval:
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests
 
-## Sanitizer runs (Docs/Sanitizers.md): the core suites (SAN_SUITES) built with VGEN_CORE_ONLY=1 under
-## AddressSanitizer or ThreadSanitizer, each in a scratch folder of its own (.build-asan, .build-tsan).
+## Sanitizer runs and fuzzing (Docs/Sanitizers.md, Docs/Fuzzing.md). The core libraries and their
+## suites are built with VGEN_CORE_ONLY=1, each sanitizer in a scratch folder of its own. The
+## AddressSanitizer build (.build-asan) also carries libFuzzer's coverage counters and the
+## `vgen-fuzz` program, so one build serves `make test-asan` and `make fuzz`.
 SAN_SUITES ?= VideoCoreTests|VideoAITests
-test-asan: deps
-	VGEN_CORE_ONLY=1 $(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
-	VGEN_CORE_ONLY=1 LSAN_OPTIONS=suppressions=$(abspath scripts/lsan.supp):print_suppressions=0 \
-		$(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan --filter "$(SAN_SUITES)"
+SECONDS ?= 60
+TARGETS ?=
+FUZZER_RUNTIME = $(shell "$$(dirname "$$(readlink -f "$$(command -v $(SWIFT))")")/clang" \
+	--print-file-name=libclang_rt.fuzzer_no_main-x86_64.a)
+ASAN_ENV = VGEN_CORE_ONLY=1 VGEN_FUZZER_RUNTIME=$(FUZZER_RUNTIME)
+ASAN_FLAGS = --sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table \
+	--scratch-path .build-asan
+TSAN_FLAGS = --sanitize=thread --scratch-path .build-tsan
 
-test-tsan: deps
-	VGEN_CORE_ONLY=1 $(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+## The document suites read the READMEs of the resolved dependencies in .build/checkouts.
+resolve: deps
+	$(SWIFT) package resolve
+
+asan-build: resolve
+	@test -f "$(FUZZER_RUNTIME)" || { echo "no libFuzzer runtime in this toolchain ($(FUZZER_RUNTIME))" >&2; exit 2; }
+	$(ASAN_ENV) $(SWIFT) build --build-tests $(ASAN_FLAGS)
+
+test-asan: asan-build
+	$(ASAN_ENV) LSAN_OPTIONS=suppressions=$(abspath scripts/lsan.supp):print_suppressions=0 \
+		$(SWIFT) test --skip-build $(ASAN_FLAGS) --filter "$(SAN_SUITES)"
+
+## Every fuzz target (or TARGETS="markdown yaml") for SECONDS seconds each, two at a time.
+fuzz: asan-build
+	scripts/fuzz.sh .build-asan/debug/vgen-fuzz $(SECONDS) $(TARGETS)
+
+tsan-build: resolve
+	VGEN_CORE_ONLY=1 $(SWIFT) build --build-tests $(TSAN_FLAGS)
+
+test-tsan: tsan-build
 	VGEN_CORE_ONLY=1 TSAN_OPTIONS=suppressions=$(abspath scripts/tsan.supp):halt_on_error=1 \
-		$(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan --filter "$(SAN_SUITES)"
+		$(SWIFT) test --skip-build $(TSAN_FLAGS) --filter "$(SAN_SUITES)"

@@ -99,4 +99,21 @@ let package = Package(
 if Context.environment["VGEN_CORE_ONLY"] == "1" {
     package.products.removeAll { $0.name == "vgen" }
     package.targets.removeAll { $0.name == "vgen" || $0.name == "vgenTests" }
+    // Only Yams is left in use; the others are not even fetched.
+    package.dependencies = [.package(url: "https://github.com/jpsim/Yams", from: "5.0.1")]
+}
+
+// The libFuzzer program (`make fuzz`, Docs/Fuzzing.md) exists when VGEN_FUZZER_RUNTIME names
+// the toolchain's `libclang_rt.fuzzer_no_main` archive, in the sanitizer build (`make
+// test-asan`): its modules are compiled with AddressSanitizer and coverage counters, and its
+// `main` calls that archive's driver.
+if let fuzzerRuntime = Context.environment["VGEN_FUZZER_RUNTIME"] {
+    package.targets += [
+        .target(name: "CLibFuzzer", path: "Tests/Fuzz/CLibFuzzer"),
+        .executableTarget(
+            name: "vgen-fuzz", dependencies: ["CLibFuzzer", "VideoCore", "VideoAI", "VideoRender", "VideoTestSupport"],
+            path: "Tests/Fuzz/vgen-fuzz", swiftSettings: swiftSettings,
+            linkerSettings: [.unsafeFlags(["-Xlinker", fuzzerRuntime]), .linkedLibrary("stdc++")]),
+    ]
+    package.products.append(.executable(name: "vgen-fuzz", targets: ["vgen-fuzz"]))
 }

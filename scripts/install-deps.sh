@@ -22,7 +22,8 @@ packages=(
   postgresql
   chromium
 )
-if [ "${1:-}" = "--test" ]; then packages+=(python3 python3-venv); fi
+# libstdc++-12-dev: the fuzz program links libFuzzer's runtime, which needs libstdc++ (Docs/Fuzzing.md).
+if [ "${1:-}" = "--test" ]; then packages+=(python3 python3-venv libstdc++-12-dev); fi
 if [ "${1:-}" = "--bench" ]; then packages+=(python3-venv pocketsphinx pocketsphinx-en-us sox espeak-ng python3-dev gcc); fi
 missing=()
 for p in "${packages[@]}"; do
