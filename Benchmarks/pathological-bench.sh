@@ -34,8 +34,11 @@ def document(pathological, size=36_000):
         separator = r.choice(separators)
         text += (word + separator) if pathological else (r.choice(ordinary) + " ")
         words += 1
+        # A paragraph of 60 words under a heading of its own in both documents, so both split
+        # into the same scenes (a section whose narration runs long is split, and the
+        # pathological words are longer).
         if words % 60 == 0:
-            text += "\n\n"
+            text += f"\n\n## Part {words // 60}\n\n"
         if not pathological and words >= target_words:
             break
     return text, words
