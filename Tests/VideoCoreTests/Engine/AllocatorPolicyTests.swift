@@ -12,14 +12,15 @@ struct AllocatorPolicyTests {
     func largeBlocksStayMapped() throws {
         #if canImport(Glibc)
             #expect(AllocatorPolicy.apply())
-            // With glibc's default, freeing this mapped 8 MiB block raises the threshold to
-            // 8 MiB, and the 2 MiB block below would come from an arena.
-            let big = try #require(malloc(8 << 20))
-            #expect(AllocatorPolicy.isMappedAlone(big, size: 8 << 20))
+            // With glibc's default, freeing this mapped 24 MiB block raises the threshold to
+            // 24 MiB, and the 16 MiB block below would come from an arena. (So large that no
+            // other test running beside this one leaves an arena a free chunk that size.)
+            let big = try #require(malloc(24 << 20))
+            #expect(AllocatorPolicy.isMappedAlone(big, size: 24 << 20))
             free(big)
-            let block = try #require(malloc(2 << 20))
+            let block = try #require(malloc(16 << 20))
             defer { free(block) }
-            #expect(AllocatorPolicy.isMappedAlone(block, size: 2 << 20))
+            #expect(AllocatorPolicy.isMappedAlone(block, size: 16 << 20))
             // A small block still comes from an arena.
             let small = try #require(malloc(64 << 10))
             defer { free(small) }
