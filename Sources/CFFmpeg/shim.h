@@ -43,6 +43,19 @@ static inline int CFFmpeg_memory_file(void) {
     return -1;
 #endif
 }
+/* glibc's allocator settings for AllocatorPolicy: large blocks mapped on their own above
+   mmap_threshold bytes, at most arena_max arenas; 1 when both were accepted, 0 elsewhere. */
+#ifdef __GLIBC__
+#include <malloc.h>
+static inline int CFFmpeg_malloc_policy(int mmap_threshold, int arena_max) {
+    return mallopt(M_MMAP_THRESHOLD, mmap_threshold) == 1 && mallopt(M_ARENA_MAX, arena_max) == 1;
+}
+/* The bytes a malloc'd block can hold (a block mapped on its own is rounded up to pages). */
+static inline size_t CFFmpeg_malloc_usable_size(void *block) { return malloc_usable_size(block); }
+#else
+static inline int CFFmpeg_malloc_policy(int mmap_threshold, int arena_max) { return 0; }
+static inline size_t CFFmpeg_malloc_usable_size(void *block) { return 0; }
+#endif
 /* Silence libav's console logging below the given level. */
 static inline void CFFmpeg_set_log_level(int level) { av_log_set_level(level); }
 /* libav's log lines, formatted, to a sink of vgen's (Swift cannot take a va_list callback). */

@@ -28,6 +28,7 @@ struct VGen: AsyncParsableCommand {
     /// Parses the command line and runs the command. Every failure, the parser's included,
     /// ends in `CLIRunner.fail`: one line `vgen: error: …` and the status of `ExitStatus`.
     static func main() async {
+        AllocatorPolicy.apply()  // before any thread starts (Docs/Memory.md)
         do {
             var command = try parseAsRoot()
             (command as? any VerboseCommand)?.logging.apply()

@@ -147,23 +147,21 @@ extension MP4Writer {
             guard let fresh = avcodec_alloc_context3(codec) else {
                 throw VideoError(.encoding, "could not allocate the \(what) encoder")
             }
-            var owned: UnsafeMutablePointer<AVCodecContext>? = fresh
-            do {
-                try Self.open(
-                    fresh, codec: codec, options: options, globalHeader: globalHeader, what: what, configure: configure)
-                let old = UnsafeBufferPointer(
-                    start: stream.pointee.codecpar.pointee.extradata,
-                    count: Int(stream.pointee.codecpar.pointee.extradata_size))
-                let new = UnsafeBufferPointer(start: fresh.pointee.extradata, count: Int(fresh.pointee.extradata_size))
-                guard old.elementsEqual(new) else {
-                    throw VideoError(.encoding, "a reopened \(what) encoder describes its stream differently")
-                }
-            } catch {
-                avcodec_free_context(&owned)
-                throw error
+            // The flushed context is freed first, so two encoders' picture buffers are never
+            // alive at once (x264 holds tens of MB at 1080p). After a failure the writer keeps
+            // the fresh, unopened context, which only `deinit` frees.
+            var flushed: UnsafeMutablePointer<AVCodecContext>? = context
+            context = fresh
+            avcodec_free_context(&flushed)
+            try Self.open(
+                fresh, codec: codec, options: options, globalHeader: globalHeader, what: what, configure: configure)
+            let old = UnsafeBufferPointer(
+                start: stream.pointee.codecpar.pointee.extradata,
+                count: Int(stream.pointee.codecpar.pointee.extradata_size))
+            let new = UnsafeBufferPointer(start: fresh.pointee.extradata, count: Int(fresh.pointee.extradata_size))
+            guard old.elementsEqual(new) else {
+                throw VideoError(.encoding, "a reopened \(what) encoder describes its stream differently")
             }
-            swap(&context, &owned!)
-            avcodec_free_context(&owned)
         }
 
         /// The stream description the encoder wrote (`extradata`: SPS and PPS for H.264).

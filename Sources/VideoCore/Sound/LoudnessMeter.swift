@@ -147,9 +147,27 @@ enum TruePeak {
         }
     }
 
-    /// The largest magnitude of the 4× oversampled signal.
+    /// The largest magnitude of the 4× oversampled signal, computed a block at a time so no
+    /// copy of the whole signal is made (the same values as `magnitudes(_:).max()`).
     static func linear(_ samples: [Float]) -> Double {
-        Double(magnitudes(samples).max() ?? 0)
+        let block = 1 << 16
+        let half = tapsPerPhase / 2
+        var x = [Float](repeating: 0, count: block + tapsPerPhase)
+        var peak: Float = 0
+        samples.withUnsafeBufferPointer { samples in
+            for start in stride(from: 0, to: samples.count, by: block) {
+                let count = min(block, samples.count - start)
+                // x[j] is input sample start + j - half + 1, zero outside the signal.
+                for j in x.indices {
+                    let i = start + j - half + 1
+                    x[j] = i >= 0 && i < samples.count ? samples[i] : 0
+                }
+                x.withUnsafeBufferPointer { x in
+                    oversampledPeaks(x, count: count) { _, magnitude in peak = max(peak, magnitude) }
+                }
+            }
+        }
+        return Double(peak)
     }
 
     /// For each sample, the largest magnitude of the 4× oversampled signal from it up to
@@ -161,25 +179,35 @@ enum TruePeak {
         var x = [Float](repeating: 0, count: samples.count + tapsPerPhase)
         x.replaceSubrange((half - 1)..<(half - 1 + samples.count), with: samples)
         var out = [Float](repeating: 0, count: samples.count)
-        let phases = factor - 1
-        let perPhase = tapsPerPhase
-        taps.withUnsafeBufferPointer { taps in
+        out.withUnsafeMutableBufferPointer { out in
             x.withUnsafeBufferPointer { x in
-                out.withUnsafeMutableBufferPointer { out in
-                    for n in 0..<samples.count {
-                        let window = x.baseAddress! + n  // x[n + j] is input sample n + j - half + 1
-                        var peak = abs(Double(window[half - 1]))
-                        for p in 0..<phases {
-                            let phase = taps.baseAddress! + p * perPhase
-                            var sum = 0.0
-                            for j in 0..<perPhase { sum += phase[j] * Double(window[j]) }
-                            peak = max(peak, abs(sum))
-                        }
-                        out[n] = Float(peak)
-                    }
-                }
+                oversampledPeaks(x, count: samples.count) { n, magnitude in out[n] = magnitude }
             }
         }
         return out
+    }
+
+    /// Calls `body(n, peak)` for n in 0..<count, where `x[n + j]` is input sample n + j − half + 1
+    /// (`x` holds `count + tapsPerPhase` values) and `peak` is the largest magnitude of the 4×
+    /// oversampled signal from sample n up to the next.
+    private static func oversampledPeaks(
+        _ x: UnsafeBufferPointer<Float>, count: Int, _ body: (Int, Float) -> Void
+    ) {
+        let half = tapsPerPhase / 2
+        let phases = factor - 1
+        let perPhase = tapsPerPhase
+        taps.withUnsafeBufferPointer { taps in
+            for n in 0..<count {
+                let window = x.baseAddress! + n
+                var peak = abs(Double(window[half - 1]))
+                for p in 0..<phases {
+                    let phase = taps.baseAddress! + p * perPhase
+                    var sum = 0.0
+                    for j in 0..<perPhase { sum += phase[j] * Double(window[j]) }
+                    peak = max(peak, abs(sum))
+                }
+                body(n, Float(peak))
+            }
+        }
     }
 }

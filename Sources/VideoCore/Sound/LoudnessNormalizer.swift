@@ -47,6 +47,7 @@ package struct LoudnessNormalizer: Sendable {
         var out = samples
         for _ in 0..<3 {
             for _ in 0..<8 {
+                out = []  // the last try is freed before the next one is made
                 out = limited(samples, peaks: peaks, gain: pow(10, gainDB / 20), ceiling: pow(10, ceilingDB / 20))
                 let loudness = meter.integratedLoudness(out)
                 if abs(loudness - target) < 0.05 { break }

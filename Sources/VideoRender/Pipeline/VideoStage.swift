@@ -103,21 +103,24 @@ public struct VideoStage: PipelineStage {
         let keyframes = try self.keyframes(of: job.scene, in: video)
         switch job.kind {
         case .transition:
-            // The previous scene's last picture into this scene's first.
-            let first = try picture(of: job.scene, at: keyframes[0].time, in: video)
-            let previous: Canvas
-            if job.scene > 0 {
-                let last = try self.keyframes(of: job.scene - 1, in: video).last!.time
-                previous = try picture(of: job.scene - 1, at: last, in: video)
-            } else {
-                previous = try Canvas(resolution: config.resolution)
-                previous.fill(options.theme.background)
-            }
+            // The previous scene's last picture into this scene's first. Only their converted
+            // frames outlive this block: the three 1080p canvases (8 MB each) are freed before
+            // the frames are encoded.
             let convert = { (canvas: Canvas) in try canvas.withBGRA { try converter.convert(bgra: $0, stride: $1) } }
-            let background = try Canvas(resolution: config.resolution)
-            background.fill(options.theme.background)
-            let transition = TransitionFrames(kind: job.transition, background: try convert(background))
-            let (from, to) = (try convert(previous), try convert(first))
+            let (transition, from, to) = try { () throws -> (TransitionFrames, YUVFrame, YUVFrame) in
+                let background = try Canvas(resolution: config.resolution)
+                background.fill(options.theme.background)
+                let previous: Canvas
+                if job.scene > 0 {
+                    let last = try self.keyframes(of: job.scene - 1, in: video).last!.time
+                    previous = try picture(of: job.scene - 1, at: last, in: video)
+                } else {
+                    previous = background
+                }
+                let from = try convert(previous)
+                let to = try convert(try picture(of: job.scene, at: keyframes[0].time, in: video))
+                return (TransitionFrames(kind: job.transition, background: try convert(background)), from, to)
+            }()
             for f in 0..<job.frameCount {
                 try flag.check()
                 try writer.writeVideo(
@@ -125,8 +128,10 @@ public struct VideoStage: PipelineStage {
             }
         case .still:
             try flag.check()
-            let still = try picture(of: job.scene, at: keyframes[0].time, in: video)
-            let frame = try still.withBGRA { try converter.convert(bgra: $0, stride: $1) }
+            // The canvas is a temporary: freed before the frame is encoded.
+            let frame = try picture(of: job.scene, at: keyframes[0].time, in: video).withBGRA {
+                try converter.convert(bgra: $0, stride: $1)
+            }
             try writer.writeVideo(frame, count: job.frameCount)
         case .body:
             var skip = job.skip
@@ -136,8 +141,9 @@ public struct VideoStage: PipelineStage {
                 guard count > 0 else { continue }
                 try flag.check()
                 // Drawn and converted once, sent for every frame it stays on screen.
-                let picture = try picture(of: job.scene, at: keyframe.time, in: video)
-                let frame = try picture.withBGRA { try converter.convert(bgra: $0, stride: $1) }
+                let frame = try picture(of: job.scene, at: keyframe.time, in: video).withBGRA {
+                    try converter.convert(bgra: $0, stride: $1)
+                }
                 try writer.writeVideo(frame, count: count)
             }
         }

@@ -77,4 +77,18 @@ import VideoTestSupport
         #expect(throws: VideoError.self) { try SoundOptions.validate(loudness: 3) }
         #expect(try SoundOptions.validate(loudness: -23) == -23)
     }
+
+    /// The true peak is found a block at a time (no copy of the whole signal): the same value
+    /// as the per-sample magnitudes' maximum, with the loudest point at a block's edge, at the
+    /// signal's first and last samples and in the middle of a block.
+    @Test(arguments: [65_535, 65_536, 65_540, 131_072, 200_000])
+    func blockwiseTruePeakMatchesTheWholeSignal(peakAt: Int) {
+        var samples = Self.sine(997, amplitude: 0.3, seconds: 5, rate: 44_100)
+        for n in [0, samples.count - 1, min(peakAt, samples.count - 1)] { samples[n] = 0.9 }
+        samples[min(peakAt, samples.count - 1) - 1] = -0.9
+        let whole = Double(TruePeak.magnitudes(samples).max() ?? 0)
+        #expect(TruePeak.linear(samples) == whole)
+        #expect(whole > 0.9)
+        #expect(TruePeak.linear([]) == 0)
+    }
 }
