@@ -15,7 +15,8 @@ demo: build
 	.build/release/vgen --document README.md --output-dir $(OUT)
 
 ## Installs what is missing and runs the whole test suite (VideoCoreTests under AddressSanitizer
-## and ThreadSanitizer instead of plainly), every fuzz target for 60 s, and builds, tests and runs the
+## and ThreadSanitizer instead of plainly), every fuzz target for 60 s (the fuzzers run for a
+## fixed time, so they share the cores with the two sanitized runs), and builds, tests and runs the
 ## downstream example package (Examples/QuickStart), which depends on this one by path. The
 ## example builds in this package's build folder (--scratch-path), so the vgen modules it
 ## imports, already compiled with the same flags, are reused instead of compiled again.
@@ -28,9 +29,7 @@ test: deps
 	cd Examples/QuickStart && $(SWIFT) build --build-tests $(EXAMPLE_SCRATCH) && $(SWIFT) test --skip-build $(EXAMPLE_SCRATCH)
 	cd Examples/QuickStart && out=$$(mktemp -d) && $(SWIFT) run $(EXAMPLE_SCRATCH) quickstart "$$out" 640x360 && test -s "$$out/quickstart-2-0/video.mp4" && rm -rf "$$out"
 	$(MAKE) -j2 asan-build tsan-build
-	$(MAKE) test-asan SAN_SUITES=VideoCoreTests
-	$(MAKE) fuzz SECONDS=60
-	$(MAKE) test-tsan SAN_SUITES=VideoCoreTests
+	$(MAKE) -j3 test-asan test-tsan fuzz SAN_SUITES=VideoCoreTests SECONDS=60
 
 ## Contact sheets of every scene type (16:9 and 9:16, light and dark, with reveal states)
 ## into $(OUT)/contact-sheet/, checked for the title-safe area and for text cut with "…".

@@ -55,4 +55,20 @@ import VideoTestSupport
         #expect(lines.all == ["ready"])
         #expect(Subprocess.find("sh") != nil && Subprocess.find("no-such-program-here") == nil)
     }
+
+    /// A child started by the test support inherits none of the test process's descriptors
+    /// (libcurl's sockets are not close-on-exec): a pipe made without `O_CLOEXEC` stays out of
+    /// the child's `/proc/self/fd`.
+    @Test func childrenInheritNoDescriptors() async throws {
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        defer { ends.forEach { close($0) } }
+        let temporary = try TemporaryDirectory(prefix: "vgen-spawn")
+        let outcome = try await BoundedProcess.run(
+            URL(fileURLWithPath: "/bin/ls"), ["/proc/self/fd"], in: temporary.url, environment: [:],
+            limits: .init(cpuSeconds: 10, addressSpace: 1 << 30), logs: temporary.url)
+        let open = Set(outcome.stdout.split(separator: "\n").compactMap { Int32($0) })
+        #expect(outcome.exitStatus == 0 && open.isSuperset(of: [0, 1, 2]), "\(outcome.stderr)")
+        #expect(open.isDisjoint(with: ends), "the child holds \(open.sorted()); the pipe is \(ends)")
+    }
 }

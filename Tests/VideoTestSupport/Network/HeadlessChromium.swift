@@ -56,6 +56,7 @@ package final class HeadlessChromium: Sendable {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(
             &actions, 2, profile.file("chromium.log").path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        SpawnFileActions.closeInherited(&actions, from: 5)
         let argv = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         // Its own process group, so that one signal ends the browser and its helpers.

@@ -107,6 +107,7 @@ package final class PostgresServer: Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_APPEND, 0o666)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        SpawnFileActions.closeInherited(&actions, from: 3)
         let pointers = argv.map { strdup($0) } + [nil]
         defer { for pointer in pointers { free(pointer) } }
         var child: pid_t = 0
