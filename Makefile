@@ -15,8 +15,8 @@ demo: build
 	.build/release/vgen --document README.md --output-dir $(OUT)
 
 ## Installs what is missing and runs the whole test suite, VideoCoreTests again under AddressSanitizer
-## and ThreadSanitizer, every fuzz target for 60 s (the fuzzers run for a
-## fixed time, so they share the cores with the two sanitized runs), and builds, tests and runs the
+## and ThreadSanitizer, every fuzz target for 60 s (all six at once: a fuzzer runs for a fixed
+## time, so they share the cores with the two sanitized runs), and builds, tests and runs the
 ## downstream example package (Examples/QuickStart), which depends on this one by path. The
 ## example builds in this package's build folder (--scratch-path), so the vgen modules it
 ## imports, already compiled with the same flags, are reused instead of compiled again.
@@ -29,7 +29,7 @@ test: deps
 	cd Examples/QuickStart && $(SWIFT) build --build-tests $(EXAMPLE_SCRATCH) && $(SWIFT) test --skip-build $(EXAMPLE_SCRATCH)
 	cd Examples/QuickStart && out=$$(mktemp -d) && $(SWIFT) run $(EXAMPLE_SCRATCH) quickstart "$$out" 640x360 && test -s "$$out/quickstart-2-0/video.mp4" && rm -rf "$$out"
 	$(MAKE) -j2 asan-build tsan-build
-	$(MAKE) -j3 test-asan test-tsan fuzz SAN_SUITES=VideoCoreTests SECONDS=60
+	$(MAKE) -j3 test-asan test-tsan fuzz SAN_SUITES=VideoCoreTests SECONDS=60 FUZZ_JOBS=6
 
 ## Contact sheets of every scene type (16:9 and 9:16, light and dark, with reveal states)
 ## into $(OUT)/contact-sheet/, checked for the title-safe area and for text cut with "…".
@@ -80,9 +80,11 @@ test-asan: asan-build
 	$(ASAN_ENV) LSAN_OPTIONS=suppressions=$(abspath scripts/lsan.supp):print_suppressions=0 \
 		$(SWIFT) test --skip-build $(ASAN_FLAGS) --filter "$(SAN_SUITES)"
 
-## Every fuzz target (or TARGETS="markdown yaml") for SECONDS seconds each, two at a time.
+## Every fuzz target (or TARGETS="markdown yaml") for SECONDS seconds each, FUZZ_JOBS at a time
+## (make test runs all six at once: each runs its fixed time, sharing the cores).
+FUZZ_JOBS ?= 2
 fuzz: asan-build
-	scripts/fuzz.sh .build-asan/debug/vgen-fuzz $(SECONDS) $(TARGETS)
+	FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh .build-asan/debug/vgen-fuzz $(SECONDS) $(TARGETS)
 
 tsan-build: resolve
 	VGEN_CORE_ONLY=1 $(SWIFT) build --build-tests $(TSAN_FLAGS)
