@@ -24,7 +24,6 @@ enum FuzzMain {
         }
         let scratch = URL(fileURLWithPath: NSTemporaryDirectory(), isDirectory: true)
             .appendingPathComponent("vgen-fuzz-\(name)-\(getpid())", isDirectory: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             let made = try type.init(scratch: scratch)
@@ -34,10 +33,12 @@ enum FuzzMain {
                 for (index, seed) in try made.seeds().enumerated() {
                     try seed.write(to: url.appendingPathComponent("seed-\(index)"))
                 }
+                try? FileManager.default.removeItem(at: scratch)
                 return
             }
             target = made
         } catch {
+            try? FileManager.default.removeItem(at: scratch)
             fail("cannot set up \(name): \(error)")
         }
         verbose = environment["VGEN_FUZZ_VERBOSE"] == "1"

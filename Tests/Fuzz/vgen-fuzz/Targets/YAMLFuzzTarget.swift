@@ -1,5 +1,6 @@
 import Foundation
 import VideoCore
+import VideoTestSupport
 
 /// The YAML adapter: any bytes become videos or a `VideoError` naming the line, never a crash
 /// (the 10,000-level nesting that once overflowed the stack included). Media paths resolve in
@@ -11,11 +12,9 @@ struct YAMLFuzzTarget: FuzzTarget {
     init(scratch: URL) throws { self.scratch = scratch }
 
     func seeds() throws -> [Data] {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
         let example = try String(
-            contentsOf: repository.appendingPathComponent("Examples/all-scenes.yaml"), encoding: .utf8)
+            contentsOf: DependencyREADMEs.packageRoot.appendingPathComponent("Examples/all-scenes.yaml"),
+            encoding: .utf8)
         let specs = [
             example,
             "video:\n  id: tiny\n  title: Tiny\n  resolution: 320x180\n  fps: 10\nscenes:\n  - type: title\n    title: Hello\n    narration: Hello there.\n",
