@@ -15,6 +15,8 @@ enum FuzzMain {
     /// The target, set once before the driver starts; the driver calls inputs on this thread.
     nonisolated(unsafe) static var target: (any FuzzTarget)?
     nonisolated(unsafe) static var verbose = false
+    /// The scratch folder, removed at exit (libFuzzer's driver ends the process with `exit`).
+    nonisolated(unsafe) static var scratchPath: String?
 
     static func main() {
         let environment = ProcessInfo.processInfo.environment
@@ -42,6 +44,8 @@ enum FuzzMain {
             fail("cannot set up \(name): \(error)")
         }
         verbose = environment["VGEN_FUZZ_VERBOSE"] == "1"
+        scratchPath = scratch.path
+        atexit { if let path = FuzzMain.scratchPath { try? FileManager.default.removeItem(atPath: path) } }
         var argc = CommandLine.argc
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
         let status = LLVMFuzzerRunDriver(&argc, &argv) { bytes, count in
@@ -52,7 +56,6 @@ enum FuzzMain {
             }
             return 0
         }
-        try? FileManager.default.removeItem(at: scratch)
         exit(status)
     }
 
