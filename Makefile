@@ -28,7 +28,7 @@ test: deps
 	scripts/check-otio.sh .build/debug/vgen
 	cd Examples/QuickStart && $(SWIFT) build --build-tests $(EXAMPLE_SCRATCH) && $(SWIFT) test --skip-build $(EXAMPLE_SCRATCH)
 	cd Examples/QuickStart && out=$$(mktemp -d) && $(SWIFT) run $(EXAMPLE_SCRATCH) quickstart "$$out" 640x360 && test -s "$$out/quickstart-2-0/video.mp4" && rm -rf "$$out"
-	$(MAKE) -j2 asan-build tsan-build
+	$(MAKE) -j2 asan-build tsan-build SAN_SUITES=VideoCoreTests
 	$(MAKE) -j3 test-asan test-tsan fuzz SAN_SUITES=VideoCoreTests SECONDS=60 FUZZ_JOBS=6
 
 ## Contact sheets of every scene type (16:9 and 9:16, light and dark, with reveal states)
@@ -63,7 +63,8 @@ SECONDS ?= 60
 TARGETS ?=
 FUZZER_RUNTIME = $(shell "$$(dirname "$$(readlink -f "$$(command -v $(SWIFT))")")/clang" \
 	--print-file-name=libclang_rt.fuzzer_no_main-x86_64.a)
-ASAN_ENV = VGEN_CORE_ONLY=1 VGEN_FUZZER_RUNTIME=$(FUZZER_RUNTIME)
+ASAN_ENV = VGEN_CORE_ONLY=1 VGEN_TEST_TARGETS="$(SAN_SUITES)" VGEN_FUZZER_RUNTIME=$(FUZZER_RUNTIME)
+TSAN_ENV = VGEN_CORE_ONLY=1 VGEN_TEST_TARGETS="$(SAN_SUITES)"
 ASAN_FLAGS = --sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table \
 	--scratch-path .build-asan
 TSAN_FLAGS = --sanitize=thread --scratch-path .build-tsan
@@ -87,8 +88,8 @@ fuzz: asan-build
 	FUZZ_JOBS=$(FUZZ_JOBS) scripts/fuzz.sh .build-asan/debug/vgen-fuzz $(SECONDS) $(TARGETS)
 
 tsan-build: resolve
-	VGEN_CORE_ONLY=1 $(SWIFT) build --build-tests $(TSAN_FLAGS)
+	$(TSAN_ENV) $(SWIFT) build --build-tests $(TSAN_FLAGS)
 
 test-tsan: tsan-build
-	VGEN_CORE_ONLY=1 TSAN_OPTIONS=suppressions=$(abspath scripts/tsan.supp):halt_on_error=1 \
+	$(TSAN_ENV) TSAN_OPTIONS=suppressions=$(abspath scripts/tsan.supp):halt_on_error=1 \
 		$(SWIFT) test --skip-build $(TSAN_FLAGS) --filter "$(SAN_SUITES)"

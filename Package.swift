@@ -101,6 +101,25 @@ if Context.environment["VGEN_CORE_ONLY"] == "1" {
     package.targets.removeAll { $0.name == "vgen" || $0.name == "vgenTests" }
     // Only Yams is left in use; the others are not even fetched.
     package.dependencies = [.package(url: "https://github.com/jpsim/Yams", from: "5.0.1")]
+    // VGEN_TEST_TARGETS (the Makefile passes SAN_SUITES) keeps only the test targets it names,
+    // so a sanitizer build compiles no suite it will not run.
+    if let wanted = Context.environment["VGEN_TEST_TARGETS"] {
+        package.targets.removeAll { $0.type == .test && !wanted.contains($0.name) }
+        // VideoCore's suite alone, without the fuzz program (the ThreadSanitizer build), needs
+        // neither VideoAI nor VideoRender: the test support then leaves out the fixtures
+        // that use them.
+        let needsAll = ["VideoAITests", "VideoRenderTests"].contains { wanted.contains($0) }
+        if !needsAll && Context.environment["VGEN_FUZZER_RUNTIME"] == nil {
+            package.targets.removeAll { $0.name == "VideoAI" || $0.name == "VideoRender" }
+            package.products.removeAll { $0.name == "VideoAI" || $0.name == "VideoRender" }
+            for target in package.targets where target.name == "VideoTestSupport" {
+                target.dependencies = ["VideoCore"]
+                target.exclude = [
+                    "Media/MontageFixtures.swift", "Media/MontageFixtures+Peak.swift", "Media/TalkFixture.swift",
+                ]
+            }
+        }
+    }
 }
 
 // The libFuzzer program (`make fuzz`, Docs/Fuzzing.md) exists when VGEN_FUZZER_RUNTIME names

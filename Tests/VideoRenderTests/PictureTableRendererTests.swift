@@ -16,7 +16,7 @@ import VideoTestSupport
 
     @Test func aPNGIsFittedInsideTheSafeAreaWithItsCaption() throws {
         let canvas = try RendererRegistry.standard.render(try SampleScene.imageShort.scene(), context: context)
-        for color in TestPictures.quarters {
+        for color in TestPictures.quarters.map(RGBColor.init(hex:)) {
             #expect(canvas.count(of: color, tolerance: 0.03) > 300, "\(color) missing")
         }
         let ink = try #require(canvas.inkBounds(background: context.theme.background))
@@ -26,11 +26,11 @@ import VideoTestSupport
 
     @Test func anSVGIsDrawnThroughLibrsvg() throws {
         let canvas = try RendererRegistry.standard.render(try SampleScene.imageSVG.scene(), context: context)
-        #expect(canvas.count(of: TestPictures.svgCircle, tolerance: 0.03) > 500)
+        #expect(canvas.count(of: RGBColor(hex: TestPictures.svgCircle), tolerance: 0.03) > 500)
         // The drawing keeps its 3:2 shape: the circle is round.
         var xs: [Int] = [], ys: [Int] = []
         for y in 0..<canvas.height {
-            for x in 0..<canvas.width where close(canvas.pixel(x: x, y: y), TestPictures.svgCircle) {
+            for x in 0..<canvas.width where close(canvas.pixel(x: x, y: y), RGBColor(hex: TestPictures.svgCircle)) {
                 xs.append(x)
                 ys.append(y)
             }

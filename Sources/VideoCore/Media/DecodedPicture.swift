@@ -39,6 +39,33 @@ package final class DecodedPicture: @unchecked Sendable {
         self.time = time
     }
 
+    /// Copies a BGRA image (opaque or premultiplied rows, as a canvas draws them) into a picture
+    /// of its own, so `ImageEncoder` can write it.
+    /// - Parameter image: The rows to copy.
+    /// - Throws: `VideoError` (`.media`) when the frame cannot be allocated.
+    package convenience init(_ image: BGRAImage) throws {
+        guard var frame = Optional(av_frame_alloc()), let made = frame else {
+            throw VideoError(.media, "could not allocate a picture")
+        }
+        made.pointee.width = Int32(image.width)
+        made.pointee.height = Int32(image.height)
+        made.pointee.format = AV_PIX_FMT_BGRA.rawValue
+        let status = av_frame_get_buffer(made, 0)
+        guard status >= 0 else {
+            av_frame_free(&frame)
+            throw VideoError(.media, "allocating a \(image.width)x\(image.height) picture: \(avErrorString(status))")
+        }
+        let stride = Int(made.pointee.linesize.0)
+        image.pixels.withUnsafeBytes { source in
+            for row in 0..<image.height {
+                (made.pointee.data.0! + row * stride).update(
+                    from: source.baseAddress!.assumingMemoryBound(to: UInt8.self) + row * image.stride,
+                    count: image.width * 4)
+            }
+        }
+        self.init(owning: made)
+    }
+
     deinit {
         var owned: UnsafeMutablePointer<AVFrame>? = frame
         av_frame_free(&owned)

@@ -1,27 +1,30 @@
 import Foundation
 import Synchronization
 import VideoCore
-import VideoRender
 
-/// Pictures for image-scene tests, generated in code: a PNG with coloured quarters and a
-/// diagonal bar, and an SVG drawing of shapes.
+/// Pictures for image-scene tests, generated in code: a PNG of four coloured quarters and an
+/// SVG drawing of shapes. Only VideoCore is needed (the sanitizer builds
+/// of `VideoCoreTests` compile no other library).
 package enum TestPictures {
-    /// The PNG's quarter colours: top left, top right, bottom left, bottom right.
-    package static let quarters: [RGBColor] = [
-        RGBColor(hex: 0xE53935), RGBColor(hex: 0x43A047), RGBColor(hex: 0x1E88E5), RGBColor(hex: 0xFDD835),
-    ]
-    /// The colour the SVG fills its circle with.
-    package static let svgCircle = RGBColor(hex: 0x8E24AA)
+    /// The PNG's quarter colours as `0xRRGGBB`: top left, top right, bottom left, bottom right.
+    package static let quarters: [UInt32] = [0xE53935, 0x43A047, 0x1E88E5, 0xFDD835]
+    /// The colour (`0xRRGGBB`) the SVG fills its circle with.
+    package static let svgCircle: UInt32 = 0x8E24AA
 
     /// Writes a `width × height` PNG of four coloured quarters.
     package static func writePNG(to url: URL, width: Int = 400, height: Int = 300) throws {
-        let canvas = try Canvas(width: width, height: height)
-        let w = Double(width) / 2, h = Double(height) / 2
-        for (i, color) in quarters.enumerated() {
-            canvas.fillRect(
-                Canvas.Rect(x: Double(i % 2) * w, y: Double(i / 2) * h, width: w, height: h), color: color)
+        var pixels = [UInt8](repeating: 255, count: width * height * 4)
+        for y in 0..<height {
+            for x in 0..<width {
+                let color = quarters[(y < height / 2 ? 0 : 2) + (x < width / 2 ? 0 : 1)]
+                let i = (y * width + x) * 4
+                pixels[i] = UInt8(color & 0xFF)
+                pixels[i + 1] = UInt8(color >> 8 & 0xFF)
+                pixels[i + 2] = UInt8(color >> 16 & 0xFF)
+            }
         }
-        try canvas.writePNG(to: url)
+        let image = BGRAImage(width: width, height: height, stride: width * 4, pixels: pixels)
+        try ImageEncoder.write(try DecodedPicture(image), to: url, format: .png)
     }
 
     /// The text of an SVG drawing: a light panel, a purple circle and a dark bar, 300 × 200.
