@@ -39,6 +39,8 @@ print(f"ratio vgen / x264 floor: {vw / pw:.2f} (target <= 0.15); peak memory {vk
 print(f"per video second: vgen {vw / seconds * 1000:.0f} ms, x264 floor {pw / seconds * 1000:.0f} ms")
 PY
 sed -n 's/^\(script\|audio\|video\|output\): done/  stage \1:/p' "$work/log"
+# Where the video stage's time went (render-profile.json, Docs/RenderProfile.md).
+python3 Benchmarks/render-profile.py "$work/out/bench/render-profile.json"
 # Where the video stage's frames come from: encoded by x264 or generated as skip frames.
 python3 - "$work/out/bench/video.mp4" <<'PY'
 import subprocess, sys

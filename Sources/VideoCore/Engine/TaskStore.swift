@@ -14,6 +14,7 @@ public enum TaskStore {
     static let ownedNames = [
         stateFile, "timing_manifest.json", "metadata.json", "captions.srt", "captions.vtt", "thumbnail.png",
         "video.mp4", ".video.mp4.partial", ".thumbnail.png.partial", "audio", "segments", "speech-cache",
+        "render-profile.json",
     ]
 
     private static let hint = "pass --restart to start this task over"

@@ -31,6 +31,10 @@ package final class MP4Writer {
     package private(set) var framesWritten = 0
     /// Mono audio samples accepted so far.
     package private(set) var audioSamplesWritten = 0
+    /// Generated skip frames written so far (included in `framesWritten`).
+    package private(set) var skipFramesWritten = 0
+    /// Time spent generating and muxing skip frames, one call per run (for render profiles).
+    package private(set) var skipTime = WorkTime()
 
     private let container: Container
     private let video: Encoder
@@ -178,10 +182,13 @@ package final class MP4Writer {
             try send(frame)
             try video.send(nil, to: container)
             videoFlushed = true
-            for packet in try skips.pictures(after: video.lastPacket, count: count - 1) {
-                try video.write(generated: packet, pts: Int64(framesWritten), to: container)
-                framesWritten += 1
+            try skipTime.measure {
+                for packet in try skips.pictures(after: video.lastPacket, count: count - 1) {
+                    try video.write(generated: packet, pts: Int64(framesWritten), to: container)
+                    framesWritten += 1
+                }
             }
+            skipFramesWritten += count - 1
             return
         }
         for _ in 0..<count { try send(frame) }

@@ -18,6 +18,9 @@ struct SegmentEncoder: Sendable {
     var jobs: Int
     /// Whether segments are shared with other processes (a shard, or the join after them).
     var sharing: SegmentSharing?
+    /// Records the soundtrack's and the join's spans and what the plan plays, when the stage
+    /// writes a render profile (`RenderProfile`).
+    var profiler: RenderProfiler? = nil
 
     /// The joined file's name in the task folder.
     static let partialFile = ".video.mp4.partial"
@@ -43,6 +46,7 @@ struct SegmentEncoder: Sendable {
         let frames = Dictionary(plan.order.map { ($0, 1) }, uniquingKeysWith: +)
         // Progress counts frames as they play: a repeated segment counts each time.
         func played(_ segment: EncodePlan.Segment) -> Int { segment.frameCount * (frames[segment.fileName] ?? 1) }
+        profiler?.plan(plan, cached: plan.segments.filter { !absent.contains($0.fileName) })
         var done = plan.segments.filter { !absent.contains($0.fileName) }.map(played).reduce(0, +)
         context.report(
             stage, Double(done) / Double(total),
@@ -51,7 +55,10 @@ struct SegmentEncoder: Sendable {
         let soundtrackURL = folder.appendingPathComponent(plan.soundtrack.fileName)
         let sound = Task {
             guard absent.contains(plan.soundtrack.fileName) else { return }
-            try await Self.encode(to: soundtrackURL, in: folder, extension: "m4a", plan.soundtrack.encode)
+            let profiler = self.profiler
+            try await Self.encode(to: soundtrackURL, in: folder, extension: "m4a") { url, flag in
+                try RenderProfiler.span(.audio, by: profiler) { try plan.soundtrack.encode(url, flag) }
+            }
         }
         defer { sound.cancel() }
         try await withThrowingTaskGroup(of: EncodePlan.Segment.self) { group in
@@ -84,9 +91,12 @@ struct SegmentEncoder: Sendable {
         try? FileManager.default.removeItem(at: url)
         do {
             let files = plan.order.map { folder.appendingPathComponent($0) }
-            let joiner = try SegmentJoiner(url: url, template: files[0], fps: plan.format.fps, audio: soundtrackURL)
-            for file in files { try joiner.append(file) }
-            try joiner.finish()
+            let joiner = try RenderProfiler.span(.join, by: profiler) {
+                let joiner = try SegmentJoiner(url: url, template: files[0], fps: plan.format.fps, audio: soundtrackURL)
+                for file in files { try joiner.append(file) }
+                try joiner.finish()
+                return joiner
+            }
             guard joiner.framesWritten == plan.totalFrames else {
                 throw VideoError(
                     .encoding, "the segments hold \(joiner.framesWritten) frames; the plan says \(plan.totalFrames)")

@@ -26,6 +26,8 @@ public struct VideoStage: PipelineStage {
     public var sharing: SegmentSharing?
     /// Whether held pictures are written as skip frames (on; off only to compare against).
     var skipRepeats = true
+    /// Whether the stage writes `render-profile.json` (on; off only to compare against).
+    var profiles = true
 
     /// Creates the stage.
     /// - Parameters:
@@ -56,9 +58,18 @@ public struct VideoStage: PipelineStage {
     /// - Returns: The joined, not yet verified file.
     /// - Throws: `VideoError` when a scene cannot be drawn or encoding fails, `CancellationError`.
     public func run(_ input: NarratedVideo, context: PipelineContext) async throws -> EncodedVideo {
-        let narration = try AudioStage.narration(of: input.manifest, in: context.directory)
-        let plan = try encodePlan(input, narration: narration)
-        return try await SegmentEncoder(stage: name, jobs: jobs, sharing: sharing).encode(plan, context: context)
+        let profiler = profiles ? RenderProfiler(jobs: jobs) : nil
+        let plan = try RenderProfiler.span(.plan, by: profiler) {
+            let narration = try AudioStage.narration(of: input.manifest, in: context.directory)
+            return try encodePlan(input, narration: narration, profiler: profiler)
+        }
+        var encoder = SegmentEncoder(stage: name, jobs: jobs, sharing: sharing)
+        encoder.profiler = profiler
+        let encoded = try await encoder.encode(plan, context: context)
+        if let profiler {
+            try AtomicFile.write(try profiler.profile().json(), to: context.file(RenderProfile.fileName))
+        }
+        return encoded
     }
 
     /// Whether the joined file is still there.
@@ -67,7 +78,8 @@ public struct VideoStage: PipelineStage {
     }
 
     /// The segments and soundtrack of `video`.
-    func encodePlan(_ video: NarratedVideo, narration: [[Float]]) throws -> EncodePlan {
+    func encodePlan(_ video: NarratedVideo, narration: [[Float]], profiler: RenderProfiler? = nil) throws -> EncodePlan
+    {
         let manifest = video.manifest
         let format = SegmentFormat(
             width: video.config.resolution.width, height: video.config.resolution.height, fps: manifest.fps,
@@ -84,7 +96,7 @@ public struct VideoStage: PipelineStage {
                 fileName: job.fileName, frameCount: job.frameCount,
                 cost: job.kind == .still ? 1 : Double(job.frameCount), scene: job.scene
             ) { url, flag in
-                try stage.render(job, of: video, format: format, to: url, flag: flag)
+                try stage.render(job, of: video, format: format, to: url, flag: flag, profiler: profiler)
             }
         }
         let soundtrack = try self.soundtrack(of: video, narration: narration)
@@ -93,46 +105,56 @@ public struct VideoStage: PipelineStage {
             totalFrames: manifest.totalFrames, sceneCount: manifest.scenes.count)
     }
 
-    /// Draws and encodes one segment into a new file at `url`.
+    /// Draws and encodes one segment into a new file at `url`, timing its pieces for `profiler`.
     func render(
-        _ job: SegmentPlan.Job, of video: NarratedVideo, format: SegmentFormat, to url: URL, flag: CancellationFlag
+        _ job: SegmentPlan.Job, of video: NarratedVideo, format: SegmentFormat, to url: URL, flag: CancellationFlag,
+        profiler: RenderProfiler? = nil
     ) throws {
+        var timer = SegmentTimer()
         let config = video.config
         let writer = try format.writer(to: url)
         let converter = try FrameConverter(width: config.resolution.width, height: config.resolution.height)
         let keyframes = try self.keyframes(of: job.scene, in: video)
+        /// Scene `index` drawn at `time` (the theme's background for `nil`) and converted; the
+        /// canvas is freed before this returns.
+        func converted(_ index: Int?, at time: Double, _ kind: RenderProfile.FrameClass) throws -> YUVFrame {
+            let canvas = try timer.measure(.draw, kind) {
+                guard let index else {
+                    let background = try Canvas(resolution: config.resolution)
+                    background.fill(options.theme.background)
+                    return background
+                }
+                return try picture(of: index, at: time, in: video)
+            }
+            return try timer.measure(.convert, kind) {
+                try canvas.withBGRA { try converter.convert(bgra: $0, stride: $1) }
+            }
+        }
         switch job.kind {
         case .transition:
             // The previous scene's last picture into this scene's first. Only their converted
-            // frames outlive this block: the three 1080p canvases (8 MB each) are freed before
-            // the frames are encoded.
-            let convert = { (canvas: Canvas) in try canvas.withBGRA { try converter.convert(bgra: $0, stride: $1) } }
-            let (transition, from, to) = try { () throws -> (TransitionFrames, YUVFrame, YUVFrame) in
-                let background = try Canvas(resolution: config.resolution)
-                background.fill(options.theme.background)
-                let previous: Canvas
-                if job.scene > 0 {
-                    let last = try self.keyframes(of: job.scene - 1, in: video).last!.time
-                    previous = try picture(of: job.scene - 1, at: last, in: video)
-                } else {
-                    previous = background
-                }
-                let from = try convert(previous)
-                let to = try convert(try picture(of: job.scene, at: keyframes[0].time, in: video))
-                return (TransitionFrames(kind: job.transition, background: try convert(background)), from, to)
-            }()
+            // frames outlive this block: the 1080p canvases (8 MB each) are freed as soon as
+            // each is converted, before the frames are encoded.
+            let previous: YUVFrame
+            if job.scene > 0 {
+                previous = try converted(
+                    job.scene - 1, at: try self.keyframes(of: job.scene - 1, in: video).last!.time, .transition)
+            } else {
+                previous = try converted(nil, at: 0, .transition)
+            }
+            let next = try converted(job.scene, at: keyframes[0].time, .transition)
+            let transition = TransitionFrames(kind: job.transition, background: try converted(nil, at: 0, .transition))
             for f in 0..<job.frameCount {
                 try flag.check()
-                try writer.writeVideo(
-                    try transition.frame(from: from, to: to, progress: Double(f + 1) / Double(job.frameCount + 1)))
+                let frame = try timer.measure(.blend, .transition) {
+                    try transition.frame(from: previous, to: next, progress: Double(f + 1) / Double(job.frameCount + 1))
+                }
+                try timer.write(frame, transition: true, to: writer)
             }
         case .still:
             try flag.check()
-            // The canvas is a temporary: freed before the frame is encoded.
-            let frame = try picture(of: job.scene, at: keyframes[0].time, in: video).withBGRA {
-                try converter.convert(bgra: $0, stride: $1)
-            }
-            try writer.writeVideo(frame, count: job.frameCount)
+            let frame = try converted(job.scene, at: keyframes[0].time, Self.frameClass(of: job.frameCount))
+            try timer.write(frame, count: job.frameCount, to: writer)
         case .body:
             var skip = job.skip
             for keyframe in keyframes {
@@ -141,13 +163,17 @@ public struct VideoStage: PipelineStage {
                 guard count > 0 else { continue }
                 try flag.check()
                 // Drawn and converted once, sent for every frame it stays on screen.
-                let frame = try picture(of: job.scene, at: keyframe.time, in: video).withBGRA {
-                    try converter.convert(bgra: $0, stride: $1)
-                }
-                try writer.writeVideo(frame, count: count)
+                let frame = try converted(job.scene, at: keyframe.time, Self.frameClass(of: count))
+                try timer.write(frame, count: count, to: writer)
             }
         }
-        try writer.finish()
+        try timer.finish(writer)
+        profiler?.finished(timer, file: job.fileName, kind: job.kind.rawValue, scene: job.scene)
+    }
+
+    /// The class of a picture's frames when it stays on screen for `count` frames.
+    static func frameClass(of count: Int) -> RenderProfile.FrameClass {
+        count >= MP4Writer.minimumSkipRun ? .held : .moving
     }
 
     /// Scene `index`'s keyframes: when each distinct picture appears and how many frames it
