@@ -6,6 +6,7 @@
 # time but not the CPU time), then times a peer in the same run (see the end). Target: <= 10 s wall
 # on 2 cores, <= 400 MB. NO_PEER=1 skips the peer. RUNS=N repeats vgen and the peer N times,
 # alternating, and ends with the medians (this host's speed drifts; one run says little).
+# VGEN=PATH runs that binary instead of building the release one (say, a copy of an older build).
 #   Benchmarks/montage-bench.sh [WORKDIR]   (extra vgen options via VGEN_ARGS="--style cinematic")
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,8 +37,12 @@ if [ ! -f "$work/song.wav" ]; then
     "$work/song.wav"
 fi
 
-swift build -c release --product vgen >/dev/null
-vgen="$PWD/.build/release/vgen"
+if [ -n "${VGEN:-}" ]; then
+  vgen="$VGEN"  # another build (an older commit's binary kept for a before/after comparison)
+else
+  swift build -c release --product vgen >/dev/null
+  vgen="$PWD/.build/release/vgen"
+fi
 runs="${RUNS:-1}"
 : > "$work/runs.txt"
 for run in $(seq 1 "$runs"); do

@@ -8,10 +8,15 @@ extension YUVFrame {
         -> YUVFrame
     {
         let frame = try YUVFrame(width: width, height: height)
-        for (plane, value) in [(0, y), (1, u), (2, v)] {
-            frame.forEachRow(plane) { row, count in row.update(repeating: value, count: count) }
-        }
+        frame.fill(y: y, u: u, v: v)
         return frame
+    }
+
+    /// Sets every sample of each plane to one value, in place (a frame not yet handed on).
+    internal func fill(y: UInt8, u: UInt8, v: UInt8) {
+        for (plane, value) in [(0, y), (1, u), (2, v)] {
+            forEachRow(plane) { row, count in row.update(repeating: value, count: count) }
+        }
     }
 
     /// A new frame whose pixels are undefined until drawn (for frames a picture will cover whole).
@@ -20,10 +25,10 @@ extension YUVFrame {
         try YUVFrame(width: width, height: height)
     }
 
-    /// A new frame with the same pixels.
+    /// A new frame with the same pixels (on a buffer of `pool` when given, of this frame's size).
     /// - Throws: `VideoError` (`.encoding`) when the frame cannot be allocated.
-    package func copy() throws -> YUVFrame {
-        let out = try YUVFrame(width: width, height: height)
+    package func copy(pool: YUVFramePool? = nil) throws -> YUVFrame {
+        let out = try newFrame(pool)
         for plane in 0..<3 {
             let source = CFFmpeg_frame_plane(frame, Int32(plane))!,
                 sourceStride = Int(CFFmpeg_frame_linesize(frame, Int32(plane)))
@@ -35,28 +40,38 @@ extension YUVFrame {
     /// A new frame mixing this one with `other`: `self × (1 − weight) + other × weight`.
     ///
     /// Mixing in yuv is the same as mixing in RGB (the conversion is affine), so this is a
-    /// crossfade; with a black `other` it is a fade to black.
+    /// crossfade; with a black `other` it is a fade to black. The weight is rounded down to
+    /// 1/256ths and each sample is `(a × (256 − w) + b × w + 128) >> 8`, 16 samples at a time
+    /// (`YUVRowKernels.blend`).
+    /// - Parameters:
+    ///   - other: A frame of the same size.
+    ///   - weight: `other`'s share, 0–1.
+    ///   - pool: Where the new frame's buffer comes from (a pool of this frame's size), if anywhere.
     /// - Throws: `VideoError` for frames of different sizes or when allocation fails.
-    package func blended(with other: YUVFrame, weight: Double) throws -> YUVFrame {
+    package func blended(with other: YUVFrame, weight: Double, pool: YUVFramePool? = nil) throws -> YUVFrame {
         guard other.width == width, other.height == height else {
             throw VideoError(
                 .render, "cannot blend a \(other.width)x\(other.height) frame into a \(width)x\(height) one")
         }
         let w = UInt16(min(max(weight, 0), 1) * 256)
-        let out = try YUVFrame(width: width, height: height)
+        let out = try newFrame(pool)
         for plane in 0..<3 {
             let a = CFFmpeg_frame_plane(frame, Int32(plane))!,
                 aStride = Int(CFFmpeg_frame_linesize(frame, Int32(plane)))
             let b = CFFmpeg_frame_plane(other.frame, Int32(plane))!,
                 bStride = Int(CFFmpeg_frame_linesize(other.frame, Int32(plane)))
             out.forEachRow(plane) { row, count, index in
-                let ra = a + index * aStride, rb = b + index * bStride
-                for x in 0..<count {
-                    row[x] = UInt8(truncatingIfNeeded: (UInt16(ra[x]) &* (256 &- w) &+ UInt16(rb[x]) &* w &+ 128) >> 8)
-                }
+                YUVRowKernels.blend(a + index * aStride, b + index * bStride, into: row, count: count, weight: w)
             }
         }
         return out
+    }
+
+    /// A frame of this one's size: from `pool` when given (it must be of this size), else newly allocated.
+    private func newFrame(_ pool: YUVFramePool?) throws -> YUVFrame {
+        guard let pool else { return try YUVFrame(width: width, height: height) }
+        precondition(pool.width == width && pool.height == height, "the pool's frames are of another size")
+        return try pool.frame()
     }
 
     /// A new frame in which this one has moved `offset` pixels to the left and `next` fills the
@@ -98,9 +113,7 @@ extension YUVFrame {
         precondition(y.count == 256 && u.count == 256 && v.count == 256, "lookup tables have 256 entries")
         for (plane, table) in [(0, y), (1, u), (2, v)] {
             table.withUnsafeBufferPointer { lut in
-                forEachRow(plane) { row, count in
-                    for x in 0..<count { row[x] = lut[Int(row[x])] }
-                }
+                forEachRow(plane) { row, count in YUVRowKernels.lookUp(row, count: count, table: lut.baseAddress!) }
             }
         }
     }

@@ -23,13 +23,7 @@ package final class YUVFrame: @unchecked Sendable {
         guard let frame = av_frame_alloc() else {
             throw VideoError(.encoding, "could not allocate a \(width)x\(height) video frame")
         }
-        frame.pointee.width = Int32(width)
-        frame.pointee.height = Int32(height)
-        frame.pointee.format = AV_PIX_FMT_YUV420P.rawValue
-        frame.pointee.color_range = AVCOL_RANGE_MPEG
-        frame.pointee.colorspace = AVCOL_SPC_BT709
-        frame.pointee.color_primaries = AVCOL_PRI_BT709
-        frame.pointee.color_trc = AVCOL_TRC_BT709
+        YUVFrame.describe(frame, width: width, height: height)
         let status = av_frame_get_buffer(frame, 0)
         guard status >= 0 else {
             var owned: UnsafeMutablePointer<AVFrame>? = frame
@@ -39,6 +33,25 @@ package final class YUVFrame: @unchecked Sendable {
         self.frame = frame
         self.width = width
         self.height = height
+    }
+
+    /// Takes ownership of `frame`, whose buffer and planes the caller has set (`YUVFramePool`),
+    /// and tags it as a `width × height` yuv420p BT.709 limited-range picture.
+    internal init(describing frame: UnsafeMutablePointer<AVFrame>, width: Int, height: Int) {
+        YUVFrame.describe(frame, width: width, height: height)
+        self.frame = frame
+        self.width = width
+        self.height = height
+    }
+
+    private static func describe(_ frame: UnsafeMutablePointer<AVFrame>, width: Int, height: Int) {
+        frame.pointee.width = Int32(width)
+        frame.pointee.height = Int32(height)
+        frame.pointee.format = AV_PIX_FMT_YUV420P.rawValue
+        frame.pointee.color_range = AVCOL_RANGE_MPEG
+        frame.pointee.colorspace = AVCOL_SPC_BT709
+        frame.pointee.color_primaries = AVCOL_PRI_BT709
+        frame.pointee.color_trc = AVCOL_TRC_BT709
     }
 
     deinit {

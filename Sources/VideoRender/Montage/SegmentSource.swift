@@ -14,19 +14,23 @@ final class SegmentSource {
     private let height: Int
     private let fps: Int
     private let fit: MontageTimeline.Fit
-    private let compositor = PictureCompositor()
+    private let compositor = PictureCompositor(simdBilinear: true)
     private let backgroundCompositor = PictureCompositor()
     private var picture: DecodedPicture?
     private var clip: VideoClipDecoder?
     private var background: YUVFrame?
+    /// Where the output frames' buffers come from.
+    private let pool: YUVFramePool
 
-    /// Opens the segment's media (decoding a photo once, scaled to what its zoom needs).
+    /// Opens the segment's media (decoding a photo once, scaled to what its zoom needs); its
+    /// frames take their buffers from `pool` (of the output size).
     /// - Throws: `VideoError` (`.media`) when the file cannot be decoded.
     init(
         _ segment: MontageTimeline.Segment, width: Int, height: Int, fps: Int, fit: MontageTimeline.Fit,
-        photos: PhotoCache
+        photos: PhotoCache, pool: YUVFramePool
     ) throws {
         self.segment = segment
+        self.pool = pool
         self.width = width
         self.height = height
         self.fps = fps
@@ -68,11 +72,11 @@ final class SegmentSource {
         let cy = motion.startY + (motion.endY - motion.startY) * min(eased, 1)
         let out: YUVFrame
         if fit == .blur, let background {
-            out = try background.copy()
+            out = try background.copy(pool: pool)
         } else if fit == .fill, source != nil {
-            out = try YUVFrame.uninitialized(width: width, height: height)  // the picture covers it all
+            out = try pool.frame()  // the picture covers it all
         } else {
-            out = try YUVFrame.filled(width: width, height: height)
+            out = try pool.filled()
         }
         guard let source else { return out }
         let target = targetRect(for: source)
