@@ -43,7 +43,7 @@ package struct QuizRenderer: SceneRenderer {
         let pill = SlideChrome.drawPill(
             context.phrases.text(.labelQuiz), at: Point(x: slide.x, y: slide.y), maxWidth: slide.width, on: canvas,
             context: context)
-        var area = slide.inset(top: pill.height + 24 * u)
+        let area = slide.inset(top: pill.height + 24 * u)
 
         // Type grows with the frame: a fifth larger on landscape frames, two fifths on portrait
         // ones, whose content area is tall and narrow.
