@@ -6,7 +6,7 @@
 /// Each output row is made in two passes: the two source rows around it are mixed into a 16-bit
 /// row by SIMD (`SIMD16`), then each output sample mixes the two neighbours of its source
 /// position in that row. Sample positions are centre-aligned (as swscale and most scalers do);
-/// edges clamp. Meant for moderate ratios (the montage's Ken Burns moves shrink by at most
+/// edges clamp. Meant for moderate ratios (Ken Burns moves shrink by at most
 /// ~1.3×; clips are mostly drawn at 1:1 or enlarged): `PictureCompositor` uses it only when the
 /// crop is at most twice the rectangle each way.
 ///

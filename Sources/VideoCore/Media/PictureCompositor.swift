@@ -44,8 +44,8 @@ package final class PictureCompositor {
     ///     per-frame Ken Burns scaling is at most ~1.2x, where fast bilinear looks the same).
     ///   - simdBilinear: Scale pictures that are already yuv420p BT.709 limited range (photos as
     ///     `ImageDecoder` gives them, HD clips) with `BilinearScaler` when the crop is at most twice
-    ///     the rectangle each way; anything else still goes through swscale. Off by default (the
-    ///     montage's per-frame path turns it on).
+    ///     the rectangle each way; anything else still goes through swscale. Off by default: on the montage
+    ///     benchmark it was slower than swscale (Docs/Montage.md, "The per-frame path").
     package init(highQuality: Bool = false, simdBilinear: Bool = false) {
         flags = highQuality ? Int32(SWS_BICUBIC) : Int32(SWS_FAST_BILINEAR)
         scaler = simdBilinear && !highQuality ? BilinearScaler() : nil

@@ -14,7 +14,7 @@ import VideoCore
 /// in point again, so a crossfade out of a clip never starts a chunk.
 struct MontageChunkPlan: Sendable {
     /// Bump when drawing or encoding changes in a way the keys cannot see.
-    static let version = "vgen montage chunks 4"  // 4: SIMD bilinear Ken Burns scaling
+    static let version = "vgen montage chunks 3"
     /// Bump when the soundtrack's making changes (2: the song's stereo is kept; 3: normalised
     /// to −14 LUFS, −1 dBTP).
     static let soundtrackVersion = "vgen montage soundtrack 3"

@@ -14,7 +14,7 @@ final class SegmentSource {
     private let height: Int
     private let fps: Int
     private let fit: MontageTimeline.Fit
-    private let compositor = PictureCompositor(simdBilinear: true)
+    private let compositor = PictureCompositor()
     private let backgroundCompositor = PictureCompositor()
     private var picture: DecodedPicture?
     private var clip: VideoClipDecoder?
