@@ -35,20 +35,12 @@ package final class PictureCompositor {
     private var context: OpaquePointer?
     private var key: [Int32] = []
     private let flags: Int32
-    /// Scales plain yuv420p sources itself instead of through swscale, when set.
-    private let scaler: BilinearScaler?
 
     /// Creates a compositor.
-    /// - Parameters:
-    ///   - highQuality: Bicubic instead of fast bilinear filtering (for one-off scaling;
-    ///     per-frame Ken Burns scaling is at most ~1.2x, where fast bilinear looks the same).
-    ///   - simdBilinear: Scale pictures that are already yuv420p BT.709 limited range (photos as
-    ///     `ImageDecoder` gives them, HD clips) with `BilinearScaler` when the crop is at most twice
-    ///     the rectangle each way; anything else still goes through swscale. Off by default: on the montage
-    ///     benchmark it was slower than swscale (Docs/Montage.md, "The per-frame path").
-    package init(highQuality: Bool = false, simdBilinear: Bool = false) {
+    /// - Parameter highQuality: Bicubic instead of fast bilinear filtering (for one-off scaling;
+    ///   per-frame Ken Burns scaling is at most ~1.2x, where fast bilinear looks the same).
+    package init(highQuality: Bool = false) {
         flags = highQuality ? Int32(SWS_BICUBIC) : Int32(SWS_FAST_BILINEAR)
-        scaler = simdBilinear && !highQuality ? BilinearScaler() : nil
     }
 
     deinit { sws_freeContext(context) }
@@ -63,21 +55,6 @@ package final class PictureCompositor {
         let cw = min(max(crop.width, 1), source.width - cx), ch = min(max(crop.height, 1), source.height - cy)
         let tx = min(max(rect.x, 0), target.width - 2) & ~1, ty = min(max(rect.y, 0), target.height - 2) & ~1
         let tw = min(max(rect.width, 2), target.width - tx), th = min(max(rect.height, 2), target.height - ty)
-        if let scaler, cw <= 2 * tw, ch <= 2 * th, Self.isPlainYUV420(source.frame.pointee) {
-            let out = target.frame, frame = source.frame
-            for plane in 0..<3 {
-                let shift = plane == 0 ? 0 : 1, scale = plane == 0 ? 1.0 : 0.5
-                let stride = Int(CFFmpeg_frame_linesize(out, Int32(plane)))
-                scaler.scalePlane(
-                    CFFmpeg_frame_plane(frame, Int32(plane))!,
-                    sourceStride: Int(CFFmpeg_frame_linesize(frame, Int32(plane))),
-                    sourceWidth: (source.width + shift) >> shift, sourceHeight: (source.height + shift) >> shift,
-                    crop: (Double(cx) * scale, Double(cy) * scale, Double(cw) * scale, Double(ch) * scale),
-                    into: CFFmpeg_frame_plane(out, Int32(plane))! + (ty >> shift) * stride + (tx >> shift),
-                    targetStride: stride, width: (tw + shift) >> shift, height: (th + shift) >> shift)
-            }
-            return
-        }
         guard let clone = av_frame_clone(source.frame) else {
             throw VideoError(.render, "could not reference a picture")
         }
@@ -151,11 +128,6 @@ package final class PictureCompositor {
             context, sourceCoefficients, fullRange ? 1 : 0, targetCoefficients, 0, 0, 1 << 16, 1 << 16)
         key = newKey
         return context
-    }
-
-    /// Whether a picture is yuv420p in BT.709 limited range, as our frames are (no conversion needed).
-    private static func isPlainYUV420(_ frame: AVFrame) -> Bool {
-        frame.format == AV_PIX_FMT_YUV420P.rawValue && frame.color_range != AVCOL_RANGE_JPEG && isBT709(frame)
     }
 
     /// Whether a yuv picture's colours are BT.709: as tagged, or, untagged, when it is HD
