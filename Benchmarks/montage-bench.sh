@@ -36,7 +36,7 @@ if [ ! -f "$work/song.wav" ]; then
     "$work/song.wav"
 fi
 
-swift build -c release --product vgen >/dev/null
+scripts/build-cli.sh >/dev/null
 vgen="$PWD/.build/release/vgen"
 runs="${RUNS:-1}"
 : > "$work/runs.txt"

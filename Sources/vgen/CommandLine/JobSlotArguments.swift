@@ -1,11 +1,5 @@
 import ArgumentParser
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// How much work `vgen serve` or `vgen worker` runs at once.
 package struct JobSlotArguments: ParsableArguments {
     /// Jobs running at once.
@@ -14,7 +8,7 @@ package struct JobSlotArguments: ParsableArguments {
 
     /// Encoder threads per job.
     @Option(name: .long, help: "Encoder threads per job (default: the number of cores).")
-    package var jobs = ProcessInfo.processInfo.activeProcessorCount
+    package var jobs = ProcessorCount.active
 
     /// Options without a value.
     package init() {}

@@ -1,16 +1,10 @@
 import ArgumentParser
 
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// Options for how a task runs.
 package struct TaskArguments: ParsableArguments {
     /// Scenes rendered (or encoder threads run) at once.
     @Option(name: .long, help: "Scenes rendered at once (default: the number of cores).")
-    package var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    package var jobs: Int = ProcessorCount.active
 
     /// Whether progress is printed as JSON events on stdout.
     @Flag(name: .long, help: "Print one JSON event per line on stdout instead of progress on stderr.")

@@ -5,7 +5,7 @@ import VideoCore
 import VideoRender
 
 extension BatchCommand: ExecutableCommand {
-
+    /// One line of the summary table.
     struct Row: Sendable {
         var input: String
         var video: String
@@ -13,6 +13,7 @@ extension BatchCommand: ExecutableCommand {
         var seconds: Double
     }
 
+    /// Renders every input, one failure not stopping the others, then prints the summary table.
     func execute() async throws {
         let reporter = ProgressReporter(json: task.json)
         var rows: [Row] = []

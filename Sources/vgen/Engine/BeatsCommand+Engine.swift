@@ -5,7 +5,6 @@ import VideoAI
 import VideoCore
 
 extension BeatsCommand: ExecutableCommand {
-
     /// Runs the analysis and prints it.
     func execute() async throws {
         let url = URL(fileURLWithPath: file)

@@ -6,7 +6,7 @@ import VideoCore
 import VideoRender
 
 extension EditCommand: ExecutableCommand {
-
+    /// Plans and renders the cut (or renders `--edit`), printing the video's path.
     mutating func execute() async throws {
         let reporter = ProgressReporter(json: task.json)
         do {

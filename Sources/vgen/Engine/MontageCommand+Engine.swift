@@ -6,7 +6,7 @@ import VideoCore
 import VideoRender
 
 extension MontageCommand: ExecutableCommand {
-
+    /// Plans and renders the montage (or renders `--timeline` again), printing the video's path.
     mutating func execute() async throws {
         let reporter = ProgressReporter(json: task.json)
         do {

@@ -5,7 +5,7 @@ import VideoCore
 import VideoRender
 
 extension PreviewCommand: ExecutableCommand {
-
+    /// Draws the scene and writes the PNG, printing its path.
     func execute() async throws {
         do {
             let url = URL(fileURLWithPath: file)

@@ -6,7 +6,7 @@ import VideoCore
 import VideoRender
 
 extension RefineCommand: ExecutableCommand {
-
+    /// Renders the next version from the feedback, or puts the previous one back.
     mutating func execute() async throws {
         let reporter = ProgressReporter(json: task.json)
         let (url, feedback, undo, jobs) = (URL(fileURLWithPath: folder), feedback, undo, task.jobs)

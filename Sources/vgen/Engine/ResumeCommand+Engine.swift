@@ -5,7 +5,7 @@ import VideoCore
 import VideoRender
 
 extension ResumeCommand: ExecutableCommand {
-
+    /// Continues the task in the folder with the pipeline of its kind.
     func execute() async throws {
         let (folder, task, narration) = (folder, task, narration)
         let url = URL(fileURLWithPath: folder)
@@ -40,34 +40,6 @@ extension ResumeCommand: ExecutableCommand {
         } render: { _, options, reporter in
             try await LanguageModelSetup.pipeline(narration: narration, options: options, jobs: task.jobs).resume(
                 taskDirectory: url, events: reporter.handle)
-        }
-    }
-}
-
-extension StatusCommand: ExecutableCommand {
-
-    func execute() async throws {
-        do {
-            let url = URL(fileURLWithPath: folder)
-            guard let state = try TaskStore.summary(of: url) else {
-                throw VideoError(.invalidInput, "\(folder) holds no vgen task (no state.json)")
-            }
-            if json {
-                print(
-                    String(
-                        decoding: try Data(contentsOf: url.appendingPathComponent(TaskStore.stateFile)), as: UTF8.self))
-                return
-            }
-            print("\(state.kind) task \(state.taskID): \(state.status.rawValue)")
-            for stage in state.stages {
-                let error = stage.error.map { " — \($0)" } ?? ""
-                print(
-                    "  \(stage.name.padding(toLength: 7, withPad: " ", startingAt: 0)) \(stage.status.rawValue)\(error)"
-                )
-            }
-            if let next = state.nextStage, state.status != .completed { print("next: \(next) (vgen resume \(folder))") }
-        } catch {
-            CLIRunner.fail(error)
         }
     }
 }

@@ -4,7 +4,7 @@ import VideoCore
 import VideoRender
 
 extension ScenesCommand: ExecutableCommand {
-
+    /// Prints each scene type and its fields.
     func execute() async throws {
         for type in SceneType.builtIn {
             print(type.rawValue)

@@ -5,7 +5,7 @@ import VGenCommandLine
 import VideoCore
 
 extension ServeCommand: ExecutableCommand {
-
+    /// Runs the service until it is stopped.
     func execute() async throws {
         do {
             try await serve()

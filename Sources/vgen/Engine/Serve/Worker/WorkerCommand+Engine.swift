@@ -5,7 +5,7 @@ import VGenCommandLine
 import VideoCore
 
 extension WorkerCommand: ExecutableCommand {
-
+    /// Claims and runs jobs until SIGTERM or SIGINT.
     func execute() async throws {
         do {
             try await work()
