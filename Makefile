@@ -7,8 +7,9 @@ OUT ?= out
 deps:
 	scripts/install-deps.sh
 
+## Both programs: the front `vgen` and the engine `vgen-engine` it runs (Docs/Startup.md).
 build: deps
-	$(SWIFT) build -c release --product vgen
+	SWIFT=$(SWIFT) scripts/build-cli.sh -c release
 
 ## Installs what is missing, builds, and renders this README into out/readme/video.mp4.
 demo: build

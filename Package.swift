@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "VideoAI", targets: ["VideoAI"]),
         .library(name: "VideoRender", targets: ["VideoRender"]),
         .executable(name: "vgen", targets: ["vgen"]),
+        .executable(name: "vgen-engine", targets: ["vgen-engine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -49,7 +50,9 @@ let package = Package(
         // Models, input adapters, timing manifest, speech, media I/O, pipeline.
         .target(
             name: "VideoCore",
-            dependencies: ["CFFmpeg", "CCmarkGFM", "CEspeakNG", "CFlite", "CPangoCairo", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "CFFmpeg", "CCmarkGFM", "CEspeakNG", "CFlite", "CPangoCairo", .product(name: "Yams", package: "Yams"),
+            ],
             resources: [.process("Resources")], swiftSettings: swiftSettings),
         // Narration writers, captions, metadata, music analysis, edit planning.
         .target(name: "VideoAI", dependencies: ["VideoCore", "CFFTW", "CPocketSphinx"], swiftSettings: swiftSettings),
@@ -57,21 +60,40 @@ let package = Package(
         .target(
             name: "VideoRender", dependencies: ["VideoCore", "VideoAI", "CPangoCairo", "CRsvg", "CFFmpeg"],
             swiftSettings: swiftSettings),
+        // The command line (Docs/Startup.md): every command's declarations, with nothing but
+        // ArgumentParser, so the front starts without the C libraries.
+        .target(
+            name: "VGenCommandLine", dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Sources/vgen/CommandLine", swiftSettings: swiftSettings),
+        // `vgen`, what users run: answers help and usage errors itself and execs `vgen-engine`,
+        // beside it, for a command that does work. The static Swift runtime keeps its start-up
+        // to a few shared objects.
         .executableTarget(
-            name: "vgen",
+            name: "vgen", dependencies: ["VGenCommandLine"], path: "Sources/vgen/Front", swiftSettings: swiftSettings,
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib"]),
+                // FoundationEssentials (ArgumentParser imports it) names these archives only as
+                // autolink entries the static link does not follow.
+                .linkedLibrary("_FoundationCollections"), .linkedLibrary("_FoundationCShims"),
+                .linkedLibrary("swiftSynchronization"),
+            ]),
+        // `vgen-engine`: the commands' work, the job service and its workers.
+        .executableTarget(
+            name: "vgen-engine",
             dependencies: [
-                "VideoCore", "VideoAI", "VideoRender",
+                "VGenCommandLine", "VideoCore", "VideoAI", "VideoRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
-            swiftSettings: swiftSettings),
+            path: "Sources/vgen/Engine", swiftSettings: swiftSettings),
 
         // What every test target shares: self-removing temporary folders, an event recorder,
         // subprocesses, and generated media (photos, clips, music, WAV files) and documents.
         .target(
-            name: "VideoTestSupport", dependencies: ["VideoCore", "VideoAI", "VideoRender"], path: "Tests/VideoTestSupport",
+            name: "VideoTestSupport", dependencies: ["VideoCore", "VideoAI", "VideoRender"],
+            path: "Tests/VideoTestSupport",
             swiftSettings: swiftSettings),
         .testTarget(
             name: "VideoCoreTests", dependencies: ["VideoCore", "CFFmpeg", "VideoTestSupport"],
@@ -85,7 +107,7 @@ let package = Package(
         .testTarget(
             name: "vgenTests",
             dependencies: [
-                "vgen", "VideoCore", "VideoAI", "VideoRender", "VideoTestSupport",
+                "vgen-engine", "VGenCommandLine", "VideoCore", "VideoAI", "VideoRender", "VideoTestSupport",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings),
@@ -94,11 +116,11 @@ let package = Package(
 )
 
 // Sanitizer runs of the core suites (`make test-asan`, `make test-tsan`; Docs/Sanitizers.md) set
-// VGEN_CORE_ONLY=1: the manifest then leaves out the `vgen` executable, its tests and the service
+// VGEN_CORE_ONLY=1: the manifest then leaves out the `vgen` executables, their tests and the service
 // packages only it links, which is most of a clean build's time.
 if Context.environment["VGEN_CORE_ONLY"] == "1" {
-    package.products.removeAll { $0.name == "vgen" }
-    package.targets.removeAll { $0.name == "vgen" || $0.name == "vgenTests" }
+    package.products.removeAll { $0.name == "vgen" || $0.name == "vgen-engine" }
+    package.targets.removeAll { ["vgen", "vgen-engine", "VGenCommandLine", "vgenTests"].contains($0.name) }
     // Only Yams is left in use; the others are not even fetched.
     package.dependencies = [.package(url: "https://github.com/jpsim/Yams", from: "5.0.1")]
     // VGEN_TEST_TARGETS (the Makefile passes SAN_SUITES) keeps only the test targets it names,

@@ -11,7 +11,7 @@ dir=${1:?usage: beats-eval.sh DIR [--no-librosa] [--verify-mir-eval]}; shift
 root=$(cd "$(dirname "$0")/.." && pwd)
 venv="$root/Benchmarks/.venv"
 if [[ -z "${VGEN:-}" ]]; then
-  (cd "$root" && swift build -c release --product vgen >&2)
+  "$root/scripts/build-cli.sh" >&2
   VGEN="$root/.build/release/vgen"
 fi
 if [[ ! -x "$venv/bin/python" ]]; then

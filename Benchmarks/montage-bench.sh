@@ -40,7 +40,7 @@ fi
 if [ -n "${VGEN:-}" ]; then
   vgen="$VGEN"  # another build (an older commit's binary kept for a before/after comparison)
 else
-  swift build -c release --product vgen >/dev/null
+  scripts/build-cli.sh >/dev/null
   vgen="$PWD/.build/release/vgen"
 fi
 runs="${RUNS:-1}"

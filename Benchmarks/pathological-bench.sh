@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 work=$(mktemp -d /tmp/vgen-pathological-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 if [ -z "${VGEN:-}" ]; then
-    swift build -c release --product vgen >/dev/null 2>&1
+    scripts/build-cli.sh >/dev/null 2>&1
     VGEN=.build/release/vgen
 fi
 

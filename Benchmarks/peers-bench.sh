@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 if [[ -z "${VGEN:-}" ]]; then
-  swift build -c release --product vgen >/dev/null
+  scripts/build-cli.sh >/dev/null
 fi
 vgen=$(realpath "${VGEN:-.build/release/vgen}")
 doc=$(realpath "${1:-.build/checkouts/swift-argument-parser/README.md}")

@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d /tmp/vgen-pipeline-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-swift build -c release --product vgen >/dev/null 2>&1
+scripts/build-cli.sh >/dev/null 2>&1
 vgen=.build/release/vgen
 cp Benchmarks/bench-document.md "$work/doc.md"
 

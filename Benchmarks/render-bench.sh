@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 preset=${1:-veryfast}
 work=$(mktemp -d /tmp/vgen-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-swift build -c release --product vgen >/dev/null
+scripts/build-cli.sh >/dev/null
 vgen=.build/release/vgen
 
 # vgen, end to end (document → narrated, encoded, verified MP4).

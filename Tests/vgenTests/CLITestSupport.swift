@@ -3,16 +3,23 @@ import Synchronization
 import VideoCore
 import VideoTestSupport
 
-/// Runs the built `vgen` binary as a user would, in a subprocess.
+/// Runs the built `vgen` binary (the front, which execs `vgen-engine` beside it) as a user
+/// would, in a subprocess.
 enum CLI {
     /// The `vgen` executable built beside the test bundle.
-    static var executable: URL {
+    static var executable: URL { productsFolder.appendingPathComponent("vgen") }
+
+    /// The `vgen-engine` executable the front runs, beside it.
+    static var engine: URL { productsFolder.appendingPathComponent("vgen-engine") }
+
+    /// The folder of the built products (the test bundle's).
+    private static var productsFolder: URL {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         // XCTest bundles on Linux are executables in the products folder; on macOS, bundles.
         while dir.pathExtension == "xctest" || dir.lastPathComponent == "Contents" || dir.lastPathComponent == "MacOS" {
             dir.deleteLastPathComponent()
         }
-        return dir.appendingPathComponent("vgen")
+        return dir
     }
 
     /// The environment `vgen` runs in: the test process's with every language-model variable
@@ -23,13 +30,15 @@ enum CLI {
         }
         environment["VGEN_LLM"] = "none"
         environment["XDG_CONFIG_HOME"] = "/nonexistent-vgen-test-config"
+        environment["VGEN_ENGINE"] = nil  // the engine beside the front
         environment.merge(extra) { _, new in new }
         return environment
     }
 
     /// Runs `vgen` with `arguments` to its end, in `environment()` plus `environment`.
     static func run(
-        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
+        executable: URL = CLI.executable
     ) async throws -> ProcessOutcome {
         try await Subprocess.run(executable, arguments, in: directory, environment: Self.environment(environment))
     }
