@@ -102,6 +102,24 @@ import VideoTestSupport
         #expect(halfError?.message.contains("truncated") == true)
     }
 
+    /// A fuzzer's finding: a 16 KB WAV claiming 1 Hz upsampled to 16 kHz took over 10 s and
+    /// half a gigabyte. Rates outside 1000–768000 Hz are refused before any sample is decoded.
+    @Test(arguments: [1, 999, 768_001])
+    func implausibleSampleRatesAreRefused(rate: Int) throws {
+        var wav = TestWAV.data(sine(count: 8_000, rate: 8_000), sampleRate: 8_000)
+        withUnsafeBytes(of: UInt32(rate).littleEndian) { wav.replaceSubrange(24..<28, with: $0) }
+        withUnsafeBytes(of: UInt32(rate * 2).littleEndian) { wav.replaceSubrange(28..<32, with: $0) }
+        let url = try temporary.write(wav, to: "odd.wav")
+        let error = #expect(throws: VideoError.self) { _ = try AudioDecoder.decodeAll(url: url, sampleRate: 16_000) }
+        #expect(error?.code == .media)
+        #expect(error?.message == "odd.wav: a sample rate of \(rate) Hz is outside 1000–768000 Hz")
+        // The lowest plausible rate decodes, sixteen output samples per input sample.
+        withUnsafeBytes(of: UInt32(1_000).littleEndian) { wav.replaceSubrange(24..<28, with: $0) }
+        withUnsafeBytes(of: UInt32(2_000).littleEndian) { wav.replaceSubrange(28..<32, with: $0) }
+        let decoded = try AudioDecoder.decodeAll(data: wav, name: "low.wav", sampleRate: 16_000)
+        #expect(abs(decoded.samples.count - 128_000) < 64)
+    }
+
     @Test func fileWithoutAudioIsAClearError() throws {
         // A 1×1 PNG: libavformat opens it as a one-frame video with no audio stream.
         let png = Data(

@@ -118,6 +118,10 @@ package final class AudioDecoder {
             freeCodec()
             throw VideoError(.media, "the audio stream in \(url.lastPathComponent) has no sample rate")
         }
+        guard Self.sampleRates.contains(inputRate) else {
+            freeCodec()
+            throw VideoError(.media, Self.rateMessage(url.lastPathComponent, inputRate))
+        }
         let outputRate = sampleRate ?? inputRate
         guard let packet = av_packet_alloc(), let frame = av_frame_alloc() else {
             freeCodec()
@@ -292,8 +296,14 @@ package final class AudioDecoder {
         }
     }
 
-    /// The highest sample rate a file may have (the highest of common studio formats, times two).
-    static let highestSampleRate = 768_000
+    /// The sample rates a file may have: from 1 kHz (below the 8 kHz of telephone speech) to
+    /// twice the highest of common studio formats. A header claiming 1 Hz would make each of its
+    /// samples thousands of output samples: a 16 KB file would decode to half a gigabyte.
+    static let sampleRates = 1_000...768_000
+
+    private static func rateMessage(_ name: String, _ rate: some BinaryInteger) -> String {
+        "\(name): a sample rate of \(rate) Hz is outside 1000–768000 Hz"
+    }
 
     private func makeResampler(for frame: UnsafeMutablePointer<AVFrame>) throws {
         var inputLayout = AVChannelLayout()
@@ -305,10 +315,9 @@ package final class AudioDecoder {
         defer { av_channel_layout_uninit(&inputLayout) }
         var outputLayout = channels == 2 ? CFFmpeg_layout_stereo() : CFFmpeg_layout_mono()
         let inputRate = frame.pointee.sample_rate > 0 ? frame.pointee.sample_rate : Int32(sampleRate)
-        // A header can claim any rate; libswresample would try to allocate filters for it.
-        guard (1...Self.highestSampleRate).contains(Int(inputRate)) else {
-            throw VideoError(
-                .media, "\(name): a sample rate of \(inputRate) Hz is outside 1–\(Self.highestSampleRate) Hz")
+        // A frame can change the rate the header gave; libswresample would allocate filters for any.
+        guard Self.sampleRates.contains(Int(inputRate)) else {
+            throw VideoError(.media, Self.rateMessage(name, inputRate))
         }
         var swr: OpaquePointer?
         var status = swr_alloc_set_opts2(

@@ -126,10 +126,28 @@ import VideoTestSupport
                     "POST", "/api/videos", headers: ["Content-Type": "application/json"],
                     body: Data("{\"document\":".utf8))
             ))
+        /// A form of these files sent to `path`.
+        func upload(_ path: String, _ parts: [(String, Data)]) async throws -> HTTPTestClient.Reply {
+            var form = MultipartBody()
+            for (name, data) in parts { form.file(name, fileName: name, data) }
+            return try await form.post(client, path)
+        }
+        replies += [
+            ("no song", 400, try await upload("/api/montages", [("media", png)])),
+            ("two songs", 400, try await upload("/api/montages", [("media", png), ("song", wav), ("song", wav)])),
+            ("edit: two talks", 400, try await upload("/api/edits", [("talk", png), ("talk", png)])),
+            ("edit: talk not a video", 415, try await upload("/api/edits", [("talk", wav)])),
+        ]
+        let fields = [
+            "no song": "song", "two songs": "song", "edit: two talks": "talk", "edit: talk not a video": "talk",
+        ]
         for (what, status, reply) in replies {
             #expect(reply.status == status, "\(what): \(reply.status) \(reply.text)")
+            if let field = fields[what] { #expect(reply.json["field"] as? String == field, "\(what): \(reply.text)") }
             let path =
-                what.contains("option value") || what.contains("video id") || what.contains("JSON")
+                what.hasPrefix("edit:")
+                ? "/api/edits"
+                : what.contains("option value") || what.contains("video id") || what.contains("JSON")
                     || what.contains("document") ? "/api/videos" : "/api/montages"
             #expect(
                 contract.problems("POST", path, reply).isEmpty, "\(what): \(contract.problems("POST", path, reply))")

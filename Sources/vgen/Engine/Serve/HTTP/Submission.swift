@@ -100,9 +100,7 @@ struct Submission: Sendable {
                 (spec.document, files) = (name, [(name, part.body)])
             }
         }
-        do { try JobWork.validate(spec) } catch { throw APIError.badRequest(error) }
-        try write(files, to: input)
-        return spec
+        return try accept(spec, files: files, input: input)
     }
 
     /// A montage job from a multipart body: `media` files (photos, clips), one `song`, `options`.
@@ -111,13 +109,10 @@ struct Submission: Sendable {
         let form = try MultipartForm(contentType: contentType, body: body)
         var spec = JobSpec(kind: .montage)
         spec.arguments = try Self.arguments(try Self.options(form), allowed: Self.montageOptions)
-        let media = form.files("media"), songs = form.files("song")
+        let media = form.files("media")
         guard !media.isEmpty else { throw APIError(.badRequest, "upload photos or clips as 'media'", field: "media") }
         guard media.count <= limits.files else {
             throw APIError(.contentTooLarge, "\(media.count) media files; at most \(limits.files)", field: "media")
-        }
-        guard songs.count == 1, let song = songs.first else {
-            throw APIError(.badRequest, "upload one song as 'song'", field: "song")
         }
         var files: [(String, Data)] = []
         for (index, part) in media.enumerated() {
@@ -133,15 +128,13 @@ struct Submission: Sendable {
                     field: "media")
             }
         }
-        try checkSize(song)
+        let song = try one("song", of: form, "upload one song as 'song'")
         guard case .audio(let ext)? = ContentSniffer.kind(of: song.body) else {
             throw APIError(.unsupportedMediaType, "the song is not an audio file this service reads", field: "song")
         }
         spec.song = "song." + ext
         files.append((spec.song!, song.body))
-        do { try JobWork.validate(spec) } catch { throw APIError.badRequest(error) }
-        try write(files, to: input)
-        return spec
+        return try accept(spec, files: files, input: input)
     }
 
     /// A talk edit job from a multipart body: one `talk` recording, an optional `transcript`,
@@ -151,14 +144,11 @@ struct Submission: Sendable {
         let form = try MultipartForm(contentType: contentType, body: body)
         var spec = JobSpec(kind: .edit)
         spec.arguments = try Self.arguments(try Self.options(form), allowed: Self.editOptions)
-        let talks = form.files("talk"), transcripts = form.files("transcript")
-        guard talks.count == 1, let talk = talks.first else {
-            throw APIError(.badRequest, "upload one recording as 'talk'", field: "talk")
-        }
+        let talk = try one("talk", of: form, "upload one recording as 'talk'")
+        let transcripts = form.files("transcript")
         guard transcripts.count <= 1 else {
             throw APIError(.badRequest, "upload at most one 'transcript'", field: "transcript")
         }
-        try checkSize(talk)
         guard case .clip(let ext)? = ContentSniffer.kind(of: talk.body) else {
             throw APIError(.unsupportedMediaType, "the talk is not a video this service reads", field: "talk")
         }
@@ -176,9 +166,7 @@ struct Submission: Sendable {
             spec.transcript = "transcript." + ext
             files.append((spec.transcript!, transcript.body))
         }
-        do { try JobWork.validate(spec) } catch { throw APIError.badRequest(error) }
-        try write(files, to: input)
-        return spec
+        return try accept(spec, files: files, input: input)
     }
 
     private func checkSize(_ part: MultipartForm.Part) throws {
@@ -189,9 +177,21 @@ struct Submission: Sendable {
         }
     }
 
-    private func write(_ files: [(String, Data)], to input: URL) throws {
+    /// Validates the job as the command line would, then saves its files: nothing is written
+    /// for a submission that is refused.
+    private func accept(_ spec: JobSpec, files: [(String, Data)], input: URL) throws -> JobSpec {
+        do { try JobWork.validate(spec) } catch { throw APIError.badRequest(error) }
         try AtomicFile.makeDirectory(input)
         for (name, data) in files { try AtomicFile.write(data, to: input.appendingPathComponent(name)) }
+        return spec
+    }
+
+    /// The one file a form must hold under `name`, checked against the size limit.
+    private func one(_ name: String, of form: MultipartForm, _ message: String) throws -> MultipartForm.Part {
+        let parts = form.files(name)
+        guard parts.count == 1, let part = parts.first else { throw APIError(.badRequest, message, field: name) }
+        try checkSize(part)
+        return part
     }
 
     private static func documentName(format: String?) throws -> String {
