@@ -150,10 +150,26 @@ enum TruePeak {
     /// The largest magnitude of the 4× oversampled signal, computed a block at a time so no
     /// copy of the whole signal is made (the same values as `magnitudes(_:).max()`).
     static func linear(_ samples: [Float]) -> Double {
+        var peak: Float = 0
+        blocks(samples) { _, magnitude in peak = max(peak, magnitude) }
+        return Double(peak)
+    }
+
+    /// For each sample, the largest magnitude of the 4× oversampled signal from it up to
+    /// (not including) the next sample.
+    static func magnitudes(_ samples: [Float]) -> [Float] {
+        var out = [Float](repeating: 0, count: samples.count)
+        out.withUnsafeMutableBufferPointer { out in blocks(samples) { n, magnitude in out[n] = magnitude } }
+        return out
+    }
+
+    /// Calls `body(n, peak)` for every sample n, a block of 65 536 at a time through a padded
+    /// window (zero outside the signal), so the loop needs no bounds tests and no padded copy
+    /// of the whole signal exists.
+    private static func blocks(_ samples: [Float], _ body: (Int, Float) -> Void) {
         let block = 1 << 16
         let half = tapsPerPhase / 2
         var x = [Float](repeating: 0, count: block + tapsPerPhase)
-        var peak: Float = 0
         samples.withUnsafeBufferPointer { samples in
             for start in stride(from: 0, to: samples.count, by: block) {
                 let count = min(block, samples.count - start)
@@ -163,28 +179,10 @@ enum TruePeak {
                     x[j] = i >= 0 && i < samples.count ? samples[i] : 0
                 }
                 x.withUnsafeBufferPointer { x in
-                    oversampledPeaks(x, count: count) { _, magnitude in peak = max(peak, magnitude) }
+                    oversampledPeaks(x, count: count) { n, magnitude in body(start + n, magnitude) }
                 }
             }
         }
-        return Double(peak)
-    }
-
-    /// For each sample, the largest magnitude of the 4× oversampled signal from it up to
-    /// (not including) the next sample.
-    static func magnitudes(_ samples: [Float]) -> [Float] {
-        guard !samples.isEmpty else { return [] }
-        let half = tapsPerPhase / 2
-        // Zero padding on both sides, so the loop needs no bounds tests.
-        var x = [Float](repeating: 0, count: samples.count + tapsPerPhase)
-        x.replaceSubrange((half - 1)..<(half - 1 + samples.count), with: samples)
-        var out = [Float](repeating: 0, count: samples.count)
-        out.withUnsafeMutableBufferPointer { out in
-            x.withUnsafeBufferPointer { x in
-                oversampledPeaks(x, count: samples.count) { n, magnitude in out[n] = magnitude }
-            }
-        }
-        return out
     }
 
     /// Calls `body(n, peak)` for n in 0..<count, where `x[n + j]` is input sample n + j − half + 1

@@ -79,33 +79,33 @@ package struct LoudnessNormalizer: Sendable {
 
     /// `samples` times `gain`, with a gain envelope that keeps every sample's magnitude under
     /// `ceiling`: it falls linearly over the look-ahead before a peak and rises over the release.
+    ///
+    /// The envelope is made in the output's own storage (its first sample of each frame), so a
+    /// 245-second narration needs no 43 MB array of `Double` beside the mix.
     private func limited(_ samples: [Float], peaks: [Float], gain: Double, ceiling: Double) -> [Float] {
         let channels = channels
         let frames = samples.count / channels
-        var envelope = [Double](repeating: 1, count: frames)
         let attackStep = 1 / max(1, Self.lookAhead * Double(sampleRate))
         let releaseStep = 1 / max(1, Self.release * Double(sampleRate))
         var out = [Float](repeating: 0, count: samples.count)
         samples.withUnsafeBufferPointer { x in
-            envelope.withUnsafeMutableBufferPointer { envelope in
-                for n in 0..<frames {
-                    let magnitude = Double(peaks[n]) * gain
-                    if magnitude > ceiling { envelope[n] = ceiling / magnitude }
-                }
+            out.withUnsafeMutableBufferPointer { out in
+                // The gain each frame may have at most, then the release's rise after each dip,
+                // then the attack's fall before it; each pass rounds to `Float` once.
                 var previous = 1.0
                 for n in 0..<frames {
-                    previous = min(envelope[n], previous + releaseStep)
-                    envelope[n] = previous
+                    let magnitude = Double(peaks[n]) * gain
+                    previous = min(magnitude > ceiling ? ceiling / magnitude : 1, previous + releaseStep)
+                    out[n * channels] = Float(previous)
                 }
                 var next = 1.0
                 for n in (0..<frames).reversed() {
-                    next = min(envelope[n], next + attackStep)
-                    envelope[n] = next
+                    next = min(Double(out[n * channels]), next + attackStep)
+                    out[n * channels] = Float(next)
                 }
-                out.withUnsafeMutableBufferPointer { out in
-                    for i in 0..<(frames * channels) {
-                        out[i] = Float(Double(x[i]) * gain * envelope[i / channels])
-                    }
+                for n in 0..<frames {
+                    let factor = gain * Double(out[n * channels])
+                    for c in 0..<channels { out[n * channels + c] = Float(Double(x[n * channels + c]) * factor) }
                 }
             }
         }

@@ -3,7 +3,7 @@ import VideoCore
 
 extension VideoStage {
     /// Bump when the soundtrack's making changes.
-    static let soundtrackVersion = "vgen soundtrack 3: music bed, side-chain, BS.1770 normalisation checked on the AAC"
+    static let soundtrackVersion = "vgen soundtrack 4: music bed, side-chain, BS.1770 normalisation checked on the AAC"
 
     /// The soundtrack of `video`: the narration, the music bed ducked under it when
     /// `options.sound.music` names one, normalised to `options.sound.loudness`. Its cache key

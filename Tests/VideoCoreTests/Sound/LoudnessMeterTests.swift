@@ -86,9 +86,33 @@ import VideoTestSupport
         var samples = Self.sine(997, amplitude: 0.3, seconds: 5, rate: 44_100)
         for n in [0, samples.count - 1, min(peakAt, samples.count - 1)] { samples[n] = 0.9 }
         samples[min(peakAt, samples.count - 1) - 1] = -0.9
-        let whole = Double(TruePeak.magnitudes(samples).max() ?? 0)
+        let magnitudes = TruePeak.magnitudes(samples)
+        let whole = Double(magnitudes.max() ?? 0)
         #expect(TruePeak.linear(samples) == whole)
         #expect(whole > 0.9)
         #expect(TruePeak.linear([]) == 0)
+        #expect(TruePeak.magnitudes([]).isEmpty)
+        // Around the block edges, each sample's magnitude is the interpolator's over the whole signal.
+        for n in [0, 1, 65_530, 65_535, 65_536, 65_541, 131_071, 131_072, samples.count - 1] {
+            #expect(magnitudes[n] == Self.oversampledMagnitude(samples, at: n), "sample \(n)")
+        }
+    }
+
+    /// The largest magnitude of the 4× oversampled signal from sample `n` up to the next,
+    /// straight from the definition: the sample itself and each phase's taps over its neighbours
+    /// (zero outside the signal).
+    private static func oversampledMagnitude(_ samples: [Float], at n: Int) -> Float {
+        let half = TruePeak.tapsPerPhase / 2
+        var peak = abs(Double(samples[n]))
+        for p in 0..<(TruePeak.factor - 1) {
+            var sum = 0.0
+            for j in 0..<TruePeak.tapsPerPhase {
+                let i = n + j - half + 1
+                sum +=
+                    TruePeak.taps[p * TruePeak.tapsPerPhase + j] * Double(i >= 0 && i < samples.count ? samples[i] : 0)
+            }
+            peak = max(peak, abs(sum))
+        }
+        return Float(peak)
     }
 }
